@@ -1,0 +1,162 @@
+/**
+ * The alignment engine: each unit → a probability per task group, the set of
+ * groups it carries (multi-label, possibly none), a confidence, and the
+ * evidence (terms and weights) that decided it.
+ *
+ * Two layers. The lexical layer uses only the directive file (its groups'
+ * phrases), so a new directive works without annotations. The supervised
+ * layer, trained on annotated units, learns weights for syllable n-grams,
+ * directive-phrase scores, the heading's group and the unit's role.
+ */
+import type { Directive, Unit } from '@doichieu/core';
+import { buildDirectiveLexicon, type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
+import { contentText, FeatureIndex, unitFeatures } from './features.ts';
+import { dot, type LogisticModel, type SparseVector, trainLogistic } from './logistic.ts';
+
+export interface Evidence {
+  /** A term of the unit, a directive phrase, the heading, or the role. */
+  feature: string;
+  kind: 'term' | 'directive' | 'heading' | 'role' | 'kind' | 'length';
+  weight: number;
+}
+
+export interface UnitAlignment {
+  unitId: string;
+  /** Whether the unit is content the engine labels (not a heading, header, recipients or signature). */
+  content: boolean;
+  scores: Record<string, number>;
+  labels: string[];
+  confidence: number;
+  evidence: Record<string, Evidence[]>;
+}
+
+export interface TrainingExample {
+  unit: Pick<Unit, 'text' | 'marker' | 'role' | 'kind' | 'headingPath'>;
+  labels: readonly string[];
+}
+
+export interface AlignModel {
+  method: 'supervised' | 'lexical';
+  groups: string[];
+  featureNames: string[];
+  perGroup: { group: string; weights: number[]; bias: number; threshold: number }[];
+  trainedOn: number;
+}
+
+type AlignableUnit = Pick<Unit, 'id' | 'text' | 'marker' | 'role' | 'kind' | 'headingPath'>;
+
+const PROCEDURAL_ROLES = new Set(['header', 'recipients', 'signature']);
+
+/** Content units are what the codebook labels: not headings, not the header, recipients or signature, not bare field lines. */
+export function isContentUnit(unit: Pick<Unit, 'kind' | 'role' | 'text'>): boolean {
+  if (unit.kind === 'heading' || PROCEDURAL_ROLES.has(unit.role)) return false;
+  if (unit.kind === 'field' && unit.text.length < 160) return false;
+  return true;
+}
+
+/** Examples made from the directive itself: each group's description is a unit of that group. */
+function directiveExamples(directive: Directive): TrainingExample[] {
+  return directive.taskGroups.map((g) => ({
+    unit: { text: g.description.vi, role: 'task', kind: 'bullet', headingPath: [g.label.vi] },
+    labels: [g.id],
+  }));
+}
+
+export function trainModel(directive: Directive, examples: readonly TrainingExample[]): AlignModel {
+  const lexicon = buildDirectiveLexicon(directive);
+  const all = [...examples, ...directiveExamples(directive)];
+  const index = new FeatureIndex();
+  const vectors = all.map((e) => index.vectorise(unitFeatures(e.unit, lexicon)));
+  index.frozen = true;
+  const perGroup = lexicon.groups.map((group) => {
+    const model = trainLogistic(
+      vectors,
+      all.map((e) => e.labels.includes(group)),
+      index.size,
+    );
+    return { group, weights: [...model.weights].map((w) => +w.toFixed(6)), bias: +model.bias.toFixed(6), threshold: 0.5 };
+  });
+  return { method: 'supervised', groups: lexicon.groups, featureNames: index.names, perGroup, trainedOn: examples.length };
+}
+
+function describeFeature(name: string, lexiconGroups: string[]): Evidence['kind'] {
+  if (name.startsWith('w:')) return 'term';
+  if (name.startsWith('d:')) return 'directive';
+  if (name.startsWith('h:')) return 'heading';
+  if (name.startsWith('r:')) return 'role';
+  if (name.startsWith('k:')) return 'kind';
+  void lexiconGroups;
+  return 'length';
+}
+
+const round = (x: number): number => +x.toFixed(4);
+
+export interface Aligner {
+  align(unit: AlignableUnit): UnitAlignment;
+}
+
+/** Builds an aligner from a directive and, when annotated units exist, a trained model. */
+export function createAligner(directive: Directive, model?: AlignModel): Aligner {
+  const lexicon = buildDirectiveLexicon(directive);
+  if (!model || model.method === 'lexical') return lexicalAligner(lexicon);
+  const featureIndex = new Map(model.featureNames.map((n, i) => [n, i]));
+  return {
+    align(unit) {
+      const content = isContentUnit(unit);
+      const bag = unitFeatures(unit, lexicon);
+      const x: SparseVector = { indices: [], values: [] };
+      for (const [name, value] of bag) {
+        const i = featureIndex.get(name);
+        if (i !== undefined) {
+          x.indices.push(i);
+          x.values.push(value);
+        }
+      }
+      const scores: Record<string, number> = {};
+      const evidence: Record<string, Evidence[]> = {};
+      const labels: string[] = [];
+      let confidence = 1;
+      for (const g of model.perGroup) {
+        const m: LogisticModel = { weights: Float64Array.from(g.weights), bias: g.bias };
+        const p = 1 / (1 + Math.exp(-dot(m, x)));
+        scores[g.group] = round(p);
+        const contributions: Evidence[] = x.indices
+          .map((i, k) => ({ feature: model.featureNames[i]!, weight: round(g.weights[i]! * x.values[k]!) }))
+          .filter((c) => c.weight > 0.05)
+          .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
+          .slice(0, 6)
+          .map((c) => ({ feature: c.feature.replace(/^[a-z]:/, ''), kind: describeFeature(c.feature, model.groups), weight: c.weight }));
+        if (content && p >= g.threshold) labels.push(g.group);
+        if (content) confidence = Math.min(confidence, Math.max(p, 1 - p));
+        if (p >= 0.2 && contributions.length > 0) evidence[g.group] = contributions;
+      }
+      return { unitId: unit.id, content, scores, labels, confidence: round(content ? confidence : 1), evidence };
+    },
+  };
+}
+
+/** Without annotations: the directive's phrases alone, a group carried when its score is high and near the best. */
+function lexicalAligner(lexicon: DirectiveLexicon): Aligner {
+  return {
+    align(unit) {
+      const content = isContentUnit(unit);
+      const { scores, hits } = scoreWithDirective(lexicon, contentText(unit));
+      const best = Math.max(0, ...lexicon.groups.map((g) => scores[g]!));
+      const labels =
+        content && unit.role !== 'logistics'
+          ? lexicon.groups.filter((g) => scores[g]! >= 1.2 && scores[g]! >= 0.6 * best)
+          : [];
+      const evidence: Record<string, Evidence[]> = {};
+      for (const g of lexicon.groups) {
+        const e = hits
+          .filter((h) => h.group === g)
+          .sort((a, b) => b.weight - a.weight)
+          .slice(0, 6)
+          .map((h) => ({ feature: h.phrase, kind: 'directive' as const, weight: h.weight }));
+        if (e.length) evidence[g] = e;
+      }
+      const squashed = Object.fromEntries(lexicon.groups.map((g) => [g, round(1 - Math.exp(-scores[g]! / 1.5))]));
+      return { unitId: unit.id, content, scores: squashed, labels, confidence: round(best > 0 ? 1 - Math.exp(-best) : 1), evidence };
+    },
+  };
+}

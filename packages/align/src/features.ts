@@ -1,0 +1,67 @@
+/**
+ * What the engine sees of a unit: its own syllable n-grams (the content
+ * decides), how strongly it and its enclosing heading use each group's
+ * directive phrases (the heading is evidence, not proof), its role and kind.
+ */
+import type { Unit } from '@doichieu/core';
+import { type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
+import { ngrams, syllables } from './tokens.ts';
+
+export type FeatureBag = Map<string, number>;
+
+/** The unit's words without its list marker ("1.", "- ", "(3)"). */
+export function contentText(unit: Pick<Unit, 'text' | 'marker'>): string {
+  return unit.marker ? unit.text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u, '') : unit.text;
+}
+
+export function unitFeatures(
+  unit: Pick<Unit, 'text' | 'marker' | 'role' | 'kind' | 'headingPath'>,
+  lexicon: DirectiveLexicon,
+): FeatureBag {
+  const bag: FeatureBag = new Map();
+  const text = contentText(unit);
+  const grams = ngrams(syllables(text), 1, 3);
+  const norm = 1 / Math.sqrt(Math.max(1, grams.length));
+  for (const g of grams) bag.set(`w:${g}`, Math.min(3, (bag.get(`w:${g}`) ?? 0) + 1));
+  for (const [k, v] of bag) bag.set(k, v * norm * 3);
+  const own = scoreWithDirective(lexicon, text).scores;
+  for (const g of lexicon.groups) if (own[g]! > 0) bag.set(`d:${g}`, Math.min(2, own[g]! / 3));
+  const heading = unit.headingPath[unit.headingPath.length - 1];
+  if (heading) {
+    const hs = scoreWithDirective(lexicon, heading).scores;
+    const best = Math.max(...lexicon.groups.map((g) => hs[g]!));
+    for (const g of lexicon.groups) if (hs[g]! > 0 && hs[g] === best) bag.set(`h:${g}`, 1);
+  }
+  bag.set(`r:${unit.role}`, 1);
+  bag.set(`k:${unit.kind}`, 1);
+  if (grams.length < 12) bag.set('short', 1);
+  return bag;
+}
+
+/** Maps feature names to indices; grows while training, frozen for prediction. */
+export class FeatureIndex {
+  private readonly index = new Map<string, number>();
+  readonly names: string[] = [];
+  frozen = false;
+
+  vectorise(bag: FeatureBag): { indices: number[]; values: number[] } {
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const [name, value] of [...bag.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      let i = this.index.get(name);
+      if (i === undefined) {
+        if (this.frozen) continue;
+        i = this.names.length;
+        this.index.set(name, i);
+        this.names.push(name);
+      }
+      indices.push(i);
+      values.push(value);
+    }
+    return { indices, values };
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+}

@@ -1,0 +1,18 @@
+export { type BaselineScorer, createBaseline } from './baseline.ts';
+export { type CoverageCell, type CoverageStatus, coverageOfPlan, operationalUnitIds } from './coverage.ts';
+export { type CrossValidation, crossValidate, goldExamples, type PlanUnits } from './crossval.ts';
+export { buildDirectiveLexicon, type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
+export {
+  type AlignModel,
+  type Aligner,
+  createAligner,
+  type Evidence,
+  isContentUnit,
+  type TrainingExample,
+  trainModel,
+  type UnitAlignment,
+} from './engine.ts';
+export { type Evaluation, evaluate, type GroupMetrics, type LabelledPair } from './evaluate.ts';
+export { contentText, unitFeatures } from './features.ts';
+export { GoldFormatError, type GoldRow, parseGold } from './gold.ts';
+export { countSequence, ngrams, syllables, syllablesWithOffsets } from './tokens.ts';

@@ -1,0 +1,23 @@
+import { ingestCommand } from './commands/ingest.ts';
+
+export interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  ingest: ingestCommand,
+};
+
+export function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `doichieu: compare how Vietnamese provinces implement a central directive
+
+Usage: doichieu <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run "doichieu <command> --help" for a command's options.
+`;
+}

@@ -1,0 +1,48 @@
+/** Is this a binary file rather than text? NUL bytes, or many control characters. */
+import { DecodeError } from './errors.ts';
+
+/** Share of control characters above which a file is not text. */
+const MAX_CONTROL_SHARE = 0.08;
+const MIN_CONTROLS_FOR_BINARY = 4;
+
+/**
+ * Controls that text never holds. Tab, LF, VT, FF, CR, SUB (old DOS end of
+ * file) and ESC are left out; so are bytes TCVN3 uses for capitals, since they
+ * are rare even in legacy files and are counted against a share, not alone.
+ */
+function isStrayControl(code: number): boolean {
+  if (code === 0x7f) return true;
+  if (code >= 0x20) return false;
+  return !(code >= 0x09 && code <= 0x0d) && code !== 0x1a && code !== 0x1b;
+}
+
+function describeNul(offset: number, unit: string): string {
+  return `file looks binary (NUL ${unit} at offset ${offset}), not a text plan`;
+}
+
+function controlShareError(controls: number, total: number): DecodeError {
+  const percent = Math.round((controls / total) * 100);
+  return new DecodeError('binary', `file looks binary (${percent}% control characters), not a text plan`);
+}
+
+/** Throw if raw bytes (of a non-UTF-16 file) look binary. */
+export function assertTextBytes(bytes: Uint8Array): void {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new DecodeError('binary', describeNul(nul, 'byte'));
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) if (isStrayControl(bytes[i]!)) controls++;
+  if (controls >= MIN_CONTROLS_FOR_BINARY && controls > bytes.length * MAX_CONTROL_SHARE) {
+    throw controlShareError(controls, bytes.length);
+  }
+}
+
+/** Throw if decoded text (from UTF-16) looks binary. */
+export function assertTextChars(text: string): void {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) throw new DecodeError('binary', describeNul(nul, 'character'));
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) if (isStrayControl(text.charCodeAt(i))) controls++;
+  if (controls >= MIN_CONTROLS_FOR_BINARY && controls > text.length * MAX_CONTROL_SHARE) {
+    throw controlShareError(controls, text.length);
+  }
+}

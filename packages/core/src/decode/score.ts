@@ -1,0 +1,121 @@
+/**
+ * How Vietnamese does a piece of text look? Used to choose between candidate
+ * decodings of the same bytes. The signal is orthographic: a word carrying
+ * diacritics must be a well-formed Vietnamese syllable (onset + vowel cluster +
+ * coda, one tone mark, stop finals only with sắc/nặng). Mojibake readings break
+ * those rules almost everywhere, correct readings almost never.
+ */
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ACUTE = '\u0301';
+const DOT_BELOW = '\u0323';
+
+const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])';
+
+/** Vowel nuclei with their glides, as written (tone marks removed). */
+const VOWEL_CLUSTERS = [
+  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y',
+  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'oo', 'ôi',
+  'ơi', 'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'uy', 'ưa', 'ưi', 'ươ', 'ưu', 'yê',
+  'iêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu', 'yêu',
+];
+/** Clusters that never end a syllable: "ă", "iê", "ươ" need a final consonant. */
+const NEEDS_CODA = new Set(['ă', 'â', 'iê', 'yê', 'oă', 'uâ', 'uô', 'ươ', 'uyê', 'oo']);
+const STOP_CODAS = new Set(['c', 'ch', 'p', 't']);
+
+const clusterPattern = [...VOWEL_CLUSTERS].sort((a, b) => b.length - a.length).join('|');
+const SYLLABLE = new RegExp(`^(${ONSET})?(${clusterPattern})(ch|nh|ng|[cmnpt])?$`);
+
+/** A small ranked set of very frequent syllables in administrative Vietnamese. */
+const FREQUENT_SYLLABLES = new Set(
+  (
+    'của và các có là được trong cho những với người không này một đã để công tác thông tin đối ngoại ' +
+    'nhân dân việt nam tỉnh huyện thực hiện kế hoạch nội dung quản lý chính trị phát triển xã hội ' +
+    'báo chí truyền tuyên cấp ủy ban đảng bộ cơ quan đơn vị năm ngày số về theo tổ chức'
+  ).split(' '),
+);
+
+/** Words seen before: a text repeats a few thousand syllables, so checks are cached. */
+const syllableCache = new Map<string, boolean>();
+const MAX_CACHED_WORDS = 100_000;
+
+/** Is `word` (letters only) a well-formed Vietnamese syllable with diacritics or without? */
+export function isVietnameseSyllable(word: string): boolean {
+  let valid = syllableCache.get(word);
+  if (valid === undefined) {
+    if (syllableCache.size >= MAX_CACHED_WORDS) syllableCache.clear();
+    valid = checkSyllable(word);
+    syllableCache.set(word, valid);
+  }
+  return valid;
+}
+
+function checkSyllable(word: string): boolean {
+  const decomposed = word.toLowerCase().normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS);
+  if (tones && tones.length > 1) return false;
+  const base = decomposed.replace(TONE_MARKS, '').normalize('NFC');
+  const match = SYLLABLE.exec(base);
+  if (!match) return false;
+  const [, onset = '', cluster = '', coda = ''] = match;
+  if (coda === '' && NEEDS_CODA.has(cluster)) return false;
+  if (STOP_CODAS.has(coda)) {
+    const tone = tones?.[0];
+    if (tone !== ACUTE && tone !== DOT_BELOW) return false;
+  }
+  return onsetFitsCluster(onset, cluster);
+}
+
+/** Spelling rules: k/gh/ngh only before front vowels, c/ng never before them. */
+function onsetFitsCluster(onset: string, cluster: string): boolean {
+  const front = /^[ieêy]/.test(cluster);
+  if (onset === 'k' || onset === 'gh' || onset === 'ngh') return front;
+  if (onset === 'c' || onset === 'ng') return !front;
+  return true;
+}
+
+export interface VietnameseScore {
+  /** Words with diacritics that are well-formed syllables (frequent ones count double). */
+  good: number;
+  /** Words with non-ASCII letters that are not syllables, plus characters text never holds. */
+  bad: number;
+}
+
+const WORD_OR_ODDITY = /[\p{L}\p{M}]+|[\u0080-\u009f\u00a1-\u00bf\ufffd]/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const LETTER_START = /^\p{L}/u;
+
+/**
+ * Score a text: ASCII-only words are neutral (Vietnamese without diacritics,
+ * English, codes); non-ASCII words count good or bad; C1 controls, Latin-1
+ * symbols (¸ µ § ¬ … are TCVN3 letters read as Latin-1) and U+FFFD count bad.
+ */
+export function scoreVietnamese(text: string): VietnameseScore {
+  let good = 0;
+  let bad = 0;
+  for (const [token] of text.matchAll(WORD_OR_ODDITY)) {
+    if (ASCII_ONLY.test(token)) continue;
+    if (!LETTER_START.test(token)) {
+      bad++;
+    } else if (isVietnameseSyllable(token)) {
+      good += isFrequent(token) ? 2 : 1;
+    } else {
+      bad++;
+    }
+  }
+  return { good, bad };
+}
+
+const frequentCache = new Map<string, boolean>();
+
+function isFrequent(word: string): boolean {
+  let frequent = frequentCache.get(word);
+  if (frequent === undefined) {
+    if (frequentCache.size >= MAX_CACHED_WORDS) frequentCache.clear();
+    frequent = FREQUENT_SYLLABLES.has(word.toLowerCase().normalize('NFC'));
+    frequentCache.set(word, frequent);
+  }
+  return frequent;
+}
+
+export const netScore = (score: VietnameseScore): number => score.good - score.bad;

@@ -1,0 +1,156 @@
+/**
+ * References to party and state documents: "Kết luận số 57-KL/TW ngày
+ * 15/6/2023", "Kế hoạch số 338- KH/BTGTW", "Quyết định số 02/2017/QĐ-UBND",
+ * "Kết luận 57". Matching runs on folded text (OCR "Ket luận", "sổ"), the
+ * number parts are read back from the original. Bounded quantifiers only.
+ */
+import { findDates } from './dates.ts';
+import { foldKeepLength } from './fold.ts';
+import type { DocumentKind, DocumentRef } from './types.ts';
+
+const WORD_KINDS: Record<string, DocumentKind> = {
+  'ket luan': 'ket-luan',
+  'nghi quyet': 'nghi-quyet',
+  'huong dan': 'huong-dan',
+  'ke hoach': 'ke-hoach',
+  'chi thi': 'chi-thi',
+  'quyet dinh': 'quyet-dinh',
+  'thong bao': 'thong-bao',
+  'cong van': 'cong-van',
+  // Documents whose kind is outside the list; their word still beats the prefix.
+  'quy dinh': 'other',
+  'quy che': 'other',
+  'thong tri': 'other',
+  'chuong trinh': 'other',
+};
+
+const PREFIX_KINDS: Record<string, DocumentKind> = {
+  KL: 'ket-luan',
+  NQ: 'nghi-quyet',
+  HD: 'huong-dan',
+  KH: 'ke-hoach',
+  CT: 'chi-thi',
+  QĐ: 'quyet-dinh',
+  QD: 'quyet-dinh',
+  TB: 'thong-bao',
+  CV: 'cong-van',
+};
+
+const spaced = (phrase: string): string => phrase.replace(/ /g, '\\s{1,3}');
+const ANY_WORD = Object.keys(WORD_KINDS).map(spaced).join('|');
+/** Only the eight real kinds may stand with a bare number ("Kết luận 57"). */
+const KIND_WORD = Object.keys(WORD_KINDS)
+  .filter((w) => WORD_KINDS[w] !== 'other')
+  .map(spaced)
+  .join('|');
+
+/**
+ * Groups: 1 document word; party numbering 2 digits, 3 prefix, 4 issuer;
+ * state numbering 5 digits, 6 year, 7 prefix, 8 issuer; bare reference 9 word, 10 digits.
+ */
+const REF = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${ANY_WORD})\\s{1,3}(?:so\\s{0,2}:?\\s{0,3})?)?(?<!\\p{N})` +
+    `(?:(\\d{1,5})\\s{0,2}-\\s{0,2}([a-z]{1,4})\\s{0,2}\\/\\s{0,2}([a-z]{1,12})` +
+    `|(\\d{1,5})\\s?\\/\\s?((?:19|20)\\d\\d)\\s?\\/\\s?([a-z]{1,5})\\s?-\\s?([a-z]{1,12}))` +
+    `|(?<![\\p{L}\\p{N}])(${KIND_WORD})\\s{1,3}(?:so\\s{1,3})?(\\d{1,4})(?![\\p{L}\\p{N}]|\\s{0,2}[-/]|[.,]\\d)`,
+  'dgu',
+);
+
+/** Characters that may stand right before a clean number. */
+const CLEAN_BEFORE = /[\s(["“‘'«,;:]/u;
+const LEADING_CAPS = /^\p{Lu}+/u;
+/** Separator between a number and its "ngày …" date: ", " or spaces. */
+const DATE_LEAD = /\s{0,2},?\s{0,3}(?=ngay)/y;
+
+/** Upper-case code with OCR horn marks dropped ("TƯ" → "TU") but "Đ" kept ("QĐ"). */
+function canonicalCode(code: string): string {
+  let out = '';
+  for (const ch of code) {
+    out += ch === 'Đ' || ch === 'đ' ? 'Đ' : foldKeepLength(ch).toUpperCase();
+  }
+  return out;
+}
+
+/** The original capitals at `[start, end)`, or undefined when they are not all capitals. */
+function capitalsAt(text: string, start: number, end: number, allowShorter: boolean): string | undefined {
+  const surface = text.slice(start, end);
+  const caps = LEADING_CAPS.exec(surface)?.[0];
+  if (caps === undefined) return undefined;
+  if (!allowShorter && caps.length !== surface.length) return undefined;
+  return caps;
+}
+
+function kindOf(word: string | undefined, prefix: string): DocumentKind {
+  if (word !== undefined) return WORD_KINDS[word.replace(/\s+/g, ' ')] ?? 'other';
+  return PREFIX_KINDS[prefix] ?? 'other';
+}
+
+/** ISO date of a "ngày …" directly after `end`, with the new end. */
+function dateAfter(text: string, folded: string, end: number): { iso: string; end: number } | undefined {
+  DATE_LEAD.lastIndex = end;
+  const lead = DATE_LEAD.exec(folded);
+  if (!lead) return undefined;
+  const from = end + lead[0].length;
+  const date = findDates(text.slice(from, from + 48))[0];
+  if (date?.start !== 0) return undefined;
+  return { iso: date.iso, end: from + date.end };
+}
+
+function isGarbled(text: string, numberStart: number, hasWord: boolean): boolean {
+  if (hasWord || numberStart === 0) return false;
+  return !CLEAN_BEFORE.test(text.charAt(numberStart - 1));
+}
+
+function refFromMatch(text: string, folded: string, m: RegExpExecArray): DocumentRef | undefined {
+  const indices = m.indices!;
+  const start = m.index;
+  let end = start + m[0].length;
+  const word = m[1] ?? m[9];
+  if (m[10] !== undefined) {
+    // "Kết luận 57": the number alone; a year-like number is a date, not a document.
+    if (/^(?:19|20)\d\d$/.test(m[10])) return undefined;
+    const kind = kindOf(word, '');
+    const prefix = Object.keys(PREFIX_KINDS).find((p) => PREFIX_KINDS[p] === kind)!;
+    return {
+      start,
+      end,
+      number: `${Number(m[10])}-${prefix}`,
+      kind,
+      text: text.slice(start, end),
+      partial: true,
+    };
+  }
+  const party = m[2] !== undefined;
+  const [digitsAt, prefixAt, issuerAt] = party ? [2, 3, 4] : [5, 7, 8];
+  const [pStart, pEnd] = indices[prefixAt]!;
+  const [iStart, iEnd] = indices[issuerAt]!;
+  const prefixCaps = capitalsAt(text, pStart, pEnd, false);
+  const issuerCaps = capitalsAt(text, iStart, iEnd, true);
+  if (prefixCaps === undefined || issuerCaps === undefined) return undefined;
+  // The issuer ends where the capitals end ("TW5" → "TW").
+  if (issuerCaps.length < iEnd - iStart) end = iStart + issuerCaps.length;
+  const prefix = canonicalCode(prefixCaps);
+  const issuer = canonicalCode(issuerCaps);
+  const digits = m[digitsAt]!;
+  const number = party ? `${digits}-${prefix}/${issuer}` : `${digits}/${m[6]}/${prefix}-${issuer}`;
+  const ref: DocumentRef = { start, end, number, kind: kindOf(word, prefix), issuer, text: '' };
+  const date = dateAfter(text, folded, end);
+  if (date) {
+    ref.date = date.iso;
+    ref.end = date.end;
+  }
+  ref.text = text.slice(start, ref.end);
+  if (isGarbled(text, indices[digitsAt]![0], word !== undefined)) ref.garbled = true;
+  return ref;
+}
+
+/** Every document reference, in order, non-overlapping. */
+export function findDocumentRefs(text: string): DocumentRef[] {
+  const folded = foldKeepLength(text);
+  const refs: DocumentRef[] = [];
+  for (const m of folded.matchAll(REF)) {
+    const ref = refFromMatch(text, folded, m);
+    if (ref && (refs.length === 0 || ref.start >= refs[refs.length - 1]!.end)) refs.push(ref);
+  }
+  return refs;
+}

@@ -1,0 +1,14 @@
+export { DecodeError, decode, encodeLegacy } from './decode/index.ts';
+export * from './extract/index.ts';
+export { type IngestOptions, ingestPlan, ingestText } from './ingest.ts';
+export { canonicalToneEdits, isValidSyllable, type Lexicon, loadLexicon, ocrRepairEdits } from './lexicon/index.ts';
+export { Directive, formatZodError, Manifest, PlanKind, PlanMeta, TaskGroup } from './manifest.ts';
+export * from './model.ts';
+export { type NormalisedText, type NormaliseOptions, normalise, unicodeEdits } from './normalise.ts';
+export { ExtractedMeta, ExtractedValue, IngestedCorpus, IngestedPlan, PlanStats } from './plan-schema.ts';
+export { roleOfHeading, segment, skippedSpans, splitBlocks } from './segment.ts';
+export { fold, foldSameLength } from './text/fold.ts';
+export { layoutEdits } from './text/layout.ts';
+export { applyEdits, type MappedText, mappedFromSource, sourceSpan } from './text/mapped.ts';
+export { parseMarker, startsWithFieldLabel } from './text/markers.ts';
+export { VERSION } from './version.ts';

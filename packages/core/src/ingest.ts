@@ -1,0 +1,156 @@
+/**
+ * The ingestion pipeline, composed from the pure stages:
+ * decode → normalise → segment → extract. No I/O: bytes in, a plan out.
+ */
+import { decode } from './decode/index.ts';
+import { findDocumentRefs, parseFieldLabel, parseHeader, parseSignature } from './extract/index.ts';
+import { canonicalToneEdits, type Lexicon, ocrRepairEdits } from './lexicon/index.ts';
+import type { PlanMeta } from './manifest.ts';
+import type { DocumentRefFound, EncodingName, Field, Message, Role, Span, Unit } from './model.ts';
+import type { ExtractedMeta, IngestedPlan } from './plan-schema.ts';
+import { type NormalisedText, normalise } from './normalise.ts';
+import { segment } from './segment.ts';
+import { sourceSpan } from './text/mapped.ts';
+
+export interface IngestOptions {
+  lexicon: Lexicon;
+  maxBytes?: number;
+}
+
+export function ingestPlan(bytes: Uint8Array, meta: PlanMeta, options: IngestOptions): IngestedPlan {
+  const source = decode(bytes, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  return ingestText(source.text, meta, options, source.encoding, source.messages, bytes.byteLength);
+}
+
+/** Ingest already-decoded text (tests, notebooks, the browser). */
+export function ingestText(
+  text: string,
+  meta: PlanMeta,
+  options: IngestOptions,
+  encoding: EncodingName = 'utf-8',
+  decodeMessages: Message[] = [],
+  byteLength = text.length,
+): IngestedPlan {
+  const normalised = normalise(
+    { text, encoding, messages: decodeMessages },
+    { toneStyle: canonicalToneEdits, ocrRepair: (t) => ocrRepairEdits(t, options.lexicon) },
+  );
+  const { units, skipped } = segment(meta.id, normalised, text);
+  const fields = extractFields(units);
+  const references = extractReferences(normalised, units);
+  const extracted = extractMeta(normalised, units);
+  const messages = [...decodeMessages, ...normalised.messages];
+  const unitsByRole: Partial<Record<Role, number>> = {};
+  for (const u of units) unitsByRole[u.role] = (unitsByRole[u.role] ?? 0) + 1;
+  return {
+    id: meta.id,
+    meta,
+    source: { encoding, length: text.length, byteLength, text },
+    units,
+    skipped,
+    fields,
+    references,
+    extracted,
+    messages,
+    stats: {
+      units: units.length,
+      unitsByRole,
+      maxDepth: units.reduce((m, u) => Math.max(m, u.depth), 0),
+      repairs: {
+        ocr: normalised.stats.ocrRepairs,
+        toneStyle: normalised.stats.toneRepairs,
+        unicode: normalised.stats.unicodeFixes,
+      },
+      warnings: messages.filter((m) => m.severity !== 'info').length,
+      sourceLength: text.length,
+    },
+  };
+}
+
+/** Labelled fields: field lines, and bullets that carry a label ("- Thời gian hoàn thành: …"). */
+function extractFields(units: readonly Unit[]): Field[] {
+  const out: Field[] = [];
+  for (const unit of units) {
+    if (unit.kind !== 'field' && unit.kind !== 'bullet') continue;
+    if (unit.role === 'recipients' || unit.role === 'signature' || unit.role === 'header') continue;
+    const parsed = parseFieldLabel(unit.text);
+    if (!parsed || parsed.field === 'other') continue;
+    out.push({
+      field: parsed.field,
+      label: parsed.label,
+      value: parsed.value,
+      ...(parsed.agencies && parsed.agencies.length > 0 ? { agencies: parsed.agencies } : {}),
+      ...(parsed.deadline ? { deadline: parsed.deadline } : {}),
+      unitId: unit.id,
+      span: unit.span,
+    });
+  }
+  return out;
+}
+
+function unitAt(units: readonly Unit[], span: Span): string | undefined {
+  for (const u of units) if (u.span[0] <= span[0] && span[1] <= u.span[1]) return u.id;
+  return undefined;
+}
+
+function extractReferences(normalised: NormalisedText, units: readonly Unit[]): DocumentRefFound[] {
+  return findDocumentRefs(normalised.text).map((ref) => {
+    const span = sourceSpan(normalised, ref.start, ref.end);
+    const unitId = unitAt(units, span);
+    return {
+      number: ref.number,
+      kind: ref.kind,
+      ...(ref.issuer ? { issuer: ref.issuer } : {}),
+      ...(ref.date ? { date: ref.date } : {}),
+      text: ref.text,
+      span,
+      ...(unitId ? { unitId } : {}),
+    };
+  });
+}
+
+function extractMeta(normalised: NormalisedText, units: readonly Unit[]): ExtractedMeta {
+  const out: ExtractedMeta = {};
+  const toSpan = (s: { start: number; end: number }, offset: number): Span =>
+    sourceSpan(normalised, s.start + offset, s.end + offset);
+  // The header: the text before the first body unit (or the first ~1500 characters).
+  const firstBody = units.find((u) => u.role !== 'header');
+  const headerEnd = firstBody ? normalisedOffsetOf(normalised, firstBody.span[0]) : Math.min(1500, normalised.text.length);
+  const header = parseHeader(normalised.text.slice(0, Math.max(headerEnd, Math.min(600, normalised.text.length))));
+  if (header.documentNumber)
+    out.documentNumber = {
+      value: header.documentNumber.value,
+      span: toSpan(header.documentNumber, 0),
+      ...(header.documentNumber.garbled ? { garbled: true } : {}),
+    };
+  if (header.date) out.date = { value: header.date.iso, span: toSpan(header.date, 0) };
+  if (header.place) out.place = { value: header.place.value, span: toSpan(header.place, 0) };
+  if (header.issuingBody) out.issuingBody = { value: header.issuingBody.value, span: toSpan(header.issuingBody, 0) };
+  if (header.kind) out.kind = { value: header.kind.value, span: toSpan(header.kind, 0) };
+  if (header.title) out.title = { value: header.title.value, span: toSpan(header.title, 0) };
+  const tail = units.find((u) => u.role === 'recipients' || u.role === 'signature');
+  if (tail) {
+    const offset = normalisedOffsetOf(normalised, tail.span[0]);
+    const signature = parseSignature(normalised.text.slice(offset));
+    if (signature.signer)
+      out.signer = {
+        value: signature.signer.value,
+        span: toSpan(signature.signer, offset),
+        ...(signature.signer.garbled ? { garbled: true } : {}),
+      };
+    if (signature.role) out.signerRole = { value: signature.role.value, span: toSpan(signature.role, offset) };
+  }
+  return out;
+}
+
+/** The first normalised offset whose source start is at or after `sourceOffset`. */
+function normalisedOffsetOf(normalised: NormalisedText, sourceOffset: number): number {
+  let lo = 0;
+  let hi = normalised.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (normalised.starts[mid]! < sourceOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,5 @@
+/** Vietnamese orthography, tone-mark canonicalisation and OCR / font-mapping repair. */
+export { createLexicon, type Lexicon, type LexiconData, loadLexicon } from './lexicon.ts';
+export { OCR_REPAIR_RULE, ocrRepairEdits } from './ocr-repair.ts';
+export { isValidSyllable } from './orthography.ts';
+export { canonicalToneEdits, TONE_STYLE_RULE } from './tone-style.ts';

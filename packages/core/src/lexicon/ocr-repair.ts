@@ -1,0 +1,383 @@
+/**
+ * Repairs of OCR misreadings and PDF font-mapping losses in Vietnamese text.
+ *
+ * A syllable is suspect when it breaks the orthography or is not in the
+ * inventory, or when it is valid but forms no known word with either
+ * neighbour. Candidates are the inventory syllables reachable by the kinds
+ * of damage OCR and broken fonts do (tone and quality marks, look-alike
+ * glyphs, lost "ô"/"oà"/"ò"); a candidate wins only with evidence: a known
+ * word with a neighbour, or, for an invalid syllable, a clear lead in
+ * frequency. Nothing here knows any particular file's typos.
+ */
+import type { Edit } from '../model.ts';
+import { type Lexicon, pairKey } from './lexicon.ts';
+import { isValidSyllable, letterInfo, skeletonOf, type Tone, withTone } from './orthography.ts';
+import { isAllCaps, isTitleCase, letterRuns, matchCase, type WordToken } from './tokens.ts';
+
+export const OCR_REPAIR_RULE = 'normalise:ocr-repair';
+
+/** Look-alike glyph sequences: what OCR read → what was printed. */
+const GLYPH_CONFUSIONS: readonly (readonly [string, string])[] = [
+  ['in', 'm'],
+  ['ni', 'm'],
+  ['rn', 'm'],
+  ['m', 'rn'],
+  ['m', 'in'],
+  ['li', 'h'],
+  ['h', 'li'],
+  ['ri', 'n'],
+  ['cl', 'd'],
+  ['ii', 'u'],
+  ['y', 'v'],
+  ['v', 'y'],
+  ['c', 'e'],
+  ['e', 'c'],
+  ['l', 'i'],
+  ['i', 'l'],
+  ['u', 'n'],
+  ['n', 'u'],
+  ['b', 'h'],
+  ['h', 'b'],
+];
+
+/**
+ * Font-mapping losses of PDFs made with legacy Vietnamese fonts: "oà" shown
+ * as "ồ" (every tone), "ò" as "ị". ("ô" shown as "ơ" is a quality-mark
+ * change, which every candidate search already covers.)
+ */
+const FONT_CONFUSIONS: readonly (readonly [string, string])[] = [
+  ...([0, 1, 2, 3, 4, 5] as Tone[]).map((tone) => [withTone('ô', tone), `o${withTone('a', tone)}`] as const),
+  ['ị', 'ò'],
+];
+
+const CONFUSIONS = [...GLYPH_CONFUSIONS, ...FONT_CONFUSIONS];
+
+/** Most damage a repair may assume: per invalid syllable, and per valid one. */
+const MAX_COST_INVALID = 2;
+const MAX_COST_VALID = 1;
+/** Frequency lead a candidate needs when no neighbour vouches for it. */
+const WEIGHT_LEAD = 3;
+/** Syllables weighted this high are function words: valid ones are never second-guessed. */
+const FUNCTION_WORD_WEIGHT = 40;
+const MAX_SYLLABLE_LENGTH = 8;
+const MAX_PASSES = 4;
+
+/** Each way `word` (lower case) could have been misread from something else, with its cost. */
+export function confusionVariants(word: string): Map<string, number> {
+  const variants = new Map<string, number>([[word, 0]]);
+  for (const [seen, printed] of CONFUSIONS) {
+    let at = word.indexOf(seen);
+    while (at >= 0) {
+      const variant = word.slice(0, at) + printed + word.slice(at + seen.length);
+      if (!variants.has(variant)) variants.set(variant, 1);
+      at = word.indexOf(seen, at + 1);
+    }
+  }
+  return variants;
+}
+
+/** Tone change plus quality-mark changes between two words with the same skeleton. */
+function diacriticDistance(a: string, b: string): number {
+  let toneA = 0;
+  let toneB = 0;
+  let distance = 0;
+  for (let i = 0; i < a.length; i++) {
+    const infoA = letterInfo(a[i]!);
+    const infoB = letterInfo(b[i]!);
+    if (infoA === undefined || infoB === undefined) return Number.POSITIVE_INFINITY;
+    if (infoA.tone !== 0) toneA = infoA.tone;
+    if (infoB.tone !== 0) toneB = infoB.tone;
+    if (infoA.base !== infoB.base) distance++;
+  }
+  return distance + (toneA === toneB ? 0 : 1);
+}
+
+/** Inventory syllables that `word` (lower case) may be a misreading of, with the damage each assumes. */
+export function repairCandidates(word: string, lexicon: Lexicon, maxCost: number): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const [variant, variantCost] of confusionVariants(word)) {
+    const group = lexicon.bySkeleton.get(skeletonOf(variant));
+    if (group === undefined) continue;
+    for (const candidate of group) {
+      if (candidate === word) continue;
+      const cost = variantCost + diacriticDistance(variant, candidate);
+      if (cost <= maxCost && cost < (found.get(candidate) ?? Number.POSITIVE_INFINITY)) found.set(candidate, cost);
+    }
+  }
+  return found;
+}
+
+// --- The text as slots ------------------------------------------------------
+
+interface Slot {
+  token: WordToken;
+  /** Current lower-case form (changes as repairs are made). */
+  current: string;
+  editable: boolean;
+  linkedToPrevious: boolean;
+  linkedToNext: boolean;
+  reason?: string;
+}
+
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
+const JOINER = /[/\\_@&]/;
+const JOINER_IF_BETWEEN = /[-.'’]/;
+const ALNUM = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
+
+/** Characters around the token that make it part of a code, number or address (57-KL/TW, TH5, b/c). */
+function isJoinedToCode(text: string, token: WordToken): boolean {
+  const before = text[token.start - 1] ?? ' ';
+  const after = text[token.end] ?? ' ';
+  if (DIGIT.test(before) || DIGIT.test(after) || JOINER.test(before) || JOINER.test(after)) return true;
+  if (JOINER_IF_BETWEEN.test(before) && ALNUM.test(text[token.start - 2] ?? ' ')) return true;
+  return JOINER_IF_BETWEEN.test(after) && ALNUM.test(text[token.end + 1] ?? ' ');
+}
+
+function isEditableShape(word: string): boolean {
+  if (word.length < 2 || word.length > MAX_SYLLABLE_LENGTH) return false;
+  if (ROMAN_NUMERAL.test(word)) return false;
+  return word === word.toLowerCase() || isTitleCase(word) || isAllCaps(word);
+}
+
+function toSlots(text: string): Slot[] {
+  const tokens = letterRuns(text);
+  return tokens.map((token, i) => {
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    return {
+      token,
+      current: token.text.toLowerCase(),
+      editable: isEditableShape(token.text) && !isJoinedToCode(text, token),
+      linkedToPrevious: previous !== undefined && isWhitespace(text, previous.end, token.start),
+      linkedToNext: next !== undefined && isWhitespace(text, token.end, next.start),
+    };
+  });
+}
+
+function isWhitespace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 0xa0) return false;
+  }
+  return true;
+}
+
+// --- Decisions --------------------------------------------------------------
+
+/** The current lower-case forms of up to two linked neighbours on each side. */
+interface Context {
+  before2: string | undefined;
+  before: string | undefined;
+  after: string | undefined;
+  after2: string | undefined;
+}
+
+function contextOf(slots: Slot[], i: number): Context {
+  const at = (j: number, linked: boolean) => (linked ? slots[j]!.current : undefined);
+  const slot = slots[i]!;
+  const before = at(i - 1, slot.linkedToPrevious);
+  const after = at(i + 1, slot.linkedToNext);
+  return {
+    before,
+    after,
+    before2: before === undefined ? undefined : at(i - 2, slots[i - 1]!.linkedToPrevious),
+    after2: after === undefined ? undefined : at(i + 2, slots[i + 1]!.linkedToNext),
+  };
+}
+
+function isAnyPair(lexicon: Lexicon, left: string | undefined, right: string | undefined): boolean {
+  if (left === undefined || right === undefined) return false;
+  const key = pairKey(left, right);
+  return lexicon.pairs.has(key) || lexicon.phrasePairs.has(key);
+}
+
+function isTriple(lexicon: Lexicon, a: string | undefined, b: string | undefined, c: string | undefined): boolean {
+  return a !== undefined && b !== undefined && c !== undefined && lexicon.triples.has(`${a} ${b} ${c}`);
+}
+
+/** What the lexicon says for `syllable` standing between its neighbours. */
+interface Evidence {
+  /** Known words and phrases it would form, as text. */
+  words: string[];
+  /** Any pair or triple. */
+  any: number;
+  /**
+   * Triples, and word pairs with a neighbour that is not already part of a
+   * word on its other side ("dự báo cao" gives "cao" no claim to "báo").
+   */
+  strong: number;
+}
+
+function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evidence {
+  const { before2, before, after, after2 } = context;
+  const evidence: Evidence = { words: [], any: 0, strong: 0 };
+  const triples: [string | undefined, string | undefined, string | undefined][] = [
+    [before2, before, syllable],
+    [before, syllable, after],
+    [syllable, after, after2],
+  ];
+  for (const [a, b, c] of triples) {
+    if (!isTriple(lexicon, a, b, c)) continue;
+    evidence.words.push(`${a} ${b} ${c}`);
+    evidence.any += 2;
+    evidence.strong += 2;
+  }
+  const sides: [string | undefined, string, string | undefined][] = [
+    [before, pairKey(before ?? '', syllable), before2],
+    [after, pairKey(syllable, after ?? ''), after2],
+  ];
+  for (const [neighbour, key, beyond] of sides) {
+    if (neighbour === undefined) continue;
+    const isWordPair = lexicon.pairs.has(key);
+    if (!isWordPair && !lexicon.phrasePairs.has(key)) continue;
+    evidence.words.push(key);
+    evidence.any += 1;
+    const neighbourIsFree = neighbour === before ? !isAnyPair(lexicon, beyond, neighbour) : !isAnyPair(lexicon, neighbour, beyond);
+    if (isWordPair && neighbourIsFree) evidence.strong += 1;
+  }
+  return evidence;
+}
+
+interface Choice {
+  syllable: string;
+  reason: string;
+}
+
+interface Scored {
+  syllable: string;
+  cost: number;
+  score: number;
+  evidence: Evidence;
+  weight: number;
+}
+
+/** Best by (score, -cost, weight); undefined when the runner-up is as good. */
+function clearWinner(scored: Scored[]): Scored | undefined {
+  scored.sort((a, b) => b.score - a.score || a.cost - b.cost || b.weight - a.weight);
+  const [best, second] = scored;
+  if (best === undefined) return undefined;
+  if (second === undefined) return best;
+  if (best.score !== second.score || best.cost !== second.cost) return best;
+  return best.weight >= WEIGHT_LEAD * second.weight ? best : undefined;
+}
+
+function scoreCandidates(
+  word: string,
+  context: Context,
+  lexicon: Lexicon,
+  maxCost: number,
+  measure: (evidence: Evidence) => number,
+): Scored[] {
+  const scored: Scored[] = [];
+  for (const [syllable, cost] of repairCandidates(word, lexicon, maxCost)) {
+    const evidence = evidenceFor(syllable, context, lexicon);
+    scored.push({ syllable, cost, evidence, score: measure(evidence), weight: lexicon.weights.get(syllable) ?? 1 });
+  }
+  return scored;
+}
+
+/** A repair for an invalid or unknown syllable, if one stands out. */
+function repairInvalid(
+  word: string,
+  context: Context,
+  lexicon: Lexicon,
+  isLowerCase: boolean,
+): Choice | undefined {
+  const winner = clearWinner(scoreCandidates(word, context, lexicon, MAX_COST_INVALID, (e) => e.any));
+  if (winner === undefined) return undefined;
+  const valid = isValidSyllable(word);
+  const why = valid ? 'not a known syllable' : 'not a valid syllable';
+  if (winner.score > 0) return { syllable: winner.syllable, reason: `${why}; "${winner.evidence.words[0]}" is a known word` };
+  // Without a neighbour's word, only a broken, lightly damaged lower-case token gets its most frequent reading:
+  // capitalised ones may be names or acronyms, valid ones rare words.
+  if (valid || !isLowerCase || winner.cost > 1) return undefined;
+  return { syllable: winner.syllable, reason: `${why}; the most frequent close syllable` };
+}
+
+/** A repair for a valid syllable that forms no known word, if a close one does. */
+function repairOrphan(word: string, context: Context, lexicon: Lexicon): Choice | undefined {
+  const scored = scoreCandidates(word, context, lexicon, MAX_COST_VALID, (e) => e.strong);
+  const winner = clearWinner(scored.filter((s) => s.score > 0));
+  if (winner === undefined) return undefined;
+  const around = [context.before, word, context.after].filter((s) => s !== undefined).join(' ');
+  return {
+    syllable: winner.syllable,
+    reason: `"${around}" forms no known word; "${winner.evidence.words[0]}" is a known word`,
+  };
+}
+
+function isKnownValid(word: string, lexicon: Lexicon): boolean {
+  return lexicon.weights.has(word) && isValidSyllable(word);
+}
+
+function isProperName(slots: Slot[], i: number): boolean {
+  const slot = slots[i]!;
+  if (!isTitleCase(slot.token.text)) return false;
+  const titled = (j: number) => slots[j] !== undefined && isTitleCase(slots[j]!.token.text);
+  return (slot.linkedToPrevious && titled(i - 1)) || (slot.linkedToNext && titled(i + 1));
+}
+
+function decide(slots: Slot[], i: number, lexicon: Lexicon): Choice | undefined {
+  const slot = slots[i]!;
+  const word = slot.current;
+  const context = contextOf(slots, i);
+  const original = slot.token.text;
+  if (!isKnownValid(word, lexicon)) {
+    return repairInvalid(word, context, lexicon, original === original.toLowerCase());
+  }
+  const hasNeighbour = [context.before, context.after].some((n) => n !== undefined && isKnownValid(n, lexicon));
+  if (!hasNeighbour || evidenceFor(word, context, lexicon).any > 0) return undefined;
+  if ((lexicon.weights.get(word) ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
+  return repairOrphan(word, context, lexicon);
+}
+
+/** Upper-case a repair inside an all-caps heading ("NHIỆM yụ" → "NHIỆM VỤ"). */
+function inCapsContext(slots: Slot[], i: number): boolean {
+  const slot = slots[i]!;
+  const caps = (j: number) => {
+    const text = slots[j]?.token.text;
+    return text !== undefined && text.length > 1 && isAllCaps(text);
+  };
+  const previous = slot.linkedToPrevious && caps(i - 1);
+  const next = slot.linkedToNext && caps(i + 1);
+  return (previous || next) && (!slot.linkedToPrevious || previous) && (!slot.linkedToNext || next);
+}
+
+function runPass(slots: Slot[], lexicon: Lexicon): boolean {
+  let changed = false;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (!slot.editable) continue;
+    const choice = decide(slots, i, lexicon);
+    if (choice === undefined || choice.syllable === slot.current) continue;
+    slot.current = choice.syllable;
+    slot.reason = choice.reason;
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Edits that repair OCR and font-mapping damage in `text` (NFC, tone marks
+ * in the plans' style). Each edit replaces one syllable and says why.
+ */
+export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
+  const slots = toSlots(text);
+  for (let pass = 0; pass < MAX_PASSES && runPass(slots, lexicon); pass++);
+  const edits: Edit[] = [];
+  slots.forEach((slot, i) => {
+    const original = slot.token.text;
+    if (slot.current === original.toLowerCase()) return;
+    const replacement = matchCase(original, slot.current, inCapsContext(slots, i));
+    if (replacement === original) return;
+    edits.push({
+      start: slot.token.start,
+      end: slot.token.end,
+      text: replacement,
+      ruleId: OCR_REPAIR_RULE,
+      reason: `"${original}" → "${replacement}" (${slot.reason})`,
+    });
+  });
+  return edits;
+}

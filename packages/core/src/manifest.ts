@@ -1,0 +1,90 @@
+/**
+ * The corpus manifest and the directive file: data, not code. A new plan or
+ * another directive needs a new entry, never a code change.
+ */
+import { z } from 'zod';
+
+/** A value the document does not state is recorded as "unknown", never guessed. */
+const Known = z.string().min(1);
+const IsoDateOrUnknown = z
+  .string()
+  .regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|unknown)$/, 'expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or "unknown"');
+
+export const PlanKind = z.enum(['study-and-dissemination', 'implementation', 'conference', 'other', 'unknown']);
+export type PlanKind = z.infer<typeof PlanKind>;
+
+export const PlanMeta = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'plan ids are lowercase letters, digits and dashes')
+      .describe('Stable identifier, used in unit ids'),
+    file: z.string().min(1).describe('Path of the plan file, relative to the manifest'),
+    province: Known.describe('Province, or "unknown"'),
+    district: Known.optional().describe('District for district-level plans, or "unknown"'),
+    level: z.enum(['central', 'province', 'district', 'commune', 'unknown']),
+    issuingBody: Known,
+    documentNumber: Known.describe('As printed, e.g. "222-KH/TU", or "unknown"'),
+    date: IsoDateOrUnknown.describe('ISO date; partial (YYYY-MM) where only the month is known; or "unknown"'),
+    kind: PlanKind,
+    title: Known,
+    signer: Known.describe('Name of the signer, or "unknown"'),
+    source: z.string().optional().describe('Original file name as received'),
+    note: z.string().optional(),
+  })
+  .strict();
+export type PlanMeta = z.infer<typeof PlanMeta>;
+
+export const Manifest = z
+  .object({
+    $schema: z.string().optional(),
+    directive: z.string().min(1).describe('Path of the directive file, relative to the manifest'),
+    plans: z.array(PlanMeta),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const seen = new Map<string, number>();
+    m.plans.forEach((p, i) => {
+      const first = seen.get(p.id);
+      if (first !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['plans', i, 'id'], message: `duplicate plan id "${p.id}" (also at plans[${first}])` });
+      else seen.set(p.id, i);
+    });
+  });
+export type Manifest = z.infer<typeof Manifest>;
+
+const Bilingual = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
+
+export const TaskGroup = z
+  .object({
+    id: z.string().regex(/^[A-Z0-9]+$/),
+    label: Bilingual,
+    short: Bilingual,
+    description: Bilingual,
+    phrases: z.array(z.string().min(1)).min(1).describe('Phrases that characterise the group, in Vietnamese'),
+  })
+  .strict();
+export type TaskGroup = z.infer<typeof TaskGroup>;
+
+export const Directive = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string(),
+    title: Bilingual,
+    issuer: z.string(),
+    date: IsoDateOrUnknown,
+    replaces: z.array(z.string()).optional(),
+    note: z.string().optional(),
+    taskGroups: z.array(TaskGroup).min(1),
+  })
+  .strict();
+export type Directive = z.infer<typeof Directive>;
+
+/** One readable line per problem: `plans[2].date: expected an ISO date …`. */
+export function formatZodError(error: z.ZodError, file: string): string {
+  const first = error.issues[0];
+  if (!first) return `${file}: invalid`;
+  const where = first.path.length ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+  return `${file}: ${where}: ${first.message}${more}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * The one definition of every shape that crosses a stage boundary.
+ * Types are inferred from these zod schemas; the published JSON Schemas in
+ * `schemas/` are generated from them (`pnpm schemas`).
+ *
+ * Offsets everywhere are UTF-16 code-unit offsets into `Source.text`, the
+ * decoded text of the file: what JS strings, the DOM and the viewer use.
+ */
+import { z } from 'zod';
+
+export const Severity = z.enum(['info', 'warning', 'error']);
+export type Severity = z.infer<typeof Severity>;
+
+/** A positioned diagnostic, in the spirit of vfile-message. */
+export const Message = z.object({
+  /** `stage:rule`, e.g. `normalise:ocr-repair`, `decode:legacy-encoding`. */
+  ruleId: z.string(),
+  severity: Severity,
+  reason: z.string(),
+  /** Source span `[start, end)` (UTF-16 offsets into `Source.text`); absent when it concerns the whole file. */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  /** What was found and what it became, for repairs. */
+  actual: z.string().optional(),
+  expected: z.string().optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const EncodingName = z.enum([
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16be',
+  'tcvn3',
+  'vni',
+  'windows-1258',
+  'tcvn3-mojibake',
+  'vni-mojibake',
+]);
+export type EncodingName = z.infer<typeof EncodingName>;
+
+/** The decoded text exactly as the file holds it. */
+export interface Source {
+  text: string;
+  encoding: EncodingName;
+  messages: Message[];
+}
+
+/** A replacement of `[start, end)` of the current text by `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  ruleId?: string;
+  reason?: string;
+}
+
+/** What a unit does in the plan, from the section it sits in. */
+export const Role = z.enum([
+  'header',
+  'preamble',
+  'purpose',
+  'requirement',
+  'objective',
+  'task',
+  'organisation',
+  'logistics',
+  'recipients',
+  'signature',
+  'other',
+]);
+export type Role = z.infer<typeof Role>;
+
+export const UnitKind = z.enum(['heading', 'item', 'paragraph', 'bullet', 'field']);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const MarkerKindSchema = z.enum(['roman', 'arabic', 'paren', 'letter', 'dash', 'plus']);
+
+/** `[start, end)` in UTF-16 code units of the decoded source text. */
+export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Span = z.infer<typeof Span>;
+
+export const FieldKind = z.enum([
+  'lead-agency',
+  'directing-agency',
+  'implementing-agency',
+  'coordinating-agency',
+  'timing',
+  'place',
+  'attendees',
+  'chair',
+  'other',
+]);
+export type FieldKind = z.infer<typeof FieldKind>;
+
+export const Deadline = z.object({
+  text: z.string(),
+  iso: z.string().optional(),
+  quarter: z.string().optional(),
+  ongoing: z.boolean().optional(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+/** A labelled field ("Cơ quan chỉ đạo: …", "Thời gian thực hiện: …") found in a unit. */
+export const Field = z.object({
+  field: FieldKind,
+  label: z.string(),
+  value: z.string(),
+  agencies: z.array(z.string()).optional(),
+  deadline: Deadline.optional(),
+  /** The unit the field line is. */
+  unitId: z.string(),
+  span: Span,
+});
+export type Field = z.infer<typeof Field>;
+
+export const Unit = z.object({
+  /** Stable id: plan id + the path of markers ("II/1/b2"), not a running counter. */
+  id: z.string(),
+  kind: UnitKind,
+  role: Role,
+  marker: z.object({ kind: MarkerKindSchema, label: z.string() }).optional(),
+  /** Texts of the enclosing headings, outermost first. */
+  headingPath: z.array(z.string()),
+  parentId: z.string().optional(),
+  depth: z.number().int().nonnegative(),
+  /** Normalised text (NFC, one tone style, OCR repaired, one line). */
+  text: z.string(),
+  /** Source span `[start, end)`: UTF-16 offsets into the decoded source text. */
+  span: Span,
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const DocumentRefSchema = z.object({
+  number: z.string(),
+  kind: z.string(),
+  issuer: z.string().optional(),
+  date: z.string().optional(),
+  text: z.string(),
+  span: Span,
+  unitId: z.string().optional(),
+});
+export type DocumentRefFound = z.infer<typeof DocumentRefSchema>;
+
+export const SkippedSpan = z.object({
+  span: Span,
+  reason: z.enum(['blank', 'markup', 'artefact']),
+  detail: z.string().optional(),
+});
+export type SkippedSpan = z.infer<typeof SkippedSpan>;

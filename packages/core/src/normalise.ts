@@ -1,0 +1,105 @@
+/**
+ * normalise: Source → Text. Unicode NFC, one tone-mark convention, logical
+ * blocks (one per line) from the physical layout, OCR repairs. Each step
+ * proposes edits; the offset map keeps every character traceable to the
+ * source, and every repair becomes a positioned message.
+ */
+import type { Edit, Message, Source } from './model.ts';
+import { layoutEdits } from './text/layout.ts';
+import { applyEdits, type MappedText, mappedFromSource, sourceSpan } from './text/mapped.ts';
+
+/** A text-level repair step: proposes edits on NFC text. Pure. */
+export type RepairStep = (text: string) => Edit[];
+
+export interface NormaliseOptions {
+  /** Tone-mark canonicalisation ("hoá" → "hóa"); runs before layout. */
+  toneStyle?: RepairStep;
+  /** OCR and font-mapping repair; runs on the block text. */
+  ocrRepair?: RepairStep;
+}
+
+export interface DroppedSpan {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+export interface NormalisedText extends MappedText {
+  /** Source spans removed on purpose (page artefacts, decorations); blank space is not listed. */
+  dropped: DroppedSpan[];
+  messages: Message[];
+  stats: { toneRepairs: number; ocrRepairs: number; unicodeFixes: number; blankLinesSeparate: boolean };
+}
+
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+/** NFC per run of base character + combining marks; invisible characters removed; odd spaces made plain. */
+export function unicodeEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  const runs = /\P{M}\p{M}+|\p{M}+|[\u00ad\u200b-\u200d\u2060\ufeff]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const run = m[0];
+    let replacement: string;
+    if (INVISIBLE.test(run[0]!)) replacement = '';
+    else if (/^\s+$/u.test(run)) replacement = ' '.repeat(run.length);
+    else replacement = run.normalize('NFC');
+    if (replacement !== run) edits.push({ start: m.index, end: m.index + run.length, text: replacement, ruleId: 'normalise:unicode' });
+  }
+  return edits;
+}
+
+function messagesFor(mapped: MappedText, edits: readonly Edit[], severity: Message['severity']): Message[] {
+  const out: Message[] = [];
+  for (const edit of edits) {
+    if (!edit.ruleId) continue;
+    const [start, end] = sourceSpan(mapped, edit.start, edit.end);
+    out.push({
+      ruleId: edit.ruleId,
+      severity,
+      reason: edit.reason ?? `"${mapped.text.slice(edit.start, edit.end)}" → "${edit.text}"`,
+      start,
+      end,
+      actual: mapped.text.slice(edit.start, edit.end),
+      expected: edit.text,
+    });
+  }
+  return out;
+}
+
+export function normalise(source: Source, options: NormaliseOptions = {}): NormalisedText {
+  let mapped = mappedFromSource(source.text);
+  const unicode = unicodeEdits(mapped.text);
+  mapped = applyEdits(mapped, unicode);
+
+  const messages: Message[] = [];
+  const tone = options.toneStyle ? options.toneStyle(mapped.text) : [];
+  messages.push(...messagesFor(mapped, tone, 'info'));
+  mapped = applyEdits(mapped, tone);
+
+  const layout = layoutEdits(mapped.text);
+  const dropped = layout.dropped.map((d) => {
+    const [start, end] = sourceSpan(mapped, d.start, d.end);
+    return { start, end, reason: d.reason };
+  });
+  for (const d of dropped) {
+    messages.push({ ruleId: 'normalise:artefact', severity: 'info', reason: `dropped ${d.reason}`, start: d.start, end: d.end, actual: source.text.slice(d.start, d.end) });
+  }
+  mapped = applyEdits(mapped, layout.edits);
+
+  const ocr = options.ocrRepair ? options.ocrRepair(mapped.text) : [];
+  messages.push(...messagesFor(mapped, ocr, 'warning'));
+  mapped = applyEdits(mapped, ocr);
+
+  messages.sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0));
+  return {
+    ...mapped,
+    dropped,
+    messages,
+    stats: {
+      toneRepairs: tone.length,
+      ocrRepairs: ocr.length,
+      unicodeFixes: unicode.length,
+      blankLinesSeparate: layout.blankLinesSeparate,
+    },
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Builds packages/core/data/lexicon-vi.json, the runtime lexicon, from
+ *  - the syllable inventory of @cspell/dict-vi-vn (MIT; a build-time
+ *    devDependency only), kept where it obeys the orthography rules and
+ *    rewritten in the plans' tone style;
+ *  - packages/core/data/vi-words.txt, the project's list of words and set
+ *    phrases, whose adjacent syllables become the known pairs and whose
+ *    syllables get higher weights.
+ *
+ * Run: npx tsx scripts/build-lexicon.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { LexiconData } from '../packages/core/src/lexicon/lexicon.ts';
+import { isValidSyllable } from '../packages/core/src/lexicon/orthography.ts';
+import { toPlanToneStyle } from '../packages/core/src/lexicon/tone-style.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, 'packages/core/data');
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  isWord: boolean;
+}
+
+/**
+ * Reads cspell's "TrieXv3" text format: a depth-first stream of letters,
+ * where "$" ends a word, "<" or "$" followed by a digit steps back that many
+ * letters, and "#n;" (base 32) reuses the n-th node that has children.
+ */
+export function readTrieV3(text: string): string[] {
+  const header = text.indexOf('__DATA__\n');
+  if (!text.includes('TrieXv3') || header < 0) throw new Error('not a TrieXv3 file');
+  const body = text.slice(header + '__DATA__\n'.length);
+  const newNode = (): TrieNode => ({ children: new Map(), isWord: false });
+  const rootNode = newNode();
+  const numbered: TrieNode[] = [rootNode];
+  const path: { node: TrieNode; letter: string }[] = [{ node: rootNode, letter: '' }];
+  const top = () => path[path.length - 1]!;
+  let i = 0;
+  while (i < body.length) {
+    const char = body[i]!;
+    if (char === '\n' || char === '\r') {
+      i++;
+    } else if (char === '$' || char === '<') {
+      if (char === '$') top().node.isWord = true;
+      let steps = 1;
+      const digit = body[i + 1];
+      if (digit !== undefined && digit >= '0' && digit <= '9') {
+        steps = Number(digit);
+        i++;
+      }
+      path.length -= steps;
+      i++;
+    } else if (char === '#') {
+      const end = body.indexOf(';', i);
+      const target = numbered[Number.parseInt(body.slice(i + 1, end), 32)];
+      if (target === undefined) throw new Error(`bad reference at ${i}`);
+      const { letter } = path.pop()!;
+      top().node.children.set(letter, target);
+      path.push({ node: target, letter });
+      i = end + 1;
+    } else {
+      const letter = char === '\\' ? body[++i]! : char;
+      const parent = top().node;
+      // Nodes are numbered in the order they get their first child (the writer's pre-order).
+      if (parent.children.size === 0 && parent !== rootNode) numbered.push(parent);
+      const child = newNode();
+      parent.children.set(letter, child);
+      path.push({ node: child, letter });
+      i++;
+    }
+  }
+  const words: string[] = [];
+  const walk = (node: TrieNode, prefix: string): void => {
+    if (node.isWord) words.push(prefix);
+    for (const [letter, child] of node.children) walk(child, prefix + letter);
+  };
+  walk(rootNode, '');
+  return words;
+}
+
+function canonicalSyllable(word: string): string {
+  const lower = word.normalize('NFC').toLowerCase();
+  return toPlanToneStyle(lower) ?? lower;
+}
+
+function cspellInventory(): Set<string> {
+  const require = createRequire(import.meta.url);
+  const extension = require.resolve('@cspell/dict-vi-vn/cspell-ext.json');
+  const gz = readFileSync(join(dirname(extension), 'vi.trie.gz'));
+  const inventory = new Set<string>();
+  for (const word of readTrieV3(gunzipSync(gz).toString('utf8'))) {
+    // "~" entries are accent-stripped copies for suggestions; capitals are names or acronyms.
+    if (word.startsWith('~')) continue;
+    const syllable = canonicalSyllable(word);
+    if (isValidSyllable(syllable)) inventory.add(syllable);
+  }
+  return inventory;
+}
+
+interface WordList {
+  /** Pairs of two-syllable words, and pairs found in two or more word entries. */
+  pairs: Set<string>;
+  phrasePairs: Set<string>;
+  triples: Set<string>;
+  common: Set<string>;
+  syllables: Set<string>;
+  rejected: Set<string>;
+}
+
+/** Runs of valid syllables of one entry; punctuation (",", " - ") and invalid words break a run. */
+function entryRuns(line: string, rejected: Set<string>): string[][] {
+  const runs: string[][] = [];
+  for (const segment of line.split(/[^\p{L}\p{M}\s]+/u)) {
+    let run: string[] = [];
+    for (const word of segment.trim().split(/\s+/).filter(Boolean)) {
+      const syllable = canonicalSyllable(word);
+      if (isValidSyllable(syllable)) {
+        run.push(syllable);
+        continue;
+      }
+      rejected.add(syllable);
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * Lines are word entries, except "@" lines (frequent single syllables) and
+ * "~" lines (phrases: collocations and names, whose pairs are weak evidence).
+ */
+function readWordList(text: string): WordList {
+  const list: WordList = {
+    pairs: new Set(),
+    phrasePairs: new Set(),
+    triples: new Set(),
+    common: new Set(),
+    syllables: new Set(),
+    rejected: new Set(),
+  };
+  const wordPairEntries = new Map<string, number>();
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('@')) {
+      for (const word of line.slice(1).trim().split(/\s+/)) list.common.add(canonicalSyllable(word));
+      continue;
+    }
+    const isPhraseLine = line.startsWith('~');
+    for (const run of entryRuns(isPhraseLine ? line.slice(1) : line, list.rejected)) {
+      run.forEach((syllable, i) => {
+        list.syllables.add(syllable);
+        const next = run[i + 1];
+        if (next === undefined) return;
+        const pair = `${syllable} ${next}`;
+        list.phrasePairs.add(pair);
+        if (!isPhraseLine) wordPairEntries.set(pair, (wordPairEntries.get(pair) ?? 0) + 1);
+        if (!isPhraseLine && run.length === 2) list.pairs.add(pair);
+        const third = run[i + 2];
+        if (third !== undefined) list.triples.add(`${pair} ${third}`);
+      });
+    }
+  }
+  for (const [pair, entries] of wordPairEntries) if (entries >= 2) list.pairs.add(pair);
+  for (const pair of list.pairs) list.phrasePairs.delete(pair);
+  return list;
+}
+
+function buildLexiconData(inventory: Set<string>, list: WordList): LexiconData {
+  const all = new Set([...inventory, ...list.syllables, ...list.common]);
+  const pairCount = new Map<string, number>();
+  for (const pair of [...list.pairs, ...list.phrasePairs]) {
+    for (const syllable of pair.split(' ')) pairCount.set(syllable, (pairCount.get(syllable) ?? 0) + 1);
+  }
+  const syllables = [...all].filter(isValidSyllable).sort();
+  // A rough frequency: words the syllable is part of, a bonus for function words.
+  const weights = syllables.map(
+    (s) => 1 + Math.min(20, pairCount.get(s) ?? 0) * 2 + (list.common.has(s) ? 40 : 0),
+  );
+  return {
+    version: 1,
+    syllables,
+    weights,
+    pairs: [...list.pairs].sort(),
+    phrasePairs: [...list.phrasePairs].sort(),
+    triples: [...list.triples].sort(),
+  };
+}
+
+function main(): void {
+  const inventory = cspellInventory();
+  const list = readWordList(readFileSync(join(dataDir, 'vi-words.txt'), 'utf8'));
+  const data = buildLexiconData(inventory, list);
+  const json = `{${Object.entries(data)
+    .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`)
+    .join(',\n')}}\n`;
+  writeFileSync(join(dataDir, 'lexicon-vi.json'), json);
+  const notInCspell = [...list.syllables].filter((s) => !inventory.has(s));
+  process.stdout.write(
+    `lexicon-vi.json: ${data.syllables.length} syllables (${inventory.size} from cspell), ` +
+      `${data.pairs.length} word pairs, ${data.phrasePairs.length} phrase pairs, ` +
+      `${data.triples.length} triples, ${json.length} bytes\n` +
+      `word-list syllables not in cspell: ${notInCspell.join(' ') || '-'}\n` +
+      `rejected (not valid syllables): ${[...list.rejected].join(' ') || '-'}\n`,
+  );
+}
+
+main();
