@@ -180,9 +180,9 @@ function buildLexiconData(inventory: Set<string>, list: WordList): LexiconData {
     for (const syllable of pair.split(' ')) pairCount.set(syllable, (pairCount.get(syllable) ?? 0) + 1);
   }
   const syllables = [...all].filter(isValidSyllable).sort();
-  // A rough frequency: words the syllable is part of, a bonus for function words.
+  // A rough frequency: 1 + 2 per known word or phrase it is part of (at most 41); function words 100 and more.
   const weights = syllables.map(
-    (s) => 1 + Math.min(20, pairCount.get(s) ?? 0) * 2 + (list.common.has(s) ? 40 : 0),
+    (s) => 1 + Math.min(20, pairCount.get(s) ?? 0) * 2 + (list.common.has(s) ? 100 : 0),
   );
   return {
     version: 1,

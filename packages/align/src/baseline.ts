@@ -41,7 +41,9 @@ export function createBaseline(directive: Directive, corpusTexts: readonly strin
   const groupVectors = directive.taskGroups.map((g) => ({ id: g.id, v: vector(g.description.vi) }));
   const scores = (unit: { text: string; marker?: unknown }) => {
     const v = vector(contentText(unit as { text: string }));
-    return Object.fromEntries(groupVectors.map((g) => [g.id, Object.keys(v).length ? +similarity.bow.cosine(v, g.v).toFixed(4) : 0]));
+    return Object.fromEntries(
+      groupVectors.map((g) => [g.id, Object.keys(v).length ? +similarity.bow.cosine(v, g.v).toFixed(4) : 0]),
+    );
   };
   return {
     scores,

@@ -4,7 +4,7 @@
  * the group into a task (a unit in a task or organisation section with a lead
  * agency, an actor or a timing) or only mentions it.
  */
-import { fold, type Field, type Unit } from '@doichieu/core';
+import { type Field, fold, type Unit } from '@doichieu/core';
 import type { UnitAlignment } from './engine.ts';
 
 export type CoverageStatus = 'operationalised' | 'mentioned' | 'absent';
@@ -24,7 +24,8 @@ const TASK_ROLES = new Set(['task', 'organisation']);
 const ACTOR_START =
   /^(?:cac (?:cap uy|co quan|dia phuong|to chuc|don vi|so|ban|huyen uy|dang uy|co so)|ban |so |uy ban|mat tran|dang doan|dang uy|huyen uy|tinh uy|thanh uy|bao |dai |van phong|hoi |trung tam|co quan|thuong truc|tinh doan|cong an|bo chi huy|vien thong|ubnd|mttq)/;
 const ACTOR_ANYWHERE = /\b(?:chu tri|phoi hop voi|giao (?:cho )?(?:ban|so|cac))\b/;
-const TIMING = /\b(?:thoi gian (?:thuc hien|hoan thanh)|hoan thanh (?:truoc|trong)|truoc ngay|trong (?:thang|quy|nam) |quy [ivx]+\/\d{4})/;
+const TIMING =
+  /\b(?:thoi gian (?:thuc hien|hoan thanh)|hoan thanh (?:truoc|trong)|truoc ngay|trong (?:thang|quy|nam) |quy [ivx]+\/\d{4})/;
 
 function stripMarker(text: string): string {
   return text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u, '');
@@ -38,7 +39,8 @@ export function operationalUnitIds(units: readonly Unit[], fields: readonly Fiel
   const sectionsWithFields = new Set<string>();
   for (const f of fields) {
     const u = byId.get(f.unitId);
-    if (u?.parentId && (f.field.endsWith('agency') || f.field === 'timing')) sectionsWithFields.add(u.parentId);
+    if (u?.parentId && (f.field.endsWith('agency') || f.field === 'timing'))
+      sectionsWithFields.add(u.parentId);
   }
   const out = new Set<string>();
   for (const u of units) {

@@ -4,7 +4,7 @@
  */
 import type { Directive, Unit } from '@doichieu/core';
 import { createBaseline } from './baseline.ts';
-import { createAligner, trainModel, type TrainingExample } from './engine.ts';
+import { createAligner, type TrainingExample, trainModel } from './engine.ts';
 import { type Evaluation, evaluate, type LabelledPair } from './evaluate.ts';
 import type { GoldRow } from './gold.ts';
 
@@ -23,7 +23,10 @@ export interface CrossValidation {
   predictions: Map<string, string[]>;
 }
 
-export function goldExamples(plans: readonly PlanUnits[], gold: readonly GoldRow[]): Map<string, TrainingExample[]> {
+export function goldExamples(
+  plans: readonly PlanUnits[],
+  gold: readonly GoldRow[],
+): Map<string, TrainingExample[]> {
   const byId = new Map(gold.filter((g) => g.status === 'unit').map((g) => [g.unitId, g]));
   const out = new Map<string, TrainingExample[]>();
   for (const p of plans) {
@@ -37,7 +40,11 @@ export function goldExamples(plans: readonly PlanUnits[], gold: readonly GoldRow
   return out;
 }
 
-export function crossValidate(directive: Directive, plans: readonly PlanUnits[], gold: readonly GoldRow[]): CrossValidation {
+export function crossValidate(
+  directive: Directive,
+  plans: readonly PlanUnits[],
+  gold: readonly GoldRow[],
+): CrossValidation {
   const groups = directive.taskGroups.map((g) => g.id);
   const labelled = gold.filter((g) => g.status === 'unit');
   const known = new Set(plans.flatMap((p) => p.units.map((u) => u.id)));
@@ -68,7 +75,8 @@ export function crossValidate(directive: Directive, plans: readonly PlanUnits[],
       baseline.push({ gold: g, predicted: base.label(u) });
     }
     engine.push(...pairs);
-    if (pairs.length) perPlan.push({ planId: held.planId, units: pairs.length, engine: evaluate(pairs, groups) });
+    if (pairs.length)
+      perPlan.push({ planId: held.planId, units: pairs.length, engine: evaluate(pairs, groups) });
   }
   return {
     engine: evaluate(engine, groups),

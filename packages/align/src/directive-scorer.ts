@@ -63,7 +63,8 @@ export interface DirectiveScore {
 export function scoreWithDirective(lexicon: DirectiveLexicon, text: string): DirectiveScore {
   const tokens = syllables(text);
   const counts = new Map<string, number>();
-  for (const g of ngrams(tokens, 1, lexicon.maxLength)) if (lexicon.phrases.has(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const g of ngrams(tokens, 1, lexicon.maxLength))
+    if (lexicon.phrases.has(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
   const scores: Record<string, number> = Object.fromEntries(lexicon.groups.map((g) => [g, 0]));
   const hits: PhraseHit[] = [];
   for (const [key, count] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

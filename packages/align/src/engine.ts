@@ -46,6 +46,8 @@ export interface AlignModel {
 type AlignableUnit = Pick<Unit, 'id' | 'text' | 'marker' | 'role' | 'kind' | 'headingPath'>;
 
 const PROCEDURAL_ROLES = new Set(['header', 'recipients', 'signature']);
+/** The codebook: attendee lists are conference logistics, never a task group, whatever words they contain. */
+const NEVER_LABELLED_ROLES = new Set(['attendees']);
 
 /** Content units are what the codebook labels: not headings, not the header, recipients or signature, not bare field lines. */
 export function isContentUnit(unit: Pick<Unit, 'kind' | 'role' | 'text'>): boolean {
@@ -56,10 +58,16 @@ export function isContentUnit(unit: Pick<Unit, 'kind' | 'role' | 'text'>): boole
 
 /** Examples made from the directive itself: each group's description is a unit of that group. */
 function directiveExamples(directive: Directive): TrainingExample[] {
-  return directive.taskGroups.map((g) => ({
-    unit: { text: g.description.vi, role: 'task', kind: 'bullet', headingPath: [g.label.vi] },
-    labels: [g.id],
-  }));
+  return directive.taskGroups.flatMap((g) => [
+    {
+      unit: { text: g.description.vi, role: 'task', kind: 'bullet', headingPath: [g.label.vi] },
+      labels: [g.id],
+    },
+    {
+      unit: { text: g.phrases.join('; '), role: 'task', kind: 'bullet', headingPath: [g.label.vi] },
+      labels: [g.id],
+    },
+  ]);
 }
 
 export function trainModel(directive: Directive, examples: readonly TrainingExample[]): AlignModel {
@@ -74,9 +82,20 @@ export function trainModel(directive: Directive, examples: readonly TrainingExam
       all.map((e) => e.labels.includes(group)),
       index.size,
     );
-    return { group, weights: [...model.weights].map((w) => +w.toFixed(6)), bias: +model.bias.toFixed(6), threshold: 0.5 };
+    return {
+      group,
+      weights: [...model.weights].map((w) => +w.toFixed(6)),
+      bias: +model.bias.toFixed(6),
+      threshold: 0.5,
+    };
   });
-  return { method: 'supervised', groups: lexicon.groups, featureNames: index.names, perGroup, trainedOn: examples.length };
+  return {
+    method: 'supervised',
+    groups: lexicon.groups,
+    featureNames: index.names,
+    perGroup,
+    trainedOn: examples.length,
+  };
 }
 
 function describeFeature(name: string, lexiconGroups: string[]): Evidence['kind'] {
@@ -100,6 +119,10 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
   const lexicon = buildDirectiveLexicon(directive);
   if (!model || model.method === 'lexical') return lexicalAligner(lexicon);
   const featureIndex = new Map(model.featureNames.map((n, i) => [n, i]));
+  const compiled = model.perGroup.map((g) => ({
+    ...g,
+    model: { weights: Float64Array.from(g.weights), bias: g.bias } as LogisticModel,
+  }));
   return {
     align(unit) {
       const content = isContentUnit(unit);
@@ -116,21 +139,31 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
       const evidence: Record<string, Evidence[]> = {};
       const labels: string[] = [];
       let confidence = 1;
-      for (const g of model.perGroup) {
-        const m: LogisticModel = { weights: Float64Array.from(g.weights), bias: g.bias };
-        const p = 1 / (1 + Math.exp(-dot(m, x)));
+      for (const g of compiled) {
+        const p = 1 / (1 + Math.exp(-dot(g.model, x)));
         scores[g.group] = round(p);
         const contributions: Evidence[] = x.indices
           .map((i, k) => ({ feature: model.featureNames[i]!, weight: round(g.weights[i]! * x.values[k]!) }))
           .filter((c) => c.weight > 0.05)
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
           .slice(0, 6)
-          .map((c) => ({ feature: c.feature.replace(/^[a-z]:/, ''), kind: describeFeature(c.feature, model.groups), weight: c.weight }));
-        if (content && p >= g.threshold) labels.push(g.group);
+          .map((c) => ({
+            feature: c.feature.replace(/^[a-z]:/, ''),
+            kind: describeFeature(c.feature, model.groups),
+            weight: c.weight,
+          }));
+        if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);
         if (content) confidence = Math.min(confidence, Math.max(p, 1 - p));
         if (p >= 0.2 && contributions.length > 0) evidence[g.group] = contributions;
       }
-      return { unitId: unit.id, content, scores, labels, confidence: round(content ? confidence : 1), evidence };
+      return {
+        unitId: unit.id,
+        content,
+        scores,
+        labels,
+        confidence: round(content ? confidence : 1),
+        evidence,
+      };
     },
   };
 }
@@ -143,7 +176,7 @@ function lexicalAligner(lexicon: DirectiveLexicon): Aligner {
       const { scores, hits } = scoreWithDirective(lexicon, contentText(unit));
       const best = Math.max(0, ...lexicon.groups.map((g) => scores[g]!));
       const labels =
-        content && unit.role !== 'logistics'
+        content && unit.role !== 'logistics' && !NEVER_LABELLED_ROLES.has(unit.role)
           ? lexicon.groups.filter((g) => scores[g]! >= 1.2 && scores[g]! >= 0.6 * best)
           : [];
       const evidence: Record<string, Evidence[]> = {};
@@ -155,8 +188,17 @@ function lexicalAligner(lexicon: DirectiveLexicon): Aligner {
           .map((h) => ({ feature: h.phrase, kind: 'directive' as const, weight: h.weight }));
         if (e.length) evidence[g] = e;
       }
-      const squashed = Object.fromEntries(lexicon.groups.map((g) => [g, round(1 - Math.exp(-scores[g]! / 1.5))]));
-      return { unitId: unit.id, content, scores: squashed, labels, confidence: round(best > 0 ? 1 - Math.exp(-best) : 1), evidence };
+      const squashed = Object.fromEntries(
+        lexicon.groups.map((g) => [g, round(1 - Math.exp(-scores[g]! / 1.5))]),
+      );
+      return {
+        unitId: unit.id,
+        content,
+        scores: squashed,
+        labels,
+        confidence: round(best > 0 ? 1 - Math.exp(-best) : 1),
+        evidence,
+      };
     },
   };
 }

@@ -56,7 +56,15 @@ export function evaluate(pairs: readonly LabelledPair[], groups: readonly string
     goldAll += support;
     const precision = predicted ? tp / predicted : support ? 0 : 1;
     const recall = support ? tp / support : 1;
-    return { group, support, predicted, truePositives: tp, precision: r4(precision), recall: r4(recall), f1: r4(f1(precision, recall)) };
+    return {
+      group,
+      support,
+      predicted,
+      truePositives: tp,
+      precision: r4(precision),
+      recall: r4(recall),
+      f1: r4(f1(precision, recall)),
+    };
   });
   for (const { gold, predicted } of pairs) {
     const gs = gold.length ? gold : ['none'];

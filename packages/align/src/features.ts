@@ -11,7 +11,9 @@ export type FeatureBag = Map<string, number>;
 
 /** The unit's words without its list marker ("1.", "- ", "(3)"). */
 export function contentText(unit: Pick<Unit, 'text' | 'marker'>): string {
-  return unit.marker ? unit.text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u, '') : unit.text;
+  return unit.marker
+    ? unit.text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u, '')
+    : unit.text;
 }
 
 export function unitFeatures(

@@ -21,7 +21,10 @@ const REQUIRED = ['plan_id', 'unit_id', 'status', 'labels'];
 
 /** Parses the annotations CSV; `groups` are the valid labels. Throws one-line GoldFormatErrors with the row number. */
 export function parseGold(csv: string, groups: readonly string[]): GoldRow[] {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
   const fields = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((f) => !fields.includes(f));
   if (missing.length) throw new GoldFormatError(`missing column(s): ${missing.join(', ')}`);
@@ -32,12 +35,15 @@ export function parseGold(csv: string, groups: readonly string[]): GoldRow[] {
   return parsed.data.map((row, i) => {
     const line = i + 2;
     const status = (row.status ?? '').trim().toLowerCase();
-    if (status !== 'unit' && status !== 'skip') throw new GoldFormatError(`row ${line}: status must be "unit" or "skip", got "${row.status}"`);
+    if (status !== 'unit' && status !== 'skip')
+      throw new GoldFormatError(`row ${line}: status must be "unit" or "skip", got "${row.status}"`);
     const labels = (row.labels ?? '')
       .split(/[;,\s]+/)
       .map((l) => l.trim().toUpperCase())
       .filter(Boolean);
-    for (const l of labels) if (!valid.has(l)) throw new GoldFormatError(`row ${line}: unknown label "${l}" (expected one of ${groups.join(', ')})`);
+    for (const l of labels)
+      if (!valid.has(l))
+        throw new GoldFormatError(`row ${line}: unknown label "${l}" (expected one of ${groups.join(', ')})`);
     const unitId = (row.unit_id ?? '').trim();
     if (!unitId) throw new GoldFormatError(`row ${line}: empty unit_id`);
     if (seen.has(unitId)) throw new GoldFormatError(`row ${line}: unit ${unitId} annotated twice`);

@@ -3,8 +3,8 @@ export { type CoverageCell, type CoverageStatus, coverageOfPlan, operationalUnit
 export { type CrossValidation, crossValidate, goldExamples, type PlanUnits } from './crossval.ts';
 export { buildDirectiveLexicon, type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
 export {
-  type AlignModel,
   type Aligner,
+  type AlignModel,
   createAligner,
   type Evidence,
   isContentUnit,

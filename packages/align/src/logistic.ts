@@ -43,7 +43,9 @@ export function trainLogistic(
   const rate = options.learningRate ?? 0.5;
   const l2 = options.l2 ?? 0.01;
   const positives = labels.filter(Boolean).length;
-  const positiveWeight = options.positiveWeight ?? (positives > 0 ? Math.min(4, Math.max(1, (labels.length - positives) / positives)) : 1);
+  const positiveWeight =
+    options.positiveWeight ??
+    (positives > 0 ? Math.min(4, Math.max(1, (labels.length - positives) / positives)) : 1);
   const weights = new Float64Array(dimension);
   // AdaGrad keeps the step size sensible for rare and frequent features alike.
   const history = new Float64Array(dimension).fill(1e-8);
@@ -59,7 +61,8 @@ export function trainLogistic(
       const y = labels[e] ? 1 : 0;
       const w = labels[e] ? positiveWeight : 1;
       const error = (sigmoid(dot({ weights, bias }, x)) - y) * w;
-      for (let k = 0; k < x.indices.length; k++) gradient[x.indices[k]!] = gradient[x.indices[k]!]! + error * x.values[k]!;
+      for (let k = 0; k < x.indices.length; k++)
+        gradient[x.indices[k]!] = gradient[x.indices[k]!]! + error * x.values[k]!;
       biasGradient += error;
     }
     for (let j = 0; j < dimension; j++) {

@@ -24,7 +24,8 @@ export function syllablesWithOffsets(text: string): { token: string; start: numb
 export function ngrams(tokens: readonly string[], minN: number, maxN: number): string[] {
   const out: string[] = [];
   for (let n = minN; n <= maxN; n++) {
-    for (let i = 0; i + n <= tokens.length; i++) out.push(n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' '));
+    for (let i = 0; i + n <= tokens.length; i++)
+      out.push(n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' '));
   }
   return out;
 }

@@ -9,6 +9,8 @@ try {
 } catch (error) {
   const { UserError } = await import('../src/errors.ts');
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  process.stderr.write(error instanceof UserError ? `doichieu: ${message}\n` : `doichieu: internal error: ${message}\n`);
+  process.stderr.write(
+    error instanceof UserError ? `doichieu: ${message}\n` : `doichieu: internal error: ${message}\n`,
+  );
   process.exitCode = error instanceof UserError ? error.exitCode : 70;
 }

@@ -1,3 +1,5 @@
+import { analyzeCommand } from './commands/analyze.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 import { ingestCommand } from './commands/ingest.ts';
 
 export interface Command {
@@ -7,6 +9,8 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   ingest: ingestCommand,
+  analyze: analyzeCommand,
+  evaluate: evaluateCommand,
 };
 
 export function usage(): string {

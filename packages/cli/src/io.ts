@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { GoldFormatError, type GoldRow, parseGold } from '@doichieu/align';
 import { Directive, formatZodError, Manifest, type PlanMeta } from '@doichieu/core';
 import { UserError } from './errors.ts';
 
@@ -14,7 +15,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UserError(`cannot create output folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UserError(
+      `cannot create output folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -81,5 +84,28 @@ export function readPlanBytes(corpus: LoadedCorpus, meta: PlanMeta): Uint8Array 
         ? `plan ${meta.id}: file not found: ${meta.file}`
         : `plan ${meta.id}: cannot read ${meta.file}: ${code ?? String(e)}`,
     );
+  }
+}
+
+/** Reads the annotations CSV named by --gold or the manifest; undefined when there is none. */
+export function loadGold(
+  corpus: LoadedCorpus,
+  override?: string,
+): { path: string; rows: GoldRow[] } | undefined {
+  const rel = override ?? corpus.manifest.gold;
+  if (!rel) return undefined;
+  const path = override ? resolve(override) : resolve(corpus.dir, rel);
+  const text = readText(path, 'annotations file');
+  try {
+    return {
+      path,
+      rows: parseGold(
+        text,
+        corpus.directive.taskGroups.map((g) => g.id),
+      ),
+    };
+  } catch (e) {
+    if (e instanceof GoldFormatError) throw new UserError(`${path}: ${e.message}`);
+    throw e;
   }
 }

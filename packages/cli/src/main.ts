@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { commands, usage } from './commands.ts';
 /**
  * `doichieu`: the command line. Parses arguments, runs a command, and turns
  * every failure into one line on stderr and a non-zero exit.
  */
 import { UserError } from './errors.ts';
-import { commands, usage } from './commands.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,7 +1,20 @@
 import type { IngestedPlan, Role } from '@doichieu/core';
+import type { Analysis } from '@doichieu/report';
 
 const ROLE_ORDER: Role[] = [
-  'header', 'preamble', 'purpose', 'requirement', 'objective', 'task', 'organisation', 'logistics', 'recipients', 'signature', 'other',
+  'header',
+  'preamble',
+  'purpose',
+  'requirement',
+  'objective',
+  'task',
+  'organisation',
+  'logistics',
+  'agenda',
+  'attendees',
+  'recipients',
+  'signature',
+  'other',
 ];
 
 export function formatPlanSummary(plan: IngestedPlan): string {
@@ -20,4 +33,23 @@ export function formatPlanSummary(plan: IngestedPlan): string {
     `  cites: ${refList || 'nothing'}`,
   ];
   return lines.join('\n');
+}
+
+const STATUS_MARK = { operationalised: '●', mentioned: '○', absent: '·' } as const;
+
+/** The plan × task-group coverage table: status mark and share of the plan's content text. */
+export function formatCoverageTable(analysis: Analysis): string {
+  const groups = analysis.directive.taskGroups.map((g) => g.id);
+  const width = Math.max(12, ...analysis.plans.map((p) => p.id.length));
+  const lines = [`${'plan'.padEnd(width)}  ${groups.map((g) => g.padStart(9)).join(' ')}`];
+  for (const row of analysis.coverage) {
+    const cells = row.cells.map((c) =>
+      `${STATUS_MARK[c.status]} ${(c.share * 100).toFixed(0).padStart(3)}%`.padStart(9),
+    );
+    lines.push(`${row.planId.padEnd(width)}  ${cells.join(' ')}`);
+  }
+  lines.push(
+    `● operationalised (a task with an agency or timing)  ○ mentioned only  · absent; % of the plan's content text`,
+  );
+  return `${lines.join('\n')}\n`;
 }

@@ -59,7 +59,11 @@ describe('structure of the real plans', () => {
     expect(agenda.role).toBe('logistics');
     expect(childrenOf(p, agenda).length).toBeGreaterThanOrEqual(8);
     const attendees = headings.find((h) => /THÀNH PHẦN/.test(h.text))!;
-    expect(childrenOf(p, attendees).map((c) => c.text)).toEqual(['1. Cấp tỉnh', '2. Cấp huyện và tương đương', '3. Cấp xã và tương đương']);
+    expect(childrenOf(p, attendees).map((c) => c.text)).toEqual([
+      '1. Cấp tỉnh',
+      '2. Cấp huyện và tương đương',
+      '3. Cấp xã và tương đương',
+    ]);
     expect(p.units.some((u) => u.role === 'task')).toBe(false);
   });
 
@@ -133,7 +137,11 @@ describe('nothing is lost', () => {
       '\ufeff',
     );
     const arbitrary = fc.oneof(
-      fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 40 }).map((a) => a.join('')),
+      fc
+        .array(fc.oneof(pieces, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 })), {
+          maxLength: 40,
+        })
+        .map((a) => a.join('')),
       fc.string({ unit: 'binary', maxLength: 200 }),
     );
     fc.assert(

@@ -7,8 +7,8 @@ import { findDocumentRefs, parseFieldLabel, parseHeader, parseSignature } from '
 import { canonicalToneEdits, type Lexicon, ocrRepairEdits } from './lexicon/index.ts';
 import type { PlanMeta } from './manifest.ts';
 import type { DocumentRefFound, EncodingName, Field, Message, Role, Span, Unit } from './model.ts';
-import type { ExtractedMeta, IngestedPlan } from './plan-schema.ts';
 import { type NormalisedText, normalise } from './normalise.ts';
+import type { ExtractedMeta, IngestedPlan } from './plan-schema.ts';
 import { segment } from './segment.ts';
 import { sourceSpan } from './text/mapped.ts';
 
@@ -71,9 +71,14 @@ export function ingestText(
 function extractFields(units: readonly Unit[]): Field[] {
   const out: Field[] = [];
   for (const unit of units) {
-    if (unit.kind !== 'field' && unit.kind !== 'bullet') continue;
+    if (unit.kind === 'heading' || unit.kind === 'paragraph') continue;
     if (unit.role === 'recipients' || unit.role === 'signature' || unit.role === 'header') continue;
-    const parsed = parseFieldLabel(unit.text);
+    // Items and bullets carry a marker before their label ("2. Thời gian: ½ ngày").
+    const parsed = parseFieldLabel(
+      unit.kind === 'field'
+        ? unit.text
+        : unit.text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–]|[-–—+•·])\s*/u, ''),
+    );
     if (!parsed || parsed.field === 'other') continue;
     out.push({
       field: parsed.field,
@@ -113,10 +118,8 @@ function extractMeta(normalised: NormalisedText, units: readonly Unit[]): Extrac
   const out: ExtractedMeta = {};
   const toSpan = (s: { start: number; end: number }, offset: number): Span =>
     sourceSpan(normalised, s.start + offset, s.end + offset);
-  // The header: the text before the first body unit (or the first ~1500 characters).
-  const firstBody = units.find((u) => u.role !== 'header');
-  const headerEnd = firstBody ? normalisedOffsetOf(normalised, firstBody.span[0]) : Math.min(1500, normalised.text.length);
-  const header = parseHeader(normalised.text.slice(0, Math.max(headerEnd, Math.min(600, normalised.text.length))));
+  // parseHeader reads only the opening of the text (the letterhead, or the opening sentence that names the issuer).
+  const header = parseHeader(normalised.text);
   if (header.documentNumber)
     out.documentNumber = {
       value: header.documentNumber.value,
@@ -125,7 +128,8 @@ function extractMeta(normalised: NormalisedText, units: readonly Unit[]): Extrac
     };
   if (header.date) out.date = { value: header.date.iso, span: toSpan(header.date, 0) };
   if (header.place) out.place = { value: header.place.value, span: toSpan(header.place, 0) };
-  if (header.issuingBody) out.issuingBody = { value: header.issuingBody.value, span: toSpan(header.issuingBody, 0) };
+  if (header.issuingBody)
+    out.issuingBody = { value: header.issuingBody.value, span: toSpan(header.issuingBody, 0) };
   if (header.kind) out.kind = { value: header.kind.value, span: toSpan(header.kind, 0) };
   if (header.title) out.title = { value: header.title.value, span: toSpan(header.title, 0) };
   const tail = units.find((u) => u.role === 'recipients' || u.role === 'signature');
@@ -138,7 +142,8 @@ function extractMeta(normalised: NormalisedText, units: readonly Unit[]): Extrac
         span: toSpan(signature.signer, offset),
         ...(signature.signer.garbled ? { garbled: true } : {}),
       };
-    if (signature.role) out.signerRole = { value: signature.role.value, span: toSpan(signature.role, offset) };
+    if (signature.role)
+      out.signerRole = { value: signature.role.value, span: toSpan(signature.role, offset) };
   }
   return out;
 }

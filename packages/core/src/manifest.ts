@@ -8,9 +8,18 @@ import { z } from 'zod';
 const Known = z.string().min(1);
 const IsoDateOrUnknown = z
   .string()
-  .regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|unknown)$/, 'expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or "unknown"');
+  .regex(
+    /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|unknown)$/,
+    'expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or "unknown"',
+  );
 
-export const PlanKind = z.enum(['study-and-dissemination', 'implementation', 'conference', 'other', 'unknown']);
+export const PlanKind = z.enum([
+  'study-and-dissemination',
+  'implementation',
+  'conference',
+  'other',
+  'unknown',
+]);
 export type PlanKind = z.infer<typeof PlanKind>;
 
 export const PlanMeta = z
@@ -25,7 +34,9 @@ export const PlanMeta = z
     level: z.enum(['central', 'province', 'district', 'commune', 'unknown']),
     issuingBody: Known,
     documentNumber: Known.describe('As printed, e.g. "222-KH/TU", or "unknown"'),
-    date: IsoDateOrUnknown.describe('ISO date; partial (YYYY-MM) where only the month is known; or "unknown"'),
+    date: IsoDateOrUnknown.describe(
+      'ISO date; partial (YYYY-MM) where only the month is known; or "unknown"',
+    ),
     kind: PlanKind,
     title: Known,
     signer: Known.describe('Name of the signer, or "unknown"'),
@@ -39,6 +50,11 @@ export const Manifest = z
   .object({
     $schema: z.string().optional(),
     directive: z.string().min(1).describe('Path of the directive file, relative to the manifest'),
+    gold: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Path of the annotations CSV (gold labels), relative to the manifest'),
     plans: z.array(PlanMeta),
   })
   .strict()
@@ -47,7 +63,11 @@ export const Manifest = z
     m.plans.forEach((p, i) => {
       const first = seen.get(p.id);
       if (first !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['plans', i, 'id'], message: `duplicate plan id "${p.id}" (also at plans[${first}])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plans', i, 'id'],
+          message: `duplicate plan id "${p.id}" (also at plans[${first}])`,
+        });
       else seen.set(p.id, i);
     });
   });
@@ -84,7 +104,12 @@ export type Directive = z.infer<typeof Directive>;
 export function formatZodError(error: z.ZodError, file: string): string {
   const first = error.issues[0];
   if (!first) return `${file}: invalid`;
-  const where = first.path.length ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
+  const where = first.path.length
+    ? first.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : '(root)';
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   return `${file}: ${where}: ${first.message}${more}`;
 }

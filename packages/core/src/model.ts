@@ -65,6 +65,8 @@ export const Role = z.enum([
   'task',
   'organisation',
   'logistics',
+  'agenda',
+  'attendees',
   'recipients',
   'signature',
   'other',

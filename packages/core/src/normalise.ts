@@ -36,14 +36,21 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 /** NFC per run of base character + combining marks; invisible characters removed; odd spaces made plain. */
 export function unicodeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  const runs = /\P{M}\p{M}+|\p{M}+|[\u00ad\u200b-\u200d\u2060\ufeff]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+  const runs =
+    /\P{M}\p{M}+|\p{M}+|[\u00ad\u200b-\u200d\u2060\ufeff]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const run = m[0];
     let replacement: string;
     if (INVISIBLE.test(run[0]!)) replacement = '';
     else if (/^\s+$/u.test(run)) replacement = ' '.repeat(run.length);
     else replacement = run.normalize('NFC');
-    if (replacement !== run) edits.push({ start: m.index, end: m.index + run.length, text: replacement, ruleId: 'normalise:unicode' });
+    if (replacement !== run)
+      edits.push({
+        start: m.index,
+        end: m.index + run.length,
+        text: replacement,
+        ruleId: 'normalise:unicode',
+      });
   }
   return edits;
 }
@@ -82,7 +89,14 @@ export function normalise(source: Source, options: NormaliseOptions = {}): Norma
     return { start, end, reason: d.reason };
   });
   for (const d of dropped) {
-    messages.push({ ruleId: 'normalise:artefact', severity: 'info', reason: `dropped ${d.reason}`, start: d.start, end: d.end, actual: source.text.slice(d.start, d.end) });
+    messages.push({
+      ruleId: 'normalise:artefact',
+      severity: 'info',
+      reason: `dropped ${d.reason}`,
+      start: d.start,
+      end: d.end,
+      actual: source.text.slice(d.start, d.end),
+    });
   }
   mapped = applyEdits(mapped, layout.edits);
 

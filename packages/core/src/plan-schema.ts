@@ -56,7 +56,9 @@ export type IngestedPlan = z.infer<typeof IngestedPlan>;
 export const IngestedCorpus = z.object({
   $schema: z.string().optional(),
   tool: z.object({ name: z.literal('doichieu'), version: z.string() }),
-  offsets: z.literal('utf16').describe('All spans are [start, end) UTF-16 code-unit offsets into plan.source.text'),
+  offsets: z
+    .literal('utf16')
+    .describe('All spans are [start, end) UTF-16 code-unit offsets into plan.source.text'),
   plans: z.array(IngestedPlan),
 });
 export type IngestedCorpus = z.infer<typeof IngestedCorpus>;

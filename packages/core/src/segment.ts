@@ -37,7 +37,14 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
-const MARKER_RANK: Record<Marker['kind'], number> = { roman: 1, arabic: 2, letter: 6, paren: 7, dash: 8, plus: 9 };
+const MARKER_RANK: Record<Marker['kind'], number> = {
+  roman: 1,
+  arabic: 2,
+  letter: 6,
+  paren: 7,
+  dash: 8,
+  plus: 9,
+};
 function rankOf(marker: Marker): number {
   return marker.kind === 'arabic' ? MARKER_RANK.arabic + marker.depth - 1 : MARKER_RANK[marker.kind];
 }
@@ -49,7 +56,10 @@ const ROLE_KEYWORDS: [RegExp, Role][] = [
   [/\bmuc dich\b/, 'purpose'],
   [/\byeu cau\b/, 'requirement'],
   [/\bmuc tieu\b/, 'objective'],
-  [/\bhinh thuc\b|\bthoi gian\b|\bdia diem\b|\bthanh phan\b|\bmaket\b|\btai lieu\b|\bchuan bi\b|\bchuong trinh hoi nghi\b|\bkinh phi\b/, 'logistics'],
+  [
+    /\bhinh thuc\b|\bthoi gian\b|\bdia diem\b|\bthanh phan\b|\bmaket\b|\btai lieu\b|\bchuan bi\b|\bchuong trinh hoi nghi\b|\bkinh phi\b/,
+    'logistics',
+  ],
   [/\bnhiem vu\b|\bgiai phap\b|\bnoi dung\b|\bchuong trinh hanh dong\b/, 'task'],
 ];
 
@@ -68,7 +78,8 @@ const PREAMBLE_START = /^(?:thuc hien|can cu|ban thuong vu)\b/;
 function isPreamble(text: string, folded: string): boolean {
   return /^\p{Lu}/u.test(text) && PREAMBLE_START.test(folded);
 }
-const SIGNATURE_LINE = /^(?:t\s*\/\s*m\b|tm\.|k\s*\/\s*t\b|kt\.|.{0,6}ban thuong vu$|.{0,6}(?:pho )?bi thu\b|.{0,6}chu tich\b)/;
+const SIGNATURE_LINE =
+  /^(?:t\s*\/\s*m\b|tm\.|k\s*\/\s*t\b|kt\.|.{0,6}ban thuong vu$|.{0,6}(?:pho )?bi thu\b|.{0,6}chu tich\b)/;
 const PLAN_TITLE = /^ke hoach$/;
 
 function isAllCaps(s: string): boolean {
@@ -87,6 +98,22 @@ function looksLikeHeading(block: Block, next: Block | undefined): boolean {
   const nextIsPlain = next !== undefined && next.marker === undefined && !startsWithFieldLabel(next.text);
   if (/:$/.test(body)) return words <= 12 || nextIsDeeper;
   return !endsSentence && words <= 30 && (nextIsDeeper || nextIsPlain || words <= 12);
+}
+
+/** Inside a conference's logistics: the agenda (talks, labelled by topic) and the attendees stand apart. */
+function logisticsRole(headings: string[]): Role {
+  for (let i = headings.length - 1; i >= 1; i--) {
+    const f = fold(headings[i]!);
+    if (/\b(?:thanh phan|dai bieu|doi tuong tham du|thanh vien tham du)\b/.test(f)) return 'attendees';
+    if (/\b(?:noi dung|chuong trinh hoi nghi|chuong trinh)\b/.test(f)) return 'agenda';
+  }
+  const top = fold(headings[0] ?? '');
+  if (/^(?:[ivxl]+[.\-–)]\s*)?(?:thanh phan|dai bieu)\b/.test(top)) return 'attendees';
+  return 'logistics';
+}
+
+function headingTexts(stack: readonly OpenNode[]): string[] {
+  return stack.filter((s) => s.heading).map((s) => s.unit.text);
 }
 
 export interface SegmentResult {
@@ -120,7 +147,12 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
     )
       bodyStart++;
   } else {
-    while (bodyStart < blocks.length && bodyStart < 12 && !blocks[bodyStart]!.marker && !isPreamble(blocks[bodyStart]!.text, folded[bodyStart]!))
+    while (
+      bodyStart < blocks.length &&
+      bodyStart < 12 &&
+      !blocks[bodyStart]!.marker &&
+      !isPreamble(blocks[bodyStart]!.text, folded[bodyStart]!)
+    )
       bodyStart++;
     if (bodyStart >= Math.min(blocks.length, 12)) bodyStart = 0;
   }
@@ -176,7 +208,8 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
   for (let i = bodyStart; i < tailStart; i++) {
     const b = blocks[i]!;
     const next = i + 1 < tailStart ? blocks[i + 1] : undefined;
-    const isField = startsWithFieldLabel(b.text) && !(b.marker && b.marker.kind !== 'dash' && b.marker.kind !== 'plus');
+    const isField =
+      startsWithFieldLabel(b.text) && !(b.marker && b.marker.kind !== 'dash' && b.marker.kind !== 'plus');
     const heading = !isField && looksLikeHeading(b, next);
     let kind: UnitKind;
     let rank: number;
@@ -184,7 +217,11 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
       kind = 'field';
       rank = Number.POSITIVE_INFINITY;
       // A field line belongs to the task item it follows: close bullets above it.
-      while (stack.length > 0 && !stack[stack.length - 1]!.heading && stack[stack.length - 1]!.unit.kind !== 'item')
+      while (
+        stack.length > 0 &&
+        !stack[stack.length - 1]!.heading &&
+        stack[stack.length - 1]!.unit.kind !== 'item'
+      )
         stack.pop();
     } else if (b.marker) {
       rank = rankOf(b.marker);
@@ -206,7 +243,8 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
     if (b.marker && b.marker.kind !== 'dash' && b.marker.kind !== 'plus') {
       segmentLabel = b.marker.kind === 'paren' ? `(${b.marker.label})` : b.marker.label;
     } else {
-      const prefix = kind === 'field' ? 'f' : kind === 'bullet' ? (b.marker?.kind === 'plus' ? 'pl' : 'b') : 'p';
+      const prefix =
+        kind === 'field' ? 'f' : kind === 'bullet' ? (b.marker?.kind === 'plus' ? 'pl' : 'b') : 'p';
       const n = (counts.get(prefix) ?? 0) + 1;
       counts.set(prefix, n);
       segmentLabel = `${prefix}${n}`;
@@ -224,6 +262,8 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
         .map(roleOfHeading)
         .filter((r): r is Role => r !== undefined);
       if (topRole === 'purpose' || topRole === 'requirement') role = inner[inner.length - 1] ?? topRole;
+      else if (topRole === 'logistics')
+        role = logisticsRole([...headingTexts(stack), ...(heading ? [b.text] : [])]);
       else role = topRole ?? inner[0] ?? sectionRole;
       if (!top && heading) role = roleOfHeading(b.text) ?? sectionRole;
     }
@@ -273,7 +313,11 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
 }
 
 /** Everything of the source outside the units, classified: blank space, markup, or a dropped artefact. */
-export function skippedSpans(units: readonly Unit[], normalised: NormalisedText, sourceText: string): SkippedSpan[] {
+export function skippedSpans(
+  units: readonly Unit[],
+  normalised: NormalisedText,
+  sourceText: string,
+): SkippedSpan[] {
   const spans = units.map((u) => u.span).sort((a, b) => a[0] - b[0]);
   const gaps: Span[] = [];
   let at = 0;
@@ -289,7 +333,11 @@ export function skippedSpans(units: readonly Unit[], normalised: NormalisedText,
     for (const d of normalised.dropped) {
       if (d.end <= start || d.start >= end) continue;
       if (d.start > cursor) out.push(classifyGap(sourceText, cursor, d.start));
-      out.push({ span: [Math.max(d.start, start), Math.min(d.end, end)], reason: 'artefact', detail: d.reason });
+      out.push({
+        span: [Math.max(d.start, start), Math.min(d.end, end)],
+        reason: 'artefact',
+        detail: d.reason,
+      });
       cursor = Math.min(d.end, end);
     }
     if (cursor < end) out.push(classifyGap(sourceText, cursor, end));
@@ -300,6 +348,7 @@ export function skippedSpans(units: readonly Unit[], normalised: NormalisedText,
 function classifyGap(sourceText: string, start: number, end: number): SkippedSpan {
   const text = sourceText.slice(start, end);
   if (/^\s*$/u.test(text)) return { span: [start, end], reason: 'blank' };
-  if (/^[\s*_#\u00ad\u200b-\u200d\u2060\ufeff]*$/u.test(text)) return { span: [start, end], reason: 'markup' };
+  if (/^[\s*_#\u00ad\u200b-\u200d\u2060\ufeff]*$/u.test(text))
+    return { span: [start, end], reason: 'markup' };
   return { span: [start, end], reason: 'artefact', detail: 'unclassified' };
 }

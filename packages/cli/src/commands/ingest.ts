@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import { DecodeError, type IngestedCorpus, type IngestedPlan, ingestPlan, loadLexicon, VERSION } from '@doichieu/core';
+import {
+  DecodeError,
+  type IngestedCorpus,
+  type IngestedPlan,
+  ingestPlan,
+  loadLexicon,
+  VERSION,
+} from '@doichieu/core';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
@@ -31,7 +38,11 @@ export function ingestCorpusDir(corpusDir: string, options: { maxMb?: number; ke
       plans.push(ingestPlan(bytes, meta, { lexicon, ...(maxBytes ? { maxBytes } : {}) }));
     } catch (e) {
       const message =
-        e instanceof DecodeError ? `plan ${meta.id} (${meta.file}): ${e.message}` : e instanceof UserError ? e.message : null;
+        e instanceof DecodeError
+          ? `plan ${meta.id} (${meta.file}): ${e.message}`
+          : e instanceof UserError
+            ? e.message
+            : null;
       if (message === null) throw e;
       if (!options.keepGoing) throw new UserError(message);
       failures.push(message);
@@ -45,7 +56,12 @@ export const ingestCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { out: { type: 'string' }, json: { type: 'boolean' }, 'max-size': { type: 'string' }, 'keep-going': { type: 'boolean' } },
+      {
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'max-size': { type: 'string' },
+        'keep-going': { type: 'boolean' },
+      },
       'ingest',
     );
     if (values.help) {
@@ -54,7 +70,8 @@ export const ingestCommand: Command = {
     }
     if (positionals.length > 1) throw new UserError('ingest: expected at most one corpus folder', 2);
     const maxMb = values['max-size'] ? Number(values['max-size']) : undefined;
-    if (maxMb !== undefined && !(maxMb > 0)) throw new UserError('ingest: --max-size must be a positive number of MB', 2);
+    if (maxMb !== undefined && !(maxMb > 0))
+      throw new UserError('ingest: --max-size must be a positive number of MB', 2);
     const { plans, failures } = ingestCorpusDir(positionals[0] ?? 'corpus', {
       ...(maxMb ? { maxMb } : {}),
       keepGoing: Boolean(values['keep-going']),
@@ -65,7 +82,8 @@ export const ingestCommand: Command = {
       offsets: 'utf16',
       plans,
     };
-    if (values.out) writeFileAtomic(resolve(String(values.out), 'corpus.json'), `${JSON.stringify(output, null, 1)}\n`);
+    if (values.out)
+      writeFileAtomic(resolve(String(values.out), 'corpus.json'), `${JSON.stringify(output, null, 1)}\n`);
     if (values.json) process.stdout.write(`${JSON.stringify(output)}\n`);
     else {
       for (const plan of plans) process.stdout.write(`${formatPlanSummary(plan)}\n`);

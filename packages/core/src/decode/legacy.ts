@@ -4,7 +4,7 @@
  */
 import type { EncodingName, Message } from '../model.ts';
 import { DecodeError } from './errors.ts';
-import { netScore, scoreVietnamese, type VietnameseScore } from './score.ts';
+import { addScore, emptyScore, netScore, scoreVietnamese, type VietnameseScore } from './score.ts';
 import { decodeTcvn3 } from './tcvn3.ts';
 import { decodeUtf8Lossy, findInvalidUtf8 } from './unicode.ts';
 import { decodeVni } from './vni.ts';
@@ -49,13 +49,19 @@ export function sampleChunks(bytes: Uint8Array): Uint8Array[] {
 }
 
 function scoreCandidate(candidate: Candidate, chunks: readonly Uint8Array[]): VietnameseScore {
-  const total: VietnameseScore = { good: 0, bad: 0 };
-  for (const chunk of chunks) {
-    const score = scoreVietnamese(decodeCandidate(candidate, chunk));
-    total.good += score.good;
-    total.bad += score.bad;
-  }
+  const total = emptyScore();
+  for (const chunk of chunks) addScore(total, scoreVietnamese(decodeCandidate(candidate, chunk)));
   return total;
+}
+
+/**
+ * Vietnamese text has nearly all its accented letters inside syllables; a
+ * reading where most non-ASCII characters are not is some other language or
+ * encoding (Cyrillic, CJK, or no text at all).
+ */
+function readsAsVietnamese(score: VietnameseScore): boolean {
+  if (score.nonAscii < MIN_NON_ASCII_TO_JUDGE) return true;
+  return score.nonAsciiInSyllables >= score.nonAscii * MIN_SHARE_IN_SYLLABLES;
 }
 
 export interface LegacyDecoding {
@@ -64,23 +70,29 @@ export interface LegacyDecoding {
   messages: Message[];
 }
 
-/** Minimum bad tokens before we call a file unreadable rather than merely odd. */
-const MIN_BAD_FOR_UNDECODABLE = 8;
+/** Below this many non-ASCII characters a file is too small to call unreadable. */
+const MIN_NON_ASCII_TO_JUDGE = 20;
+const MIN_SHARE_IN_SYLLABLES = 0.3;
 
 export function decodeNonUtf8(bytes: Uint8Array): LegacyDecoding {
   const chunks = sampleChunks(bytes);
   const scored = CANDIDATES.map((candidate) => ({ candidate, score: scoreCandidate(candidate, chunks) }));
   const best = scored.reduce((a, b) => (netScore(b.score) > netScore(a.score) ? b : a));
-  if (best.score.bad > best.score.good * 2 && best.score.bad >= MIN_BAD_FOR_UNDECODABLE) {
+  if (!readsAsVietnamese(best.score)) {
     throw new DecodeError(
       'undecodable',
       'file is not UTF-8 and does not read as Vietnamese in TCVN3, VNI or Windows-1258',
     );
   }
   const text = decodeCandidate(best.candidate, bytes);
-  if (best.candidate === 'utf-8') return { text, encoding: 'utf-8', messages: [invalidUtf8Warning(bytes, text)] };
+  if (best.candidate === 'utf-8')
+    return { text, encoding: 'utf-8', messages: [invalidUtf8Warning(bytes, text)] };
   const messages: Message[] = [
-    { ruleId: 'decode:legacy-encoding', severity: 'info', reason: `decoded as ${LEGACY_LABELS[best.candidate]}` },
+    {
+      ruleId: 'decode:legacy-encoding',
+      severity: 'info',
+      reason: `decoded as ${LEGACY_LABELS[best.candidate]}`,
+    },
   ];
   if (best.score.good === 0) {
     messages.push({

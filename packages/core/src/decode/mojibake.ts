@@ -3,13 +3,13 @@
  * Windows-1252 ("Tæ chøc" for "Tổ chức", "Xin chaøo" for "Xin chào"), as
  * found in text copied out of old .VnTime / VNI-Times documents.
  *
- * Each suspicious line is scored as it stands and as repaired; a line is
- * mojibake only when the repaired reading is clearly more Vietnamese. Correct
+ * The text is scored as it stands and as repaired, line by line. Correct
  * Vietnamese shares letters (ô ê â à …) with mojibake, so comparing both
- * readings, not spotting characters, is what keeps real text untouched.
+ * readings, not spotting characters, is what keeps real text untouched: a
+ * repair turns its "à" and "ô" into nonsense and scores far worse.
  */
 import type { Message } from '../model.ts';
-import { netScore, scoreVietnamese } from './score.ts';
+import { addScore, emptyScore, netScore, scoreVietnamese, type VietnameseScore } from './score.ts';
 import { tcvn3FromLatin1 } from './tcvn3.ts';
 import { vniFromMojibake } from './vni.ts';
 
@@ -24,7 +24,7 @@ const KIND_LABELS: Record<MojibakeKind, string> = { tcvn3: 'TCVN3 (ABC)', vni: '
 
 /**
  * Latin-1 characters that are not Vietnamese letters (æ ø ö ¸ µ § …) and C1
- * controls: every mojibake line holds some, correct Vietnamese almost never.
+ * controls: mojibake is full of them, correct Vietnamese almost never has any.
  * No-break space is left out: real documents are full of it.
  */
 const VIETNAMESE_LATIN1 = new Set('ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý');
@@ -33,14 +33,17 @@ const SUSPICIOUS = new RegExp(
     .filter((c) => c !== '\u00a0' && !VIETNAMESE_LATIN1.has(c))
     .join('')}]`,
 );
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Lines a repair can change: TCVN3 also puts capitals such as Ứ Ụ in C0 control positions. */
+const NON_ASCII = /[^\t\r\x20-\x7e]/;
 
-/** How much more Vietnamese the repaired line must score to count as mojibake. */
+/**
+ * How much more Vietnamese a repaired reading must score, and how many more
+ * words of two letters or more it must hold, to count as mojibake: a stray
+ * « or · turning into a lone vowel is no evidence.
+ */
 const MARGIN = 2;
-/** Share of non-ASCII lines that must be mojibake before the whole text is repaired. */
-const WHOLE_TEXT_SHARE = 0.5;
 const SNIPPET_LENGTH = 60;
-/** Characters of text judged line by line; longer texts are surveyed on every n-th line. */
+/** Characters of text judged line by line; longer texts are judged on every n-th line. */
 const SURVEY_BUDGET = 2_000_000;
 
 interface Line {
@@ -60,6 +63,11 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
+function clearlyMoreVietnamese(repaired: VietnameseScore, asIs: VietnameseScore): boolean {
+  const net = netScore(repaired);
+  return net > 0 && net - netScore(asIs) >= MARGIN && repaired.longGood - asIs.longGood >= MARGIN;
+}
+
 interface MojibakeLine extends Line {
   repaired: string;
 }
@@ -67,35 +75,38 @@ interface MojibakeLine extends Line {
 interface Survey {
   /** Every n-th line was judged. */
   stride: number;
-  nonAsciiLines: number;
-  found: Record<MojibakeKind, MojibakeLine[]>;
+  /** Judged lines holding non-ASCII characters. */
+  judged: number;
+  asIs: VietnameseScore;
+  repaired: Record<MojibakeKind, VietnameseScore>;
+  /** Lines that on their own are clearly mojibake of that kind. */
+  lines: Record<MojibakeKind, MojibakeLine[]>;
 }
 
-/** The better repair of a line, if it is clearly more Vietnamese than the line as it stands. */
-function judgeLine(line: Line): { kind: MojibakeKind; repaired: string } | undefined {
-  const asIs = netScore(scoreVietnamese(line.text));
-  let best: { kind: MojibakeKind; repaired: string; score: number } | undefined;
-  for (const kind of KINDS) {
-    const repaired = REPAIRS[kind](line.text);
-    const score = netScore(scoreVietnamese(repaired));
-    if (score > 0 && score - asIs >= MARGIN && (!best || score > best.score)) best = { kind, repaired, score };
-  }
-  return best;
-}
-
+/** Score non-ASCII lines as they stand and repaired each way, in total and one by one. */
 function survey(text: string): Survey {
-  const found: Record<MojibakeKind, MojibakeLine[]> = { tcvn3: [], vni: [] };
-  let nonAsciiLines = 0;
   const stride = Math.max(1, Math.ceil(text.length / SURVEY_BUDGET));
+  const result: Survey = {
+    stride,
+    judged: 0,
+    asIs: emptyScore(),
+    repaired: { tcvn3: emptyScore(), vni: emptyScore() },
+    lines: { tcvn3: [], vni: [] },
+  };
   let index = 0;
   for (const line of lines(text)) {
     if (index++ % stride !== 0 || !NON_ASCII.test(line.text)) continue;
-    nonAsciiLines++;
-    if (!SUSPICIOUS.test(line.text)) continue;
-    const verdict = judgeLine(line);
-    if (verdict) found[verdict.kind].push({ ...line, repaired: verdict.repaired });
+    result.judged++;
+    const asIs = scoreVietnamese(line.text);
+    addScore(result.asIs, asIs);
+    for (const kind of KINDS) {
+      const repaired = REPAIRS[kind](line.text);
+      const score = scoreVietnamese(repaired);
+      addScore(result.repaired[kind], score);
+      if (clearlyMoreVietnamese(score, asIs)) result.lines[kind].push({ ...line, repaired });
+    }
   }
-  return { stride, nonAsciiLines, found };
+  return result;
 }
 
 /** Repair every line whose repaired reading is at least as Vietnamese (lines already in Unicode stay). */
@@ -114,6 +125,7 @@ function repairLines(text: string, kind: MojibakeKind): string {
 }
 
 const snippet = (text: string) => text.trim().slice(0, SNIPPET_LENGTH);
+const gain = (s: Survey, kind: MojibakeKind) => netScore(s.repaired[kind]) - netScore(s.asIs);
 
 export interface MojibakeResult {
   text: string;
@@ -123,35 +135,37 @@ export interface MojibakeResult {
 
 export function repairMojibake(text: string): MojibakeResult {
   if (!SUSPICIOUS.test(text)) return { text, messages: [] };
-  const { stride, nonAsciiLines, found } = survey(text);
-  const kind: MojibakeKind = found.vni.length > found.tcvn3.length ? 'vni' : 'tcvn3';
-  const mojibake = found[kind];
-  const first = mojibake[0];
-  if (!first) return { text, messages: [] };
+  const found = survey(text);
+  const kind: MojibakeKind = gain(found, 'vni') > gain(found, 'tcvn3') ? 'vni' : 'tcvn3';
   const label = KIND_LABELS[kind];
-  if (mojibake.length >= nonAsciiLines * WHOLE_TEXT_SHARE) {
+  if (clearlyMoreVietnamese(found.repaired[kind], found.asIs)) {
+    const repaired = repairLines(text, kind);
+    const first = found.lines[kind][0];
     return {
-      text: repairLines(text, kind),
+      text: repaired,
       kind,
       messages: [
         {
           ruleId: 'decode:mojibake',
           severity: 'info',
           reason: `text was ${label} bytes shown as Latin-1 (mojibake); converted to Unicode`,
-          actual: snippet(first.text),
-          expected: snippet(first.repaired),
+          ...(first ? { actual: snippet(first.text), expected: snippet(first.repaired) } : {}),
         },
         { ruleId: 'decode:legacy-encoding', severity: 'info', reason: `decoded as ${label} mojibake` },
       ],
     };
   }
+  const flagged = found.lines.vni.length > found.lines.tcvn3.length ? 'vni' : 'tcvn3';
+  const first = found.lines[flagged][0];
+  if (!first) return { text, messages: [] };
+  const sampled = found.stride > 1 ? 'sampled ' : '';
   return {
     text,
     messages: [
       {
         ruleId: 'decode:mojibake',
         severity: 'warning',
-        reason: `${mojibake.length} of ${nonAsciiLines} ${stride > 1 ? 'sampled ' : ''}lines with accents look like ${label} mojibake; left unchanged`,
+        reason: `${found.lines[flagged].length} of ${found.judged} ${sampled}lines with accents look like ${KIND_LABELS[flagged]} mojibake; left unchanged`,
         start: first.start,
         end: first.end,
         actual: snippet(first.text),

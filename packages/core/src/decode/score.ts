@@ -14,10 +14,61 @@ const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])';
 
 /** Vowel nuclei with their glides, as written (tone marks removed). */
 const VOWEL_CLUSTERS = [
-  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y',
-  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'oo', 'ôi',
-  'ơi', 'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'uy', 'ưa', 'ưi', 'ươ', 'ưu', 'yê',
-  'iêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu', 'yêu',
+  'a',
+  'ă',
+  'â',
+  'e',
+  'ê',
+  'i',
+  'o',
+  'ô',
+  'ơ',
+  'u',
+  'ư',
+  'y',
+  'ai',
+  'ao',
+  'au',
+  'ay',
+  'âu',
+  'ây',
+  'eo',
+  'êu',
+  'ia',
+  'iê',
+  'iu',
+  'oa',
+  'oă',
+  'oe',
+  'oi',
+  'oo',
+  'ôi',
+  'ơi',
+  'ua',
+  'uâ',
+  'uê',
+  'ui',
+  'uô',
+  'uơ',
+  'uy',
+  'ưa',
+  'ưi',
+  'ươ',
+  'ưu',
+  'yê',
+  'iêu',
+  'oai',
+  'oao',
+  'oay',
+  'oeo',
+  'uây',
+  'uôi',
+  'uya',
+  'uyê',
+  'uyu',
+  'ươi',
+  'ươu',
+  'yêu',
 ];
 /** Clusters that never end a syllable: "ă", "iê", "ươ" need a final consonant. */
 const NEEDS_CODA = new Set(['ă', 'â', 'iê', 'yê', 'oă', 'uâ', 'uô', 'ươ', 'uyê', 'oo']);
@@ -79,31 +130,44 @@ export interface VietnameseScore {
   good: number;
   /** Words with non-ASCII letters that are not syllables, plus characters text never holds. */
   bad: number;
+  /** Good words of two letters or more: a lone vowel may just be a stray symbol read another way. */
+  longGood: number;
+  /** Non-ASCII characters seen, and how many of them sit in well-formed syllables. */
+  nonAscii: number;
+  nonAsciiInSyllables: number;
 }
 
-const WORD_OR_ODDITY = /[\p{L}\p{M}]+|[\u0080-\u009f\u00a1-\u00bf\ufffd]/gu;
+const WORD_OR_ODDITY = /[\p{L}\p{M}]+|[\x01-\x08\x0b\x0c\x0e-\x1f\u0080-\u009f\u00a1-\u00bf\ufffd]/gu;
+const WORD_START = /^[\p{L}\p{M}]/u;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_CHARS = /[\x00-\x7f]/g;
 const LETTER_START = /^\p{L}/u;
 
 /**
  * Score a text: ASCII-only words are neutral (Vietnamese without diacritics,
- * English, codes); non-ASCII words count good or bad; C1 controls, Latin-1
- * symbols (¸ µ § ¬ … are TCVN3 letters read as Latin-1) and U+FFFD count bad.
+ * English, codes); non-ASCII words count good or bad; control characters,
+ * Latin-1 symbols (¸ µ § ¬ … are TCVN3 letters read as Latin-1) and U+FFFD
+ * count bad.
  */
 export function scoreVietnamese(text: string): VietnameseScore {
-  let good = 0;
-  let bad = 0;
+  const score = emptyScore();
   for (const [token] of text.matchAll(WORD_OR_ODDITY)) {
+    if (!WORD_START.test(token)) {
+      score.bad++;
+      continue;
+    }
     if (ASCII_ONLY.test(token)) continue;
-    if (!LETTER_START.test(token)) {
-      bad++;
-    } else if (isVietnameseSyllable(token)) {
-      good += isFrequent(token) ? 2 : 1;
+    const nonAscii = token.replace(ASCII_CHARS, '').length;
+    score.nonAscii += nonAscii;
+    if (LETTER_START.test(token) && isVietnameseSyllable(token)) {
+      score.good += isFrequent(token) ? 2 : 1;
+      if (token.length > 1) score.longGood++;
+      score.nonAsciiInSyllables += nonAscii;
     } else {
-      bad++;
+      score.bad++;
     }
   }
-  return { good, bad };
+  return score;
 }
 
 const frequentCache = new Map<string, boolean>();
@@ -116,6 +180,23 @@ function isFrequent(word: string): boolean {
     frequentCache.set(word, frequent);
   }
   return frequent;
+}
+
+export const emptyScore = (): VietnameseScore => ({
+  good: 0,
+  bad: 0,
+  longGood: 0,
+  nonAscii: 0,
+  nonAsciiInSyllables: 0,
+});
+
+/** Add `score` into `total`. */
+export function addScore(total: VietnameseScore, score: VietnameseScore): void {
+  total.good += score.good;
+  total.bad += score.bad;
+  total.longGood += score.longGood;
+  total.nonAscii += score.nonAscii;
+  total.nonAsciiInSyllables += score.nonAsciiInSyllables;
 }
 
 export const netScore = (score: VietnameseScore): number => score.good - score.bad;

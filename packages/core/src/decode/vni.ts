@@ -105,10 +105,16 @@ for (const [byte, letter] of SINGLE_BYTES) {
 
 const charClass = (chars: Iterable<string>) => `[${[...new Set(chars)].join('')}]`;
 const baseChars = BASES.flatMap(([base]) => [base, base.toUpperCase()]);
-const accentChars = [...TONE_BYTES, ...CIRCUMFLEX_BYTES, ...BREVE_BYTES].flatMap(([a]) => [a, a.toUpperCase()]);
+const accentChars = [...TONE_BYTES, ...CIRCUMFLEX_BYTES, ...BREVE_BYTES].flatMap(([a]) => [
+  a,
+  a.toUpperCase(),
+]);
 const singleChars = SINGLE_BYTES.flatMap(([byte]) => [byte, byte.toUpperCase()]);
 /** A base followed by an accent byte, or a single-byte letter. */
-const VNI_SEQUENCE = new RegExp(`${charClass(baseChars)}${charClass(accentChars)}|${charClass(singleChars)}`, 'g');
+const VNI_SEQUENCE = new RegExp(
+  `${charClass(baseChars)}${charClass(accentChars)}|${charClass(singleChars)}`,
+  'g',
+);
 
 /** Turn VNI text (bytes shown as Windows-1252) into Unicode. */
 export function vniFromCp1252Text(text: string): string {

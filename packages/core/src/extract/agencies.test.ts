@@ -6,8 +6,15 @@ const names = (text: string) => findAgencies(text).map((a) => a.text);
 describe('findAgencies', () => {
   it('finds named bodies with compound and lower-case parts', () => {
     expect(
-      names('Ban Tuyên giáo Tỉnh ủy phối hợp Sở Thông tin và Truyền thông, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh và Bộ Chính trị về'),
-    ).toEqual(['Ban Tuyên giáo Tỉnh ủy', 'Sở Thông tin và Truyền thông', 'Ban Chỉ đạo công tác thông tin đối ngoại tỉnh', 'Bộ Chính trị']);
+      names(
+        'Ban Tuyên giáo Tỉnh ủy phối hợp Sở Thông tin và Truyền thông, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh và Bộ Chính trị về',
+      ),
+    ).toEqual([
+      'Ban Tuyên giáo Tỉnh ủy',
+      'Sở Thông tin và Truyền thông',
+      'Ban Chỉ đạo công tác thông tin đối ngoại tỉnh',
+      'Bộ Chính trị',
+    ]);
   });
 
   it('keeps place names and stops before the verb', () => {
@@ -20,7 +27,10 @@ describe('findAgencies', () => {
   });
 
   it('does not join two bodies on "và" or read common words as bodies', () => {
-    expect(names('Văn phòng Tỉnh ủy và Ban Tuyên giáo Tỉnh ủy')).toEqual(['Văn phòng Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy']);
+    expect(names('Văn phòng Tỉnh ủy và Ban Tuyên giáo Tỉnh ủy')).toEqual([
+      'Văn phòng Tỉnh ủy',
+      'Ban Tuyên giáo Tỉnh ủy',
+    ]);
     expect(names('Báo cáo kết quả Hội nghị; Số 135-KH/TU; Ban hành kèm theo')).toEqual([]);
   });
 

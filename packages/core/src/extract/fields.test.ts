@@ -31,8 +31,13 @@ describe('parseFieldLabel', () => {
   });
 
   it('tolerates OCR noise in the label', () => {
-    expect(parseFieldLabel('Cơ quan chù trì: Sở Ngoại vụ')).toMatchObject({ field: 'lead-agency', label: 'Cơ quan chù trì' });
-    expect(parseFieldLabel('Thòi gian hoàn thành: Quý IV/2023')?.deadline).toMatchObject({ quarter: 'Q4-2023' });
+    expect(parseFieldLabel('Cơ quan chù trì: Sở Ngoại vụ')).toMatchObject({
+      field: 'lead-agency',
+      label: 'Cơ quan chù trì',
+    });
+    expect(parseFieldLabel('Thòi gian hoàn thành: Quý IV/2023')?.deadline).toMatchObject({
+      quarter: 'Q4-2023',
+    });
   });
 
   it('reads the deadline of timing fields', () => {
@@ -44,28 +49,35 @@ describe('parseFieldLabel', () => {
   });
 
   it('rejects prose and long sentences with a colon', () => {
-    expect(parseFieldLabel('Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan')).toBeUndefined();
-    expect(parseFieldLabel('Căn cứ vào tình hình thực tế của địa phương các cơ quan đơn vị: triển khai')).toBeUndefined();
+    expect(
+      parseFieldLabel('Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan'),
+    ).toBeUndefined();
+    expect(
+      parseFieldLabel('Căn cứ vào tình hình thực tế của địa phương các cơ quan đơn vị: triển khai'),
+    ).toBeUndefined();
     expect(parseFieldLabel('')).toBeUndefined();
   });
 });
 
 describe('splitAgencies', () => {
   it('keeps commas that are inside one name and drops role words', () => {
-    expect(splitAgencies('các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy; Ban Thường vụ Tỉnh đoàn').map((a) => a.value)).toEqual([
-      'các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy',
-      'Ban Thường vụ Tỉnh đoàn',
-    ]);
-    expect(splitAgencies('Ban Chỉ đạo Công tác thông tin đối ngoại tỉnh chủ trì, phối hợp với các cơ quan liên quan.').map((a) => a.value)).toEqual([
-      'Ban Chỉ đạo Công tác thông tin đối ngoại tỉnh',
-      'các cơ quan liên quan',
-    ]);
+    expect(
+      splitAgencies('các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy; Ban Thường vụ Tỉnh đoàn').map(
+        (a) => a.value,
+      ),
+    ).toEqual(['các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy', 'Ban Thường vụ Tỉnh đoàn']);
+    expect(
+      splitAgencies(
+        'Ban Chỉ đạo Công tác thông tin đối ngoại tỉnh chủ trì, phối hợp với các cơ quan liên quan.',
+      ).map((a) => a.value),
+    ).toEqual(['Ban Chỉ đạo Công tác thông tin đối ngoại tỉnh', 'các cơ quan liên quan']);
   });
 });
 
 describe('findFieldLabels', () => {
   it('finds labels on separate lines with offsets into the text', () => {
-    const text = 'Nội dung nhiệm vụ.\n\nCơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy.\n\nThời gian thực hiện: Thường xuyên.\n';
+    const text =
+      'Nội dung nhiệm vụ.\n\nCơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy.\n\nThời gian thực hiện: Thường xuyên.\n';
     const fields = findFieldLabels(text);
     expect(fields.map((f) => f.field)).toEqual(['directing-agency', 'timing']);
     for (const f of fields) {

@@ -19,7 +19,9 @@ describe('parseHeader', () => {
   });
 
   it('reports an OCR-damaged number raw and flagged, and a blank day as month only', () => {
-    const h = parseHeader('TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM * SỐ ĩ>57 - KH/TƯ Quảng Ninh, ngày tháng 12 năm 2023 KẾ HOẠCH triển khai thực hiện Kết luận');
+    const h = parseHeader(
+      'TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM * SỐ ĩ>57 - KH/TƯ Quảng Ninh, ngày tháng 12 năm 2023 KẾ HOẠCH triển khai thực hiện Kết luận',
+    );
     expect(h.documentNumber).toMatchObject({ value: 'ĩ>57 - KH/TƯ', garbled: true });
     expect(h.date?.iso).toBe('2023-12');
     expect(h.kind?.value).toBe('implementation');
@@ -27,12 +29,16 @@ describe('parseHeader', () => {
   });
 
   it('takes the issuing body from the opening sentence when there is no letterhead', () => {
-    const district = parseHeader('KẾ HOẠCH nghiên cứu, học tập Kết luận số 57-KL/TW\n\nCăn cứ Hướng dẫn số 76-HD/BTGTU ngày 25/8/2023 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng Kế hoạch');
+    const district = parseHeader(
+      'KẾ HOẠCH nghiên cứu, học tập Kết luận số 57-KL/TW\n\nCăn cứ Hướng dẫn số 76-HD/BTGTU ngày 25/8/2023 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng Kế hoạch',
+    );
     expect(district.issuingBody).toMatchObject({ value: 'Huyện ủy', level: 'district' });
     expect(district.documentNumber).toBeUndefined();
     expect(district.date).toBeUndefined();
     expect(district.place).toBeUndefined();
-    const province = parseHeader('KẾ HOẠCH thực hiện Kết luận\nThực hiện Kết luận, Ban Thường vụ Tỉnh ủy Quảng Ngãi ban hành Kế hoạch');
+    const province = parseHeader(
+      'KẾ HOẠCH thực hiện Kết luận\nThực hiện Kết luận, Ban Thường vụ Tỉnh ủy Quảng Ngãi ban hành Kế hoạch',
+    );
     expect(province.issuingBody?.value).toBe('Tỉnh ủy Quảng Ngãi');
     expect(province.kind?.value).toBe('implementation');
   });

@@ -22,21 +22,38 @@ describe('findDocumentRefs', () => {
   });
 
   it('takes the kind from the prefix when no document word precedes', () => {
-    expect(one('theo 76-HD/BTGTU,')).toMatchObject({ number: '76-HD/BTGTU', kind: 'huong-dan', issuer: 'BTGTU' });
+    expect(one('theo 76-HD/BTGTU,')).toMatchObject({
+      number: '76-HD/BTGTU',
+      kind: 'huong-dan',
+      issuer: 'BTGTU',
+    });
     expect(one('(126-KL/TW)')).toMatchObject({ kind: 'ket-luan' });
     expect(one('Số 222-KH/TU')).toMatchObject({ kind: 'ke-hoach' });
   });
 
   it('tolerates spaces, hyphen line-break remnants and a comma before the date', () => {
-    expect(one('Kế hoạch số 338- KH/BTGTW ngày 15/8/2023')).toMatchObject({ number: '338-KH/BTGTW', date: '2023-08-15' });
-    expect(one('Kết luận số 126 - KL / TW, ngày 14/02/2012')).toMatchObject({ number: '126-KL/TW', date: '2012-02-14' });
+    expect(one('Kế hoạch số 338- KH/BTGTW ngày 15/8/2023')).toMatchObject({
+      number: '338-KH/BTGTW',
+      date: '2023-08-15',
+    });
+    expect(one('Kết luận số 126 - KL / TW, ngày 14/02/2012')).toMatchObject({
+      number: '126-KL/TW',
+      date: '2012-02-14',
+    });
     expect(one('Nghị quyết số 35-NQ/TW, ngày 22 tháng 10 năm 2018')).toMatchObject({ date: '2018-10-22' });
   });
 
   it('tolerates OCR damage in the words and the issuer', () => {
     expect(one('(Ket luận số 57-KL/TW)')).toMatchObject({ kind: 'ket-luan', text: 'Ket luận số 57-KL/TW' });
-    expect(one('Chỉ thị số 42-CT/TƯ ngày 04/8/2020')).toMatchObject({ number: '42-CT/TU', issuer: 'TU', kind: 'chi-thi' });
-    expect(one('Kết luận số 57-KL/TW5 Ban Thường vụ')).toMatchObject({ number: '57-KL/TW', text: 'Kết luận số 57-KL/TW' });
+    expect(one('Chỉ thị số 42-CT/TƯ ngày 04/8/2020')).toMatchObject({
+      number: '42-CT/TU',
+      issuer: 'TU',
+      kind: 'chi-thi',
+    });
+    expect(one('Kết luận số 57-KL/TW5 Ban Thường vụ')).toMatchObject({
+      number: '57-KL/TW',
+      text: 'Kết luận số 57-KL/TW',
+    });
   });
 
   it('lets the document word decide the kind ("Quy định … QĐ" is not a decision)', () => {
@@ -66,6 +83,8 @@ describe('findDocumentRefs', () => {
   });
 
   it('ignores look-alikes', () => {
-    expect(findDocumentRefs('giai đoạn 2011 - 2020, quốc gia - dân tộc, 1-2 ngày/tuần, covid-19/2021')).toEqual([]);
+    expect(
+      findDocumentRefs('giai đoạn 2011 - 2020, quốc gia - dân tộc, 1-2 ngày/tuần, covid-19/2021'),
+    ).toEqual([]);
   });
 });

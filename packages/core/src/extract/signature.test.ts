@@ -8,7 +8,11 @@ describe('parseSignature', () => {
     const s = parseSignature(text);
     expect(s.onBehalfOf?.value).toBe('Ban Thường vụ');
     expect(s.role?.value).toBe('Phó Bí thư Thường trực');
-    expect(s.signer).toEqual({ value: 'Hoàng Văn Nghiệm', start: text.indexOf('Hoàng'), end: text.indexOf('Hoàng') + 16 });
+    expect(s.signer).toEqual({
+      value: 'Hoàng Văn Nghiệm',
+      start: text.indexOf('Hoàng'),
+      end: text.indexOf('Hoàng') + 16,
+    });
     expect(s.recipients?.items.map((i) => i.value)).toEqual([
       'Ban Tuyên giáo Trung ương (B/c)',
       'MTTQ, các tổ chức chính trị - xã hội tỉnh',

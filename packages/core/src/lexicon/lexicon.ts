@@ -33,6 +33,9 @@ export interface Lexicon {
   readonly triples: ReadonlySet<string>;
   /** Inventory syllables by ASCII skeleton ("phuong" → phương, phường, phượng…). */
   readonly bySkeleton: ReadonlyMap<string, readonly string[]>;
+  /** Syllables known to follow / precede a syllable in some pair. */
+  readonly followers: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly leaders: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function pairKey(left: string, right: string): string {
@@ -49,12 +52,26 @@ export function createLexicon(source: LexiconData): Lexicon {
     if (group === undefined) bySkeleton.set(key, [syllable]);
     else group.push(syllable);
   });
+  const followers = new Map<string, Set<string>>();
+  const leaders = new Map<string, Set<string>>();
+  const link = (index: Map<string, Set<string>>, from: string, to: string) => {
+    const set = index.get(from);
+    if (set === undefined) index.set(from, new Set([to]));
+    else set.add(to);
+  };
+  for (const pair of [...source.pairs, ...source.phrasePairs]) {
+    const [left, right] = pair.split(' ') as [string, string];
+    link(followers, left, right);
+    link(leaders, right, left);
+  }
   return {
     weights,
     pairs: new Set(source.pairs),
     phrasePairs: new Set(source.phrasePairs),
     triples: new Set(source.triples),
     bySkeleton,
+    followers,
+    leaders,
   };
 }
 

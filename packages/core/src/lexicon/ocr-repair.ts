@@ -58,7 +58,18 @@ const MAX_COST_VALID = 1;
 /** Frequency lead a candidate needs when no neighbour vouches for it. */
 const WEIGHT_LEAD = 3;
 /** Syllables weighted this high are function words: valid ones are never second-guessed. */
-const FUNCTION_WORD_WEIGHT = 40;
+const FUNCTION_WORD_WEIGHT = 100;
+/**
+ * Share of broken syllables (with a close valid reading) above which a text
+ * counts as damaged by OCR or a font: there one known word is enough to
+ * replace a valid syllable. In clean text a valid syllable is replaced only
+ * when it is rare next to the candidate, or the evidence is overwhelming.
+ */
+const DAMAGED_TEXT_RATE = 1 / 1000;
+const CLEAN_TEXT_WEIGHT_RATIO = 3;
+/** A syllable in at most one listed word. */
+const RARE_WEIGHT = 3;
+const OVERWHELMING_EVIDENCE = 3;
 const MAX_SYLLABLE_LENGTH = 8;
 const MAX_PASSES = 4;
 
@@ -101,8 +112,38 @@ export function repairCandidates(word: string, lexicon: Lexicon, maxCost: number
     for (const candidate of group) {
       if (candidate === word) continue;
       const cost = variantCost + diacriticDistance(variant, candidate);
-      if (cost <= maxCost && cost < (found.get(candidate) ?? Number.POSITIVE_INFINITY)) found.set(candidate, cost);
+      if (cost <= maxCost && cost < (found.get(candidate) ?? Number.POSITIVE_INFINITY))
+        found.set(candidate, cost);
     }
+  }
+  return found;
+}
+
+/** Per-call caches: a text repeats its vocabulary, so each distinct word is analysed once. */
+interface Memo {
+  lexicon: Lexicon;
+  known: Map<string, boolean>;
+  candidates: Map<string, Map<string, number>>;
+}
+
+function newMemo(lexicon: Lexicon): Memo {
+  return { lexicon, known: new Map(), candidates: new Map() };
+}
+
+function isKnownValid(word: string, memo: Memo): boolean {
+  let known = memo.known.get(word);
+  if (known === undefined) {
+    known = memo.lexicon.weights.has(word) && isValidSyllable(word);
+    memo.known.set(word, known);
+  }
+  return known;
+}
+
+function candidatesOf(word: string, memo: Memo): Map<string, number> {
+  let found = memo.candidates.get(word);
+  if (found === undefined) {
+    found = repairCandidates(word, memo.lexicon, MAX_COST_INVALID);
+    memo.candidates.set(word, found);
   }
   return found;
 }
@@ -173,16 +214,22 @@ interface Context {
   after2: string | undefined;
 }
 
+function previousOf(slots: Slot[], i: number): string | undefined {
+  return slots[i]!.linkedToPrevious ? slots[i - 1]!.current : undefined;
+}
+
+function nextOf(slots: Slot[], i: number): string | undefined {
+  return slots[i]!.linkedToNext ? slots[i + 1]!.current : undefined;
+}
+
 function contextOf(slots: Slot[], i: number): Context {
-  const at = (j: number, linked: boolean) => (linked ? slots[j]!.current : undefined);
-  const slot = slots[i]!;
-  const before = at(i - 1, slot.linkedToPrevious);
-  const after = at(i + 1, slot.linkedToNext);
+  const before = previousOf(slots, i);
+  const after = nextOf(slots, i);
   return {
     before,
     after,
-    before2: before === undefined ? undefined : at(i - 2, slots[i - 1]!.linkedToPrevious),
-    after2: after === undefined ? undefined : at(i + 2, slots[i + 1]!.linkedToNext),
+    before2: before === undefined ? undefined : previousOf(slots, i - 1),
+    after2: after === undefined ? undefined : nextOf(slots, i + 1),
   };
 }
 
@@ -192,7 +239,12 @@ function isAnyPair(lexicon: Lexicon, left: string | undefined, right: string | u
   return lexicon.pairs.has(key) || lexicon.phrasePairs.has(key);
 }
 
-function isTriple(lexicon: Lexicon, a: string | undefined, b: string | undefined, c: string | undefined): boolean {
+function isTriple(
+  lexicon: Lexicon,
+  a: string | undefined,
+  b: string | undefined,
+  c: string | undefined,
+): boolean {
   return a !== undefined && b !== undefined && c !== undefined && lexicon.triples.has(`${a} ${b} ${c}`);
 }
 
@@ -233,7 +285,8 @@ function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evid
     if (!isWordPair && !lexicon.phrasePairs.has(key)) continue;
     evidence.words.push(key);
     evidence.any += 1;
-    const neighbourIsFree = neighbour === before ? !isAnyPair(lexicon, beyond, neighbour) : !isAnyPair(lexicon, neighbour, beyond);
+    const neighbourIsFree =
+      neighbour === before ? !isAnyPair(lexicon, beyond, neighbour) : !isAnyPair(lexicon, neighbour, beyond);
     if (isWordPair && neighbourIsFree) evidence.strong += 1;
   }
   return evidence;
@@ -265,30 +318,35 @@ function clearWinner(scored: Scored[]): Scored | undefined {
 function scoreCandidates(
   word: string,
   context: Context,
-  lexicon: Lexicon,
+  memo: Memo,
   maxCost: number,
   measure: (evidence: Evidence) => number,
+  worthScoring: (syllable: string) => boolean = () => true,
 ): Scored[] {
+  const { lexicon } = memo;
   const scored: Scored[] = [];
-  for (const [syllable, cost] of repairCandidates(word, lexicon, maxCost)) {
+  for (const [syllable, cost] of candidatesOf(word, memo)) {
+    if (cost > maxCost || !worthScoring(syllable)) continue;
     const evidence = evidenceFor(syllable, context, lexicon);
-    scored.push({ syllable, cost, evidence, score: measure(evidence), weight: lexicon.weights.get(syllable) ?? 1 });
+    scored.push({
+      syllable,
+      cost,
+      evidence,
+      score: measure(evidence),
+      weight: lexicon.weights.get(syllable) ?? 1,
+    });
   }
   return scored;
 }
 
 /** A repair for an invalid or unknown syllable, if one stands out. */
-function repairInvalid(
-  word: string,
-  context: Context,
-  lexicon: Lexicon,
-  isLowerCase: boolean,
-): Choice | undefined {
-  const winner = clearWinner(scoreCandidates(word, context, lexicon, MAX_COST_INVALID, (e) => e.any));
+function repairInvalid(word: string, context: Context, memo: Memo, isLowerCase: boolean): Choice | undefined {
+  const winner = clearWinner(scoreCandidates(word, context, memo, MAX_COST_INVALID, (e) => e.any));
   if (winner === undefined) return undefined;
   const valid = isValidSyllable(word);
   const why = valid ? 'not a known syllable' : 'not a valid syllable';
-  if (winner.score > 0) return { syllable: winner.syllable, reason: `${why}; "${winner.evidence.words[0]}" is a known word` };
+  if (winner.score > 0)
+    return { syllable: winner.syllable, reason: `${why}; "${winner.evidence.words[0]}" is a known word` };
   // Without a neighbour's word, only a broken, lightly damaged lower-case token gets its most frequent reading:
   // capitalised ones may be names or acronyms, valid ones rare words.
   if (valid || !isLowerCase || winner.cost > 1) return undefined;
@@ -296,10 +354,19 @@ function repairInvalid(
 }
 
 /** A repair for a valid syllable that forms no known word, if a close one does. */
-function repairOrphan(word: string, context: Context, lexicon: Lexicon): Choice | undefined {
-  const scored = scoreCandidates(word, context, lexicon, MAX_COST_VALID, (e) => e.strong);
+function repairOrphan(word: string, context: Context, memo: Memo, damaged: boolean): Choice | undefined {
+  const { lexicon } = memo;
+  // Only a candidate that pairs with a neighbour can have evidence (every triple's pairs are listed too).
+  const followers = context.before === undefined ? undefined : lexicon.followers.get(context.before);
+  const leaders = context.after === undefined ? undefined : lexicon.leaders.get(context.after);
+  if (followers === undefined && leaders === undefined)
+    return damaged ? functionWordReading(word, memo) : undefined;
+  const pairsWithNeighbour = (syllable: string) =>
+    followers?.has(syllable) === true || leaders?.has(syllable) === true;
+  const scored = scoreCandidates(word, context, memo, MAX_COST_VALID, (e) => e.strong, pairsWithNeighbour);
   const winner = clearWinner(scored.filter((s) => s.score > 0));
-  if (winner === undefined) return undefined;
+  if (winner === undefined) return damaged ? functionWordReading(word, memo) : undefined;
+  if (!damaged && !isConvincingInCleanText(word, winner, lexicon)) return undefined;
   const around = [context.before, word, context.after].filter((s) => s !== undefined).join(' ');
   return {
     syllable: winner.syllable,
@@ -307,55 +374,97 @@ function repairOrphan(word: string, context: Context, lexicon: Lexicon): Choice 
   };
 }
 
-function isKnownValid(word: string, lexicon: Lexicon): boolean {
-  return lexicon.weights.has(word) && isValidSyllable(word);
+/**
+ * Function words form few listed words, so a damaged "của" or "về" finds no
+ * neighbour to vouch for it; in damaged text a rare syllable one mark away
+ * from exactly one function word is taken as that word.
+ */
+function functionWordReading(word: string, memo: Memo): Choice | undefined {
+  const { weights } = memo.lexicon;
+  if ((weights.get(word) ?? 1) > RARE_WEIGHT) return undefined;
+  const functionWords = [...candidatesOf(word, memo)].filter(
+    ([syllable, cost]) => cost === 1 && (weights.get(syllable) ?? 0) >= FUNCTION_WORD_WEIGHT,
+  );
+  if (functionWords.length !== 1) return undefined;
+  const [[syllable]] = functionWords as [[string, number]];
+  return { syllable, reason: `forms no known word; "${syllable}" is a frequent function word` };
+}
+
+function isConvincingInCleanText(word: string, winner: Scored, lexicon: Lexicon): boolean {
+  const originalWeight = lexicon.weights.get(word) ?? 1;
+  return winner.score >= OVERWHELMING_EVIDENCE || winner.weight >= CLEAN_TEXT_WEIGHT_RATIO * originalWeight;
 }
 
 function isProperName(slots: Slot[], i: number): boolean {
   const slot = slots[i]!;
   if (!isTitleCase(slot.token.text)) return false;
-  const titled = (j: number) => slots[j] !== undefined && isTitleCase(slots[j]!.token.text);
-  return (slot.linkedToPrevious && titled(i - 1)) || (slot.linkedToNext && titled(i + 1));
+  return (
+    (slot.linkedToPrevious && isTitleCase(slots[i - 1]!.token.text)) ||
+    (slot.linkedToNext && isTitleCase(slots[i + 1]!.token.text))
+  );
 }
 
-function decide(slots: Slot[], i: number, lexicon: Lexicon): Choice | undefined {
+function decide(slots: Slot[], i: number, memo: Memo, damaged: boolean): Choice | undefined {
   const slot = slots[i]!;
   const word = slot.current;
-  const context = contextOf(slots, i);
   const original = slot.token.text;
-  if (!isKnownValid(word, lexicon)) {
-    return repairInvalid(word, context, lexicon, original === original.toLowerCase());
+  if (!isKnownValid(word, memo)) {
+    return repairInvalid(word, contextOf(slots, i), memo, original === original.toLowerCase());
   }
-  const hasNeighbour = [context.before, context.after].some((n) => n !== undefined && isKnownValid(n, lexicon));
-  if (!hasNeighbour || evidenceFor(word, context, lexicon).any > 0) return undefined;
+  const before = previousOf(slots, i);
+  const after = nextOf(slots, i);
+  const { lexicon } = memo;
+  // Every triple's pairs are listed too, so no pair means no evidence at all.
+  if (isAnyPair(lexicon, before, word) || isAnyPair(lexicon, word, after)) return undefined;
+  const hasNeighbour =
+    (before !== undefined && isKnownValid(before, memo)) ||
+    (after !== undefined && isKnownValid(after, memo));
+  if (!hasNeighbour) return undefined;
   if ((lexicon.weights.get(word) ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
-  return repairOrphan(word, context, lexicon);
+  return repairOrphan(word, contextOf(slots, i), memo, damaged);
+}
+
+/** Whether enough syllables are broken in a way a repair could explain (see {@link DAMAGED_TEXT_RATE}). */
+function looksDamaged(slots: Slot[], memo: Memo): boolean {
+  let broken = 0;
+  for (const slot of slots) {
+    if (!slot.editable || isKnownValid(slot.current, memo)) continue;
+    for (const cost of candidatesOf(slot.current, memo).values()) {
+      if (cost > 1) continue;
+      broken++;
+      break;
+    }
+  }
+  return broken > 0 && broken >= DAMAGED_TEXT_RATE * slots.length;
 }
 
 /** Upper-case a repair inside an all-caps heading ("NHIỆM yụ" → "NHIỆM VỤ"). */
 function inCapsContext(slots: Slot[], i: number): boolean {
   const slot = slots[i]!;
+  // Heading words, not acronyms: "NHIỆM yụ" is a heading, "UBND yà HĐND" is not.
   const caps = (j: number) => {
     const text = slots[j]?.token.text;
-    return text !== undefined && text.length > 1 && isAllCaps(text);
+    return text !== undefined && text.length > 1 && isAllCaps(text) && isValidSyllable(text);
   };
   const previous = slot.linkedToPrevious && caps(i - 1);
   const next = slot.linkedToNext && caps(i + 1);
   return (previous || next) && (!slot.linkedToPrevious || previous) && (!slot.linkedToNext || next);
 }
 
-function runPass(slots: Slot[], lexicon: Lexicon): boolean {
-  let changed = false;
-  for (let i = 0; i < slots.length; i++) {
+/** Decides the slots at `indices` in order; returns the indices whose neighbourhood changed. */
+function runPass(slots: Slot[], indices: Iterable<number>, memo: Memo, damaged: boolean): Set<number> {
+  const revisit = new Set<number>();
+  for (const i of indices) {
     const slot = slots[i]!;
     if (!slot.editable) continue;
-    const choice = decide(slots, i, lexicon);
+    const choice = decide(slots, i, memo, damaged);
     if (choice === undefined || choice.syllable === slot.current) continue;
     slot.current = choice.syllable;
     slot.reason = choice.reason;
-    changed = true;
+    // Decisions look two syllables either way.
+    for (let j = Math.max(0, i - 2); j <= Math.min(slots.length - 1, i + 2); j++) revisit.add(j);
   }
-  return changed;
+  return revisit;
 }
 
 /**
@@ -364,7 +473,14 @@ function runPass(slots: Slot[], lexicon: Lexicon): boolean {
  */
 export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
   const slots = toSlots(text);
-  for (let pass = 0; pass < MAX_PASSES && runPass(slots, lexicon); pass++);
+  const memo = newMemo(lexicon);
+  const damaged = looksDamaged(slots, memo);
+  let pending: Iterable<number> = slots.keys();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const revisit = runPass(slots, pending, memo, damaged);
+    if (revisit.size === 0) break;
+    pending = [...revisit].sort((a, b) => a - b);
+  }
   const edits: Edit[] = [];
   slots.forEach((slot, i) => {
     const original = slot.token.text;

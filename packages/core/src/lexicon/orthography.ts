@@ -113,11 +113,12 @@ const PLAIN_RHYMES = (
   'ươc ươi ươm ươn ương ươp ươt ươu'
 ).split(' ');
 /** Rhymes with the rounded glide written "o" (hoa, khoe, xoăn). */
-const MEDIAL_O_RHYMES = 'oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oe oen oeo oet'.split(
+const MEDIAL_O_RHYMES =
+  'oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oe oen oeo oet'.split(' ');
+/** Rhymes with the rounded glide written "u" (thuê, tuân, huy, khuya, nguyên). */
+const MEDIAL_U_RHYMES = 'uân uâng uât uây uê uêch uênh uơ uy uya uych uynh uyt uyu uyên uyêt uyn uyp'.split(
   ' ',
 );
-/** Rhymes with the rounded glide written "u" (thuê, tuân, huy, khuya, nguyên). */
-const MEDIAL_U_RHYMES = 'uân uâng uât uây uê uêch uênh uơ uy uya uych uynh uyt uyu uyên uyêt uyn uyp'.split(' ');
 /** What may follow "qu", whose "u" is the glide (qua, quê, quy, quyết, quốc). */
 const QU_RHYMES = (
   'a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt ân âng ât ây ' +
@@ -128,7 +129,11 @@ const RHYMES = new Set([...PLAIN_RHYMES, ...MEDIAL_O_RHYMES, ...MEDIAL_U_RHYMES]
 const GLIDE_RHYMES = new Set([...MEDIAL_O_RHYMES, ...MEDIAL_U_RHYMES]);
 const QU_RHYME_SET = new Set(QU_RHYMES);
 /** After "gi" (gia, giữ, giường); "giếng" spells the rhyme iêng as "êng". */
-const GI_RHYMES = new Set([...PLAIN_RHYMES.filter((r) => r[0] !== 'i' && r[0] !== 'y'), ...MEDIAL_O_RHYMES, 'êng']);
+const GI_RHYMES = new Set([
+  ...PLAIN_RHYMES.filter((r) => r[0] !== 'i' && r[0] !== 'y'),
+  ...MEDIAL_O_RHYMES,
+  'êng',
+]);
 
 const CONSONANT_ONSETS = [
   'ngh',

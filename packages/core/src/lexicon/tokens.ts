@@ -6,13 +6,39 @@ export interface WordToken {
   end: number;
 }
 
-const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const TABLE_SIZE = 0x3000;
 
+/** Letters and combining marks below U+3000 (Latin, Vietnamese, Greek, Cyrillic…), looked up instead of matched. */
+const LETTER_TABLE = (() => {
+  const table = new Uint8Array(TABLE_SIZE);
+  for (let code = 0; code < TABLE_SIZE; code++) {
+    if (LETTER_OR_MARK.test(String.fromCharCode(code))) table[code] = 1;
+  }
+  return table;
+})();
+
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < TABLE_SIZE) return LETTER_TABLE[code] === 1;
+  const point = text.codePointAt(i)!;
+  return LETTER_OR_MARK.test(String.fromCodePoint(point));
+}
+
+/** Maximal runs of letters and combining marks. */
 export function letterRuns(text: string): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of text.matchAll(LETTER_RUN)) {
-    const start = match.index;
-    tokens.push({ text: match[0], start, end: start + match[0].length });
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isLetterAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isLetterAt(text, i))
+      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 ? 2 : 1;
+    tokens.push({ text: text.slice(start, i), start, end: i });
   }
   return tokens;
 }

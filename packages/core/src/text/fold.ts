@@ -6,12 +6,7 @@
 const COMBINING = /[\u0300-\u036f]/g;
 
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
 }
 
 /** Folds one NFC string character by character so that the result has the same length. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, mappedFromSource } from './mapped.ts';
 import { layoutEdits } from './layout.ts';
+import { applyEdits, mappedFromSource } from './mapped.ts';
 
 const blocks = (text: string) => applyEdits(mappedFromSource(text), layoutEdits(text).edits).text.split('\n');
 
@@ -27,7 +27,9 @@ describe('layoutEdits', () => {
   });
 
   it('rejoins a number split at its hyphen ("338-" / "KH/BTGTW")', () => {
-    expect(blocks('Kế hoạch số 338-\nKH/BTGTW ngày 15/8/2023.')).toEqual(['Kế hoạch số 338-KH/BTGTW ngày 15/8/2023.']);
+    expect(blocks('Kế hoạch số 338-\nKH/BTGTW ngày 15/8/2023.')).toEqual([
+      'Kế hoạch số 338-KH/BTGTW ngày 15/8/2023.',
+    ]);
   });
 
   it('drops markdown markers and splits a heading glued to a bold item', () => {
@@ -46,13 +48,19 @@ describe('layoutEdits', () => {
   });
 
   it('keeps header lines apart and starts a block at a labelled field', () => {
-    expect(blocks('ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 14 tháng 9 năm 2023\nKẾ HOẠCH\nthực hiện Kết luận')).toEqual([
+    expect(
+      blocks('ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 14 tháng 9 năm 2023\nKẾ HOẠCH\nthực hiện Kết luận'),
+    ).toEqual([
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'Quảng Ngãi, ngày 14 tháng 9 năm 2023',
       'KẾ HOẠCH',
       'thực hiện Kết luận',
     ]);
-    expect(blocks('- Tuyên truyền sâu rộng về công tác thông tin đối ngoại trên địa bàn\nCơ quan chủ trì: Sở Ngoại vụ')).toHaveLength(2);
+    expect(
+      blocks(
+        '- Tuyên truyền sâu rộng về công tác thông tin đối ngoại trên địa bàn\nCơ quan chủ trì: Sở Ngoại vụ',
+      ),
+    ).toHaveLength(2);
   });
 
   it('treats CRLF like LF', () => {

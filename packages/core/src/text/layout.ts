@@ -90,7 +90,9 @@ function typicalWrapWidth(text: string, contents: LayoutLine[]): number {
 }
 
 function classifyArtefactIsRule(text: string, from: number, to: number): boolean {
-  return splitLines(text.slice(from, to)).some((l) => l.artefact === 'rule line' || l.artefact === 'decoration');
+  return splitLines(text.slice(from, to)).some(
+    (l) => l.artefact === 'rule line' || l.artefact === 'decoration',
+  );
 }
 
 /** Markdown emphasis markers to drop; `**` glued to a following numbered/bullet marker also starts a block. */
@@ -130,7 +132,9 @@ export function layoutEdits(text: string): LayoutResult {
   }
   for (let i = 1; i < contents.length; i++) {
     const c = contents[i]!;
-    if (/^\p{Ll}/u.test(text.slice(c.start, c.start + 1))) {
+    const prevLine = text.slice(contents[i - 1]!.start, contents[i - 1]!.end);
+    // A lowercase line after an all-caps title ("KẾ HOẠCH" / "thực hiện …") starts a block, it does not continue one.
+    if (/^\p{Ll}/u.test(text.slice(c.start, c.start + 1)) && !isAllCaps(prevLine)) {
       continuations++;
       if (blankBefore[i]) continuationsAcrossBlank++;
     }
@@ -145,7 +149,8 @@ export function layoutEdits(text: string): LayoutResult {
     if (startsWithStructuralMarker(next) || startsWithFieldLabel(next)) return '\n';
     if (/^#{1,6}\s/.test(next)) return '\n';
     // A rule line or lone star marks a boundary (title / body) even where no punctuation does.
-    if (artefactBefore[i] && classifyArtefactIsRule(text, contents[i - 1]!.end, contents[i]!.start)) return '\n';
+    if (artefactBefore[i] && classifyArtefactIsRule(text, contents[i - 1]!.end, contents[i]!.start))
+      return '\n';
     const prevCaps = isAllCaps(prev);
     const nextCaps = isAllCaps(next);
     if (prevCaps || nextCaps) {
@@ -165,7 +170,8 @@ export function layoutEdits(text: string): LayoutResult {
     if (i > 0) {
       const gapStart = contents[i - 1]!.end;
       const glue = joinWith(i);
-      if (!(glue === text.slice(gapStart, line.start))) edits.push({ start: gapStart, end: line.start, text: glue });
+      if (!(glue === text.slice(gapStart, line.start)))
+        edits.push({ start: gapStart, end: line.start, text: glue });
     }
     inlineEdits(text, line.start, line.end, edits);
   }

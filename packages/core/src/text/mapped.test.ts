@@ -37,14 +37,14 @@ describe('applyEdits', () => {
 
   it('composes: spans stay monotonic and inside the source for random edit chains', () => {
     const editsFor = (len: number) =>
-      fc
-        .uniqueArray(fc.integer({ min: 0, max: len }), { maxLength: 8 })
-        .chain((points) => {
-          const sorted = [...points].sort((a, b) => a - b);
-          const pairs: [number, number][] = [];
-          for (let i = 0; i + 1 < sorted.length; i += 2) pairs.push([sorted[i]!, sorted[i + 1]!]);
-          return fc.tuple(...pairs.map(([s, e]) => fc.string({ maxLength: 4 }).map((text) => ({ start: s, end: e, text }))));
-        });
+      fc.uniqueArray(fc.integer({ min: 0, max: len }), { maxLength: 8 }).chain((points) => {
+        const sorted = [...points].sort((a, b) => a - b);
+        const pairs: [number, number][] = [];
+        for (let i = 0; i + 1 < sorted.length; i += 2) pairs.push([sorted[i]!, sorted[i + 1]!]);
+        return fc.tuple(
+          ...pairs.map(([s, e]) => fc.string({ maxLength: 4 }).map((text) => ({ start: s, end: e, text }))),
+        );
+      });
     fc.assert(
       fc.property(
         fc.string({ minLength: 1, maxLength: 40 }).chain((s) => fc.tuple(fc.constant(s), editsFor(s.length))),

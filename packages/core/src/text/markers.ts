@@ -52,7 +52,6 @@ export function startsWithStructuralMarker(line: string): boolean {
   return parseMarker(line) !== undefined;
 }
 
-
 /** Labelled field lines ("Cơ quan chỉ đạo:", "Thời gian thực hiện:"), matched on folded text to survive OCR. */
 const FIELD_HEADS =
   /^(?:co quan|don vi|thoi gian|thoi han|dia diem|thanh phan|chu tri|noi nhan|kinh phi|hinh thuc|phan cong|trach nhiem)\b[^:]{0,50}:/;

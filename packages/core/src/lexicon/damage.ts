@@ -1,0 +1,89 @@
+/**
+ * Synthetic OCR and font-mapping damage, for measuring repairs on text the
+ * repair has never seen. Deterministic for a given seed. Test support only.
+ */
+import { letterInfo, type Tone, withTone } from './orthography.ts';
+
+/** mulberry32: a small seeded PRNG. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const QUALITY_SWAPS: Record<string, string[]> = {
+  a: ['ă', 'â'],
+  ă: ['a', 'â'],
+  â: ['a', 'ă'],
+  e: ['ê'],
+  ê: ['e'],
+  o: ['ô', 'ơ'],
+  ô: ['o', 'ơ'],
+  ơ: ['o', 'ô'],
+  u: ['ư'],
+  ư: ['u'],
+  đ: ['d'],
+};
+/** Printed → what a poor scan or a broken font shows. */
+const GLYPH_DAMAGE: [string, string][] = [
+  ['m', 'in'],
+  ['m', 'rn'],
+  ['h', 'li'],
+  ['n', 'ri'],
+  ['v', 'y'],
+  ['u', 'n'],
+  ['n', 'u'],
+  ['e', 'c'],
+  ['i', 'l'],
+  ['oà', 'ồ'],
+  ['ò', 'ị'],
+];
+
+type Damage = (word: string, random: () => number) => string | undefined;
+
+function pick<T>(items: readonly T[], random: () => number): T | undefined {
+  return items[Math.floor(random() * items.length)];
+}
+
+const changeTone: Damage = (word, random) => {
+  const chars = [...word];
+  const at = chars.findIndex((c) => letterInfo(c)?.tone !== 0 && letterInfo(c)?.isVowel);
+  const index = at >= 0 ? at : chars.findIndex((c) => letterInfo(c)?.isVowel);
+  const info = letterInfo(chars[index] ?? '');
+  if (info === undefined) return undefined;
+  const tones = ([0, 1, 2, 3, 4, 5] as Tone[]).filter((t) => t !== info.tone);
+  chars[index] = withTone(info.base, pick(tones, random)!);
+  return chars.join('');
+};
+
+const changeQuality: Damage = (word, random) => {
+  const chars = [...word];
+  const positions = chars.flatMap((c, i) => (QUALITY_SWAPS[letterInfo(c)?.base ?? ''] ? [i] : []));
+  const at = pick(positions, random);
+  if (at === undefined) return undefined;
+  const info = letterInfo(chars[at]!)!;
+  chars[at] = withTone(pick(QUALITY_SWAPS[info.base]!, random)!, info.tone);
+  return chars.join('');
+};
+
+const confuseGlyph: Damage = (word, random) => {
+  const options = GLYPH_DAMAGE.filter(([printed]) => word.includes(printed));
+  const choice = pick(options, random);
+  return choice === undefined ? undefined : word.replace(choice[0], choice[1]);
+};
+
+const DAMAGES: Damage[] = [changeTone, changeTone, changeQuality, changeQuality, confuseGlyph];
+
+/** One random OCR-like misreading of a lower-case syllable, or undefined if none applies. */
+export function damageSyllable(word: string, random: () => number): string | undefined {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const damaged = pick(DAMAGES, random)!(word, random);
+    if (damaged !== undefined && damaged !== word) return damaged;
+  }
+  return undefined;
+}

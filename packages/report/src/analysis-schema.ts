@@ -1,0 +1,104 @@
+/**
+ * analysis.json: everything `doichieu analyze` finds, in one file that the
+ * viewer, the report and notebooks read. Spans are UTF-16 offsets into each
+ * plan's `source.text`.
+ */
+import {
+  Directive,
+  DocumentRefSchema,
+  EncodingName,
+  ExtractedMeta,
+  Field,
+  Message,
+  PlanMeta,
+  PlanStats,
+  SkippedSpan,
+  Unit,
+} from '@doichieu/core';
+import { z } from 'zod';
+
+const Scores = z.record(z.string(), z.number());
+
+export const EvidenceSchema = z.object({
+  feature: z.string(),
+  kind: z.enum(['term', 'directive', 'heading', 'role', 'kind', 'length']),
+  weight: z.number(),
+});
+
+export const AlignmentSchema = z.object({
+  content: z.boolean().describe('false for headings, the header, recipients and signature: not labelled'),
+  scores: Scores.describe('Probability (supervised) or squashed phrase score (lexical) per task group'),
+  labels: z.array(z.string()).describe('Task groups the unit carries; empty for none'),
+  confidence: z.number(),
+  evidence: z.record(z.string(), z.array(EvidenceSchema)),
+  model: z
+    .enum(['held-out', 'full', 'lexical'])
+    .describe('held-out: trained without this plan (leave-one-plan-out)'),
+  gold: z.array(z.string()).optional().describe('Hand labels, where the unit is annotated'),
+});
+
+export const AnalysedUnit = Unit.extend({ alignment: AlignmentSchema });
+
+export const CoverageCellSchema = z.object({
+  group: z.string(),
+  status: z.enum(['operationalised', 'mentioned', 'absent']),
+  units: z.array(z.string()),
+  operationalUnits: z.array(z.string()),
+  share: z.number(),
+});
+
+export const GroupMetricsSchema = z.object({
+  group: z.string(),
+  support: z.number(),
+  predicted: z.number(),
+  truePositives: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+});
+
+export const EvaluationSchema = z.object({
+  units: z.number(),
+  perGroup: z.array(GroupMetricsSchema),
+  microF1: z.number(),
+  macroF1: z.number(),
+  exactMatch: z.number(),
+  confusion: z.record(z.string(), z.record(z.string(), z.number())),
+});
+
+export const AnalysedPlan = z.object({
+  id: z.string(),
+  meta: PlanMeta,
+  source: z.object({ encoding: EncodingName, length: z.number(), byteLength: z.number(), text: z.string() }),
+  extracted: ExtractedMeta,
+  stats: PlanStats,
+  units: z.array(AnalysedUnit),
+  skipped: z.array(SkippedSpan),
+  fields: z.array(Field),
+  references: z.array(DocumentRefSchema),
+  messages: z.array(Message),
+});
+export type AnalysedPlan = z.infer<typeof AnalysedPlan>;
+
+export const Analysis = z.object({
+  $schema: z.string().optional(),
+  tool: z.object({ name: z.literal('doichieu'), version: z.string() }),
+  offsets: z.literal('utf16'),
+  directive: Directive,
+  method: z.object({
+    aligner: z.enum(['supervised', 'lexical']),
+    annotatedUnits: z.number(),
+    description: z.string(),
+  }),
+  evaluation: z
+    .object({
+      protocol: z.literal('leave-one-plan-out'),
+      engine: EvaluationSchema,
+      lexical: EvaluationSchema,
+      baseline: EvaluationSchema,
+    })
+    .optional(),
+  plans: z.array(AnalysedPlan),
+  coverage: z.array(z.object({ planId: z.string(), cells: z.array(CoverageCellSchema) })),
+});
+export type Analysis = z.infer<typeof Analysis>;

@@ -1,0 +1,2 @@
+export { type AnalyseOptions, analyse } from './analyse.ts';
+export * from './analysis-schema.ts';
