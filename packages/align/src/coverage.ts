@@ -1,8 +1,10 @@
 /**
  * Coverage: for one plan and each task group, the units that carry it, the
  * share of the plan's content text they make up, and whether the plan turns
- * the group into a task (a unit in a task or organisation section with a lead
- * agency, an actor or a timing) or only mentions it.
+ * the group into a task or only mentions it. A unit is a task someone is
+ * charged with when it sits in the task section of a plan whose organisation
+ * section names the bodies that carry the plan out, or when it (or its
+ * section) has a lead-agency or timing field, names an actor, or sets a time.
  */
 import { type Field, fold, type Unit } from '@doichieu/core';
 import type { UnitAlignment } from './engine.ts';
@@ -42,9 +44,15 @@ export function operationalUnitIds(units: readonly Unit[], fields: readonly Fiel
     if (u?.parentId && (f.field.endsWith('agency') || f.field === 'timing'))
       sectionsWithFields.add(u.parentId);
   }
+  // A plan whose organisation section charges named bodies with carrying it out assigns every task of it.
+  const planAssigned = units.some((u) => u.role === 'organisation' && ACTOR_START.test(fold(stripMarker(u.text))));
   const out = new Set<string>();
   for (const u of units) {
     if (!TASK_ROLES.has(u.role) || fieldUnitIds.has(u.id)) continue;
+    if (u.role === 'task' && planAssigned) {
+      out.add(u.id);
+      continue;
+    }
     let charged = false;
     for (let a: Unit | undefined = u; a && !charged; a = a.parentId ? byId.get(a.parentId) : undefined) {
       if (sectionsWithFields.has(a.id)) charged = true;

@@ -139,6 +139,7 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
       const evidence: Record<string, Evidence[]> = {};
       const labels: string[] = [];
       let confidence = 1;
+      const phraseHits = scoreWithDirective(lexicon, contentText(unit)).hits;
       for (const g of compiled) {
         const p = 1 / (1 + Math.exp(-dot(g.model, x)));
         scores[g.group] = round(p);
@@ -147,11 +148,17 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
           .filter((c) => c.weight > 0.05)
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
           .slice(0, 6)
-          .map((c) => ({
-            feature: c.feature.replace(/^[a-z]:/, ''),
-            kind: describeFeature(c.feature, model.groups),
-            weight: c.weight,
-          }));
+          .flatMap((c): Evidence[] => {
+            if (!c.feature.startsWith('d:'))
+              return [{ feature: c.feature.replace(/^[a-z]:/, ''), kind: describeFeature(c.feature, model.groups), weight: c.weight }];
+            // The directive-phrase score, shown as the phrases that made it, sharing its weight.
+            const hits = phraseHits
+              .filter((h) => h.group === g.group)
+              .sort((a, b) => b.weight - a.weight || (a.phrase < b.phrase ? -1 : 1));
+            const total = hits.reduce((s, h) => s + h.weight, 0) || 1;
+            return hits.slice(0, 4).map((h) => ({ feature: h.phrase, kind: 'directive', weight: round((c.weight * h.weight) / total) }));
+          })
+          .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
         if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);
         if (content) confidence = Math.min(confidence, Math.max(p, 1 - p));
         if (p >= 0.2 && contributions.length > 0) evidence[g.group] = contributions;

@@ -7,13 +7,16 @@ const MIN_CONTROLS_FOR_BINARY = 4;
 
 /**
  * Controls that text never holds. Tab, LF, VT, FF, CR, SUB (old DOS end of
- * file) and ESC are left out; so are bytes TCVN3 uses for capitals, since they
- * are rare even in legacy files and are counted against a share, not alone.
+ * file) and ESC are left out, and so are the bytes TCVN3 uses for the
+ * capitals Ú Ụ Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ý Ỵ (0x01 0x02 0x04–0x06 0x11–0x17): an all-caps
+ * heading would otherwise look binary.
  */
+const TEXT_CONTROLS = new Set([0x01, 0x02, 0x04, 0x05, 0x06, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b]);
+for (let code = 0x11; code <= 0x17; code++) TEXT_CONTROLS.add(code);
+
 function isStrayControl(code: number): boolean {
   if (code === 0x7f) return true;
-  if (code >= 0x20) return false;
-  return !(code >= 0x09 && code <= 0x0d) && code !== 0x1a && code !== 0x1b;
+  return code < 0x20 && !TEXT_CONTROLS.has(code);
 }
 
 function describeNul(offset: number, unit: string): string {

@@ -221,7 +221,7 @@ describe('refusals', () => {
   });
 
   it('refuses text full of control characters as binary', () => {
-    const error = decodeError(utf8('ab\x01\x02\x03\x04\x05cd\x06\x07\x08'));
+    const error = decodeError(utf8('ab\x03\x07\x08\x0e\x0fcd\x10\x18\x1c'));
     expect(error.code).toBe('binary');
     expect(error.message).toMatch(/^file looks binary \(\d+% control characters\), not a text plan$/);
   });

@@ -11,7 +11,7 @@
 import type { Message } from '../model.ts';
 import { addScore, emptyScore, netScore, scoreVietnamese, type VietnameseScore } from './score.ts';
 import { tcvn3FromLatin1 } from './tcvn3.ts';
-import { vniFromMojibake } from './vni.ts';
+import { hasVniPair, vniFromMojibake } from './vni.ts';
 
 export type MojibakeKind = 'tcvn3' | 'vni';
 
@@ -34,6 +34,12 @@ const SUSPICIOUS = new RegExp(
     .join('')}]`,
 );
 /** Lines a repair can change: TCVN3 also puts capitals such as Ứ Ụ in C0 control positions. */
+/**
+ * Worth surveying: suspicious characters, or VNI vowel + accent pairs (all-caps
+ * VNI mojibake such as "KEÁ HOAÏCH" has no other tell).
+ */
+const mayBeMojibake = (text: string): boolean => SUSPICIOUS.test(text) || hasVniPair(text);
+
 const NON_ASCII = /[^\t\r\x20-\x7e]/;
 
 /**
@@ -41,10 +47,11 @@ const NON_ASCII = /[^\t\r\x20-\x7e]/;
  * words of two letters or more it must hold, to count as mojibake: a stray
  * « or · turning into a lone vowel is no evidence.
  */
-const MARGIN = 2;
+const SCORE_MARGIN = 2;
+const WORD_MARGIN = 3;
 const SNIPPET_LENGTH = 60;
 /** Characters of text judged line by line; longer texts are judged on every n-th line. */
-const SURVEY_BUDGET = 2_000_000;
+const SURVEY_BUDGET = 1_000_000;
 
 interface Line {
   start: number;
@@ -65,7 +72,7 @@ function* lines(text: string): Generator<Line> {
 
 function clearlyMoreVietnamese(repaired: VietnameseScore, asIs: VietnameseScore): boolean {
   const net = netScore(repaired);
-  return net > 0 && net - netScore(asIs) >= MARGIN && repaired.longGood - asIs.longGood >= MARGIN;
+  return net > 0 && net - netScore(asIs) >= SCORE_MARGIN && repaired.longGood - asIs.longGood >= WORD_MARGIN;
 }
 
 interface MojibakeLine extends Line {
@@ -134,7 +141,7 @@ export interface MojibakeResult {
 }
 
 export function repairMojibake(text: string): MojibakeResult {
-  if (!SUSPICIOUS.test(text)) return { text, messages: [] };
+  if (!mayBeMojibake(text)) return { text, messages: [] };
   const found = survey(text);
   const kind: MojibakeKind = gain(found, 'vni') > gain(found, 'tcvn3') ? 'vni' : 'tcvn3';
   const label = KIND_LABELS[kind];

@@ -137,22 +137,24 @@ export interface VietnameseScore {
   nonAsciiInSyllables: number;
 }
 
-const WORD_OR_ODDITY = /[\p{L}\p{M}]+|[\x01-\x08\x0b\x0c\x0e-\x1f\u0080-\u009f\u00a1-\u00bf\ufffd]/gu;
-const WORD_START = /^[\p{L}\p{M}]/u;
+/** Control characters, C1 controls, Latin-1 symbols and U+FFFD: never part of Vietnamese text. */
+const ODDITY = '\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\u0080-\\u009f\\u00a1-\\u00bf\\ufffd';
+/** Runs of letters, marks and oddities: "c¸c" is one broken word, not two letters and a symbol. */
+const WORD_OR_ODDITY = new RegExp(`[\\p{L}\\p{M}${ODDITY}]+`, 'gu');
+const HAS_ODDITY = new RegExp(`[${ODDITY}]`, 'u');
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_CHARS = /[\x00-\x7f]/g;
 const LETTER_START = /^\p{L}/u;
 
 /**
  * Score a text: ASCII-only words are neutral (Vietnamese without diacritics,
- * English, codes); non-ASCII words count good or bad; control characters,
- * Latin-1 symbols (¸ µ § ¬ … are TCVN3 letters read as Latin-1) and U+FFFD
- * count bad.
+ * English, codes); non-ASCII words count good or bad; a word holding or made
+ * of an oddity (¸ µ § ¬ … are TCVN3 letters read as Latin-1) counts bad.
  */
 export function scoreVietnamese(text: string): VietnameseScore {
   const score = emptyScore();
   for (const [token] of text.matchAll(WORD_OR_ODDITY)) {
-    if (!WORD_START.test(token)) {
+    if (HAS_ODDITY.test(token)) {
       score.bad++;
       continue;
     }

@@ -115,6 +115,11 @@ const VNI_SEQUENCE = new RegExp(
   `${charClass(baseChars)}${charClass(accentChars)}|${charClass(singleChars)}`,
   'g',
 );
+const VNI_PAIRS = [...DECODE.keys()].filter((sequence) => sequence.length === 2);
+const VNI_PAIR = new RegExp(VNI_PAIRS.join('|'));
+
+/** Does the text hold a vowel + accent pair that VNI would turn into one letter ("aø", "EÁ")? */
+export const hasVniPair = (text: string): boolean => VNI_PAIR.test(text);
 
 /** Turn VNI text (bytes shown as Windows-1252) into Unicode. */
 export function vniFromCp1252Text(text: string): string {

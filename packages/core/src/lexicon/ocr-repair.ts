@@ -12,7 +12,7 @@
 import type { Edit } from '../model.ts';
 import { type Lexicon, pairKey } from './lexicon.ts';
 import { isValidSyllable, letterInfo, skeletonOf, type Tone, withTone } from './orthography.ts';
-import { isAllCaps, isTitleCase, letterRuns, matchCase, type WordToken } from './tokens.ts';
+import { isAllCaps, isLetterAt, isTitleCase, letterRunEnd, matchCase, toLower, type WordToken } from './tokens.ts';
 
 export const OCR_REPAIR_RULE = 'normalise:ocr-repair';
 
@@ -119,15 +119,27 @@ export function repairCandidates(word: string, lexicon: Lexicon, maxCost: number
   return found;
 }
 
-/** Per-call caches: a text repeats its vocabulary, so each distinct word is analysed once. */
+/**
+ * Caches per lexicon: texts repeat their vocabulary, so each distinct word is
+ * analysed once. Invisible to callers (the lexicon is immutable); emptied
+ * when it grows past a bound, so OCR garbage cannot make it grow for ever.
+ */
 interface Memo {
   lexicon: Lexicon;
   known: Map<string, boolean>;
   candidates: Map<string, Map<string, number>>;
 }
 
-function newMemo(lexicon: Lexicon): Memo {
-  return { lexicon, known: new Map(), candidates: new Map() };
+const MEMO_LIMIT = 200_000;
+const memos = new WeakMap<Lexicon, Memo>();
+
+function memoFor(lexicon: Lexicon): Memo {
+  let memo = memos.get(lexicon);
+  if (memo === undefined || memo.known.size + memo.candidates.size > MEMO_LIMIT) {
+    memo = { lexicon, known: new Map(), candidates: new Map() };
+    memos.set(lexicon, memo);
+  }
+  return memo;
 }
 
 function isKnownValid(word: string, memo: Memo): boolean {
@@ -150,8 +162,8 @@ function candidatesOf(word: string, memo: Memo): Map<string, number> {
 
 // --- The text as slots ------------------------------------------------------
 
-interface Slot {
-  token: WordToken;
+/** A letter run of the text and what the repair makes of it. */
+interface Slot extends WordToken {
   /** Current lower-case form (changes as repairs are made). */
   current: string;
   editable: boolean;
@@ -175,25 +187,29 @@ function isJoinedToCode(text: string, token: WordToken): boolean {
   return JOINER_IF_BETWEEN.test(after) && ALNUM.test(text[token.end + 1] ?? ' ');
 }
 
-function isEditableShape(word: string): boolean {
+function isEditableShape(word: string, lower: string): boolean {
   if (word.length < 2 || word.length > MAX_SYLLABLE_LENGTH) return false;
-  if (ROMAN_NUMERAL.test(word)) return false;
-  return word === word.toLowerCase() || isTitleCase(word) || isAllCaps(word);
+  if (word === lower) return true;
+  return !ROMAN_NUMERAL.test(word) && (isTitleCase(word) || isAllCaps(word));
 }
 
 function toSlots(text: string): Slot[] {
-  const tokens = letterRuns(text);
-  return tokens.map((token, i) => {
-    const previous = tokens[i - 1];
-    const next = tokens[i + 1];
-    return {
-      token,
-      current: token.text.toLowerCase(),
-      editable: isEditableShape(token.text) && !isJoinedToCode(text, token),
-      linkedToPrevious: previous !== undefined && isWhitespace(text, previous.end, token.start),
-      linkedToNext: next !== undefined && isWhitespace(text, token.end, next.start),
-    };
-  });
+  const slots: Slot[] = [];
+  let previousEnd = -1;
+  for (let start = 0; start < text.length; start++) {
+    if (!isLetterAt(text, start)) continue;
+    const end = letterRunEnd(text, start);
+    const word = text.slice(start, end);
+    const lower = toLower(word);
+    const linked = previousEnd >= 0 && isWhitespace(text, previousEnd, start);
+    if (linked) slots[slots.length - 1]!.linkedToNext = true;
+    const slot: Slot = { text: word, start, end, current: lower, editable: false, linkedToPrevious: linked, linkedToNext: false };
+    slot.editable = isEditableShape(word, lower) && !isJoinedToCode(text, slot);
+    slots.push(slot);
+    previousEnd = end;
+    start = end;
+  }
+  return slots;
 }
 
 function isWhitespace(text: string, start: number, end: number): boolean {
@@ -235,8 +251,7 @@ function contextOf(slots: Slot[], i: number): Context {
 
 function isAnyPair(lexicon: Lexicon, left: string | undefined, right: string | undefined): boolean {
   if (left === undefined || right === undefined) return false;
-  const key = pairKey(left, right);
-  return lexicon.pairs.has(key) || lexicon.phrasePairs.has(key);
+  return lexicon.followers.get(left)?.has(right) === true;
 }
 
 function isTriple(
@@ -397,17 +412,17 @@ function isConvincingInCleanText(word: string, winner: Scored, lexicon: Lexicon)
 
 function isProperName(slots: Slot[], i: number): boolean {
   const slot = slots[i]!;
-  if (!isTitleCase(slot.token.text)) return false;
+  if (!isTitleCase(slot.text)) return false;
   return (
-    (slot.linkedToPrevious && isTitleCase(slots[i - 1]!.token.text)) ||
-    (slot.linkedToNext && isTitleCase(slots[i + 1]!.token.text))
+    (slot.linkedToPrevious && isTitleCase(slots[i - 1]!.text)) ||
+    (slot.linkedToNext && isTitleCase(slots[i + 1]!.text))
   );
 }
 
 function decide(slots: Slot[], i: number, memo: Memo, damaged: boolean): Choice | undefined {
   const slot = slots[i]!;
   const word = slot.current;
-  const original = slot.token.text;
+  const original = slot.text;
   if (!isKnownValid(word, memo)) {
     return repairInvalid(word, contextOf(slots, i), memo, original === original.toLowerCase());
   }
@@ -443,7 +458,7 @@ function inCapsContext(slots: Slot[], i: number): boolean {
   const slot = slots[i]!;
   // Heading words, not acronyms: "NHIỆM yụ" is a heading, "UBND yà HĐND" is not.
   const caps = (j: number) => {
-    const text = slots[j]?.token.text;
+    const text = slots[j]?.text;
     return text !== undefined && text.length > 1 && isAllCaps(text) && isValidSyllable(text);
   };
   const previous = slot.linkedToPrevious && caps(i - 1);
@@ -452,9 +467,11 @@ function inCapsContext(slots: Slot[], i: number): boolean {
 }
 
 /** Decides the slots at `indices` in order; returns the indices whose neighbourhood changed. */
-function runPass(slots: Slot[], indices: Iterable<number>, memo: Memo, damaged: boolean): Set<number> {
+function runPass(slots: Slot[], indices: readonly number[] | undefined, memo: Memo, damaged: boolean): Set<number> {
   const revisit = new Set<number>();
-  for (const i of indices) {
+  const count = indices === undefined ? slots.length : indices.length;
+  for (let k = 0; k < count; k++) {
+    const i = indices === undefined ? k : indices[k]!;
     const slot = slots[i]!;
     if (!slot.editable) continue;
     const choice = decide(slots, i, memo, damaged);
@@ -473,27 +490,29 @@ function runPass(slots: Slot[], indices: Iterable<number>, memo: Memo, damaged: 
  */
 export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
   const slots = toSlots(text);
-  const memo = newMemo(lexicon);
+  const memo = memoFor(lexicon);
   const damaged = looksDamaged(slots, memo);
-  let pending: Iterable<number> = slots.keys();
+  let pending: number[] | undefined; // all slots
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const revisit = runPass(slots, pending, memo, damaged);
     if (revisit.size === 0) break;
     pending = [...revisit].sort((a, b) => a - b);
   }
   const edits: Edit[] = [];
-  slots.forEach((slot, i) => {
-    const original = slot.token.text;
-    if (slot.current === original.toLowerCase()) return;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (slot.reason === undefined) continue;
+    const original = slot.text;
+    if (slot.current === toLower(original)) continue;
     const replacement = matchCase(original, slot.current, inCapsContext(slots, i));
-    if (replacement === original) return;
+    if (replacement === original) continue;
     edits.push({
-      start: slot.token.start,
-      end: slot.token.end,
+      start: slot.start,
+      end: slot.end,
       text: replacement,
       ruleId: OCR_REPAIR_RULE,
       reason: `"${original}" → "${replacement}" (${slot.reason})`,
     });
-  });
+  }
   return edits;
 }

@@ -18,27 +18,50 @@ const LETTER_TABLE = (() => {
   return table;
 })();
 
-function isLetterAt(text: string, i: number): boolean {
+/** Upper-case letters below U+3000. */
+const UPPER_TABLE = (() => {
+  const table = new Uint8Array(TABLE_SIZE);
+  for (let code = 0; code < TABLE_SIZE; code++) {
+    const char = String.fromCharCode(code);
+    if (char !== char.toLowerCase()) table[code] = 1;
+  }
+  return table;
+})();
+
+/** `word.toLowerCase()`, without the call (and a new string) for words that are lower case already. */
+export function toLower(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= TABLE_SIZE || UPPER_TABLE[code] === 1) return word.toLowerCase();
+  }
+  return word;
+}
+
+export function isLetterAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < TABLE_SIZE) return LETTER_TABLE[code] === 1;
   const point = text.codePointAt(i)!;
   return LETTER_OR_MARK.test(String.fromCodePoint(point));
 }
 
+/** End of the letter run that starts at `start`. */
+export function letterRunEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && isLetterAt(text, i)) {
+    const code = text.charCodeAt(i);
+    i += code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+  }
+  return i;
+}
+
 /** Maximal runs of letters and combining marks. */
 export function letterRuns(text: string): WordToken[] {
   const tokens: WordToken[] = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    if (!isLetterAt(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < length && isLetterAt(text, i))
-      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 ? 2 : 1;
-    tokens.push({ text: text.slice(start, i), start, end: i });
+  for (let i = 0; i < text.length; i++) {
+    if (!isLetterAt(text, i)) continue;
+    const end = letterRunEnd(text, i);
+    tokens.push({ text: text.slice(i, end), start: i, end });
+    i = end;
   }
   return tokens;
 }
