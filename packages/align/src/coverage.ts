@@ -45,7 +45,9 @@ export function operationalUnitIds(units: readonly Unit[], fields: readonly Fiel
       sectionsWithFields.add(u.parentId);
   }
   // A plan whose organisation section charges named bodies with carrying it out assigns every task of it.
-  const planAssigned = units.some((u) => u.role === 'organisation' && ACTOR_START.test(fold(stripMarker(u.text))));
+  const planAssigned = units.some(
+    (u) => u.role === 'organisation' && ACTOR_START.test(fold(stripMarker(u.text))),
+  );
   const out = new Set<string>();
   for (const u of units) {
     if (!TASK_ROLES.has(u.role) || fieldUnitIds.has(u.id)) continue;

@@ -59,7 +59,9 @@ describe('coverage of the real plans', () => {
       const training = gold.filter((g) => g.planId !== p.id);
       const others = planUnits().filter((x) => x.planId !== p.id);
       const byId = new Map(training.filter((g) => g.status === 'unit').map((g) => [g.unitId, g.labels]));
-      const ex = others.flatMap((x) => x.units.filter((u) => byId.has(u.id)).map((u) => ({ unit: u, labels: byId.get(u.id)! })));
+      const ex = others.flatMap((x) =>
+        x.units.filter((u) => byId.has(u.id)).map((u) => ({ unit: u, labels: byId.get(u.id)! })),
+      );
       const aligner = createAligner(directive, trainModel(directive, ex));
       const alignments = new Map<string, UnitAlignment>(p.units.map((u) => [u.id, aligner.align(u)]));
       return { id: p.id, cells: coverageOfPlan(p.units, p.fields, alignments, groups) };
@@ -70,7 +72,9 @@ describe('coverage of the real plans', () => {
     const rows = coverage();
     for (const id of ['qng-implementation', 'qnh-implementation']) {
       const row = rows.find((r) => r.id === id)!;
-      expect(row.cells.map((c) => `${c.group}:${c.status}`)).toEqual(groups.map((g) => `${g}:operationalised`));
+      expect(row.cells.map((c) => `${c.group}:${c.status}`)).toEqual(
+        groups.map((g) => `${g}:operationalised`),
+      );
     }
   });
 

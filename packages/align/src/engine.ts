@@ -150,13 +150,25 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
           .slice(0, 6)
           .flatMap((c): Evidence[] => {
             if (!c.feature.startsWith('d:'))
-              return [{ feature: c.feature.replace(/^[a-z]:/, ''), kind: describeFeature(c.feature, model.groups), weight: c.weight }];
+              return [
+                {
+                  feature: c.feature.replace(/^[a-z]:/, ''),
+                  kind: describeFeature(c.feature, model.groups),
+                  weight: c.weight,
+                },
+              ];
             // The directive-phrase score, shown as the phrases that made it, sharing its weight.
             const hits = phraseHits
               .filter((h) => h.group === g.group)
               .sort((a, b) => b.weight - a.weight || (a.phrase < b.phrase ? -1 : 1));
             const total = hits.reduce((s, h) => s + h.weight, 0) || 1;
-            return hits.slice(0, 4).map((h) => ({ feature: h.phrase, kind: 'directive', weight: round((c.weight * h.weight) / total) }));
+            return hits
+              .slice(0, 4)
+              .map((h) => ({
+                feature: h.phrase,
+                kind: 'directive',
+                weight: round((c.weight * h.weight) / total),
+              }));
           })
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
         if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);

@@ -3,7 +3,16 @@ import { countSequence, ngrams, syllables } from './tokens.ts';
 
 describe('syllables', () => {
   it('keeps every Vietnamese letter, where English tokenizers drop them', () => {
-    expect(syllables('Tăng cường phối hợp; Đấu tranh, phản bác!')).toEqual(['tăng', 'cường', 'phối', 'hợp', 'đấu', 'tranh', 'phản', 'bác']);
+    expect(syllables('Tăng cường phối hợp; Đấu tranh, phản bác!')).toEqual([
+      'tăng',
+      'cường',
+      'phối',
+      'hợp',
+      'đấu',
+      'tranh',
+      'phản',
+      'bác',
+    ]);
   });
   it('gives the same tokens for NFD and NFC input', () => {
     const text = 'thông tin đối ngoại ở khu vực cửa khẩu';

@@ -4,7 +4,13 @@
  */
 import type { EncodingName, Message } from '../model.ts';
 import { DecodeError } from './errors.ts';
-import { addScore, emptyScore, netScore, scoreVietnamese, type VietnameseScore } from './score.ts';
+import {
+  addScore,
+  emptyScore,
+  netScoreWithSingleLetters as netScore,
+  scoreVietnamese,
+  type VietnameseScore,
+} from './score.ts';
 import { decodeTcvn3 } from './tcvn3.ts';
 import { decodeUtf8Lossy, findInvalidUtf8 } from './unicode.ts';
 import { decodeVni } from './vni.ts';
@@ -94,7 +100,7 @@ export function decodeNonUtf8(bytes: Uint8Array): LegacyDecoding {
       reason: `decoded as ${LEGACY_LABELS[best.candidate]}`,
     },
   ];
-  if (best.score.good === 0) {
+  if (netScore(best.score) <= 0) {
     messages.push({
       ruleId: 'decode:legacy-encoding',
       severity: 'warning',

@@ -3,10 +3,11 @@
  * Windows-1252 ("Tæ chøc" for "Tổ chức", "Xin chaøo" for "Xin chào"), as
  * found in text copied out of old .VnTime / VNI-Times documents.
  *
- * The text is scored as it stands and as repaired, line by line. Correct
- * Vietnamese shares letters (ô ê â à …) with mojibake, so comparing both
- * readings, not spotting characters, is what keeps real text untouched: a
- * repair turns its "à" and "ô" into nonsense and scores far worse.
+ * The text (or, when long, every n-th line of it) is scored as it stands and
+ * as repaired, in total and line by line. Correct Vietnamese shares letters
+ * (ô ê â à …) with mojibake, so comparing both readings, not spotting
+ * characters, is what keeps real text untouched: a repair turns its "à" and
+ * "ô" into nonsense and scores far worse.
  */
 import type { Message } from '../model.ts';
 import { addScore, emptyScore, netScore, scoreVietnamese, type VietnameseScore } from './score.ts';
@@ -22,33 +23,11 @@ const REPAIRS: Record<MojibakeKind, (text: string) => string> = {
 const KINDS: readonly MojibakeKind[] = ['tcvn3', 'vni'];
 const KIND_LABELS: Record<MojibakeKind, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
 
-/**
- * Latin-1 characters that are not Vietnamese letters (æ ø ö ¸ µ § …) and C1
- * controls: mojibake is full of them, correct Vietnamese almost never has any.
- * No-break space is left out: real documents are full of it.
- */
-const VIETNAMESE_LATIN1 = new Set('ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý');
-const SUSPICIOUS = new RegExp(
-  `[${Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(0x80 + i))
-    .filter((c) => c !== '\u00a0' && !VIETNAMESE_LATIN1.has(c))
-    .join('')}]`,
-);
 /** Lines a repair can change: TCVN3 also puts capitals such as Ứ Ụ in C0 control positions. */
-/**
- * Worth surveying: suspicious characters, or VNI vowel + accent pairs (all-caps
- * VNI mojibake such as "KEÁ HOAÏCH" has no other tell).
- */
-const mayBeMojibake = (text: string): boolean => SUSPICIOUS.test(text) || hasVniPair(text);
-
 const NON_ASCII = /[^\t\r\x20-\x7e]/;
 
-/**
- * How much more Vietnamese a repaired reading must score, and how many more
- * words of two letters or more it must hold, to count as mojibake: a stray
- * « or · turning into a lone vowel is no evidence.
- */
-const SCORE_MARGIN = 2;
-const WORD_MARGIN = 3;
+/** How much more Vietnamese a repaired reading must score to count as mojibake. */
+const MARGIN = 2;
 const SNIPPET_LENGTH = 60;
 /** Characters of text judged line by line; longer texts are judged on every n-th line. */
 const SURVEY_BUDGET = 1_000_000;
@@ -72,7 +51,7 @@ function* lines(text: string): Generator<Line> {
 
 function clearlyMoreVietnamese(repaired: VietnameseScore, asIs: VietnameseScore): boolean {
   const net = netScore(repaired);
-  return net > 0 && net - netScore(asIs) >= SCORE_MARGIN && repaired.longGood - asIs.longGood >= WORD_MARGIN;
+  return net > 0 && net - netScore(asIs) >= MARGIN;
 }
 
 interface MojibakeLine extends Line {
@@ -84,6 +63,8 @@ interface Survey {
   stride: number;
   /** Judged lines holding non-ASCII characters. */
   judged: number;
+  /** Whether any judged line holds a VNI vowel + accent pair. */
+  vniPairs: boolean;
   asIs: VietnameseScore;
   repaired: Record<MojibakeKind, VietnameseScore>;
   /** Lines that on their own are clearly mojibake of that kind. */
@@ -96,6 +77,7 @@ function survey(text: string): Survey {
   const result: Survey = {
     stride,
     judged: 0,
+    vniPairs: false,
     asIs: emptyScore(),
     repaired: { tcvn3: emptyScore(), vni: emptyScore() },
     lines: { tcvn3: [], vni: [] },
@@ -104,13 +86,16 @@ function survey(text: string): Survey {
   for (const line of lines(text)) {
     if (index++ % stride !== 0 || !NON_ASCII.test(line.text)) continue;
     result.judged++;
+    const vniPair = hasVniPair(line.text);
+    result.vniPairs ||= vniPair;
     const asIs = scoreVietnamese(line.text);
     addScore(result.asIs, asIs);
     for (const kind of KINDS) {
       const repaired = REPAIRS[kind](line.text);
       const score = scoreVietnamese(repaired);
       addScore(result.repaired[kind], score);
-      if (clearlyMoreVietnamese(score, asIs)) result.lines[kind].push({ ...line, repaired });
+      const possible = kind === 'tcvn3' || vniPair;
+      if (possible && clearlyMoreVietnamese(score, asIs)) result.lines[kind].push({ ...line, repaired });
     }
   }
   return result;
@@ -141,9 +126,11 @@ export interface MojibakeResult {
 }
 
 export function repairMojibake(text: string): MojibakeResult {
-  if (!mayBeMojibake(text)) return { text, messages: [] };
   const found = survey(text);
-  const kind: MojibakeKind = gain(found, 'vni') > gain(found, 'tcvn3') ? 'vni' : 'tcvn3';
+  if (found.judged === 0) return { text, messages: [] };
+  // VNI mojibake always holds vowel + accent pairs ("aø"); without them an "ô" is just "ô".
+  const kinds = found.vniPairs ? KINDS : (['tcvn3'] as const);
+  const kind = kinds.reduce((a, b) => (gain(found, b) > gain(found, a) ? b : a));
   const label = KIND_LABELS[kind];
   if (clearlyMoreVietnamese(found.repaired[kind], found.asIs)) {
     const repaired = repairLines(text, kind);
@@ -162,7 +149,7 @@ export function repairMojibake(text: string): MojibakeResult {
       ],
     };
   }
-  const flagged = found.lines.vni.length > found.lines.tcvn3.length ? 'vni' : 'tcvn3';
+  const flagged = found.vniPairs && found.lines.vni.length > found.lines.tcvn3.length ? 'vni' : 'tcvn3';
   const first = found.lines[flagged][0];
   if (!first) return { text, messages: [] };
   const sampled = found.stride > 1 ? 'sampled ' : '';

@@ -117,9 +117,10 @@ function checkSyllable(word: string): boolean {
   return onsetFitsCluster(onset, cluster);
 }
 
-/** Spelling rules: k/gh/ngh only before front vowels, c/ng never before them. */
+/** Spelling rules: k/gh/ngh only before front vowels, c/ng never before them, no "quu". */
 function onsetFitsCluster(onset: string, cluster: string): boolean {
   const front = /^[ieêy]/.test(cluster);
+  if (onset === 'qu') return !/^[uư]/.test(cluster);
   if (onset === 'k' || onset === 'gh' || onset === 'ngh') return front;
   if (onset === 'c' || onset === 'ng') return !front;
   return true;
@@ -130,8 +131,11 @@ export interface VietnameseScore {
   good: number;
   /** Words with non-ASCII letters that are not syllables, plus characters text never holds. */
   bad: number;
-  /** Good words of two letters or more: a lone vowel may just be a stray symbol read another way. */
-  longGood: number;
+  /**
+   * One-letter syllables (à, ở, ô), kept apart from `good`: in text that may be
+   * mojibake they are too easily a stray symbol (« ·) read another way.
+   */
+  singleLetters: number;
   /** Non-ASCII characters seen, and how many of them sit in well-formed syllables. */
   nonAscii: number;
   nonAsciiInSyllables: number;
@@ -142,6 +146,7 @@ const ODDITY = '\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\u0080-\\u009f\\u00a1-\\u00bf\\
 /** Runs of letters, marks and oddities: "c¸c" is one broken word, not two letters and a symbol. */
 const WORD_OR_ODDITY = new RegExp(`[\\p{L}\\p{M}${ODDITY}]+`, 'gu');
 const HAS_ODDITY = new RegExp(`[${ODDITY}]`, 'u');
+const HAS_LETTER = /\p{L}/u;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_CHARS = /[\x00-\x7f]/g;
 const LETTER_START = /^\p{L}/u;
@@ -155,15 +160,16 @@ export function scoreVietnamese(text: string): VietnameseScore {
   const score = emptyScore();
   for (const [token] of text.matchAll(WORD_OR_ODDITY)) {
     if (HAS_ODDITY.test(token)) {
-      score.bad++;
+      // A lone symbol (· § ° ½) is ordinary punctuation; one inside a word is breakage.
+      if (HAS_LETTER.test(token)) score.bad++;
       continue;
     }
     if (ASCII_ONLY.test(token)) continue;
     const nonAscii = token.replace(ASCII_CHARS, '').length;
     score.nonAscii += nonAscii;
     if (LETTER_START.test(token) && isVietnameseSyllable(token)) {
-      score.good += isFrequent(token) ? 2 : 1;
-      if (token.length > 1) score.longGood++;
+      if (token.length > 1) score.good += isFrequent(token) ? 2 : 1;
+      else score.singleLetters++;
       score.nonAsciiInSyllables += nonAscii;
     } else {
       score.bad++;
@@ -187,7 +193,7 @@ function isFrequent(word: string): boolean {
 export const emptyScore = (): VietnameseScore => ({
   good: 0,
   bad: 0,
-  longGood: 0,
+  singleLetters: 0,
   nonAscii: 0,
   nonAsciiInSyllables: 0,
 });
@@ -196,9 +202,12 @@ export const emptyScore = (): VietnameseScore => ({
 export function addScore(total: VietnameseScore, score: VietnameseScore): void {
   total.good += score.good;
   total.bad += score.bad;
-  total.longGood += score.longGood;
+  total.singleLetters += score.singleLetters;
   total.nonAscii += score.nonAscii;
   total.nonAsciiInSyllables += score.nonAsciiInSyllables;
 }
 
 export const netScore = (score: VietnameseScore): number => score.good - score.bad;
+/** Net score counting one-letter syllables too: for raw bytes, where there is no stray-symbol doubt. */
+export const netScoreWithSingleLetters = (score: VietnameseScore): number =>
+  netScore(score) + score.singleLetters;

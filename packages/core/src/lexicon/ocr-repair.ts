@@ -12,7 +12,15 @@
 import type { Edit } from '../model.ts';
 import { type Lexicon, pairKey } from './lexicon.ts';
 import { isValidSyllable, letterInfo, skeletonOf, type Tone, withTone } from './orthography.ts';
-import { isAllCaps, isLetterAt, isTitleCase, letterRunEnd, matchCase, toLower, type WordToken } from './tokens.ts';
+import {
+  isAllCaps,
+  isLetterAt,
+  isTitleCase,
+  letterRunEnd,
+  matchCase,
+  toLower,
+  type WordToken,
+} from './tokens.ts';
 
 export const OCR_REPAIR_RULE = 'normalise:ocr-repair';
 
@@ -203,7 +211,15 @@ function toSlots(text: string): Slot[] {
     const lower = toLower(word);
     const linked = previousEnd >= 0 && isWhitespace(text, previousEnd, start);
     if (linked) slots[slots.length - 1]!.linkedToNext = true;
-    const slot: Slot = { text: word, start, end, current: lower, editable: false, linkedToPrevious: linked, linkedToNext: false };
+    const slot: Slot = {
+      text: word,
+      start,
+      end,
+      current: lower,
+      editable: false,
+      linkedToPrevious: linked,
+      linkedToNext: false,
+    };
     slot.editable = isEditableShape(word, lower) && !isJoinedToCode(text, slot);
     slots.push(slot);
     previousEnd = end;
@@ -276,6 +292,14 @@ interface Evidence {
   strong: number;
 }
 
+function addPairEvidence(evidence: Evidence, lexicon: Lexicon, key: string, neighbourIsFree: boolean): void {
+  const isWordPair = lexicon.pairs.has(key);
+  if (!isWordPair && !lexicon.phrasePairs.has(key)) return;
+  evidence.words.push(key);
+  evidence.any += 1;
+  if (isWordPair && neighbourIsFree) evidence.strong += 1;
+}
+
 function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evidence {
   const { before2, before, after, after2 } = context;
   const evidence: Evidence = { words: [], any: 0, strong: 0 };
@@ -290,19 +314,11 @@ function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evid
     evidence.any += 2;
     evidence.strong += 2;
   }
-  const sides: [string | undefined, string, string | undefined][] = [
-    [before, pairKey(before ?? '', syllable), before2],
-    [after, pairKey(syllable, after ?? ''), after2],
-  ];
-  for (const [neighbour, key, beyond] of sides) {
-    if (neighbour === undefined) continue;
-    const isWordPair = lexicon.pairs.has(key);
-    if (!isWordPair && !lexicon.phrasePairs.has(key)) continue;
-    evidence.words.push(key);
-    evidence.any += 1;
-    const neighbourIsFree =
-      neighbour === before ? !isAnyPair(lexicon, beyond, neighbour) : !isAnyPair(lexicon, neighbour, beyond);
-    if (isWordPair && neighbourIsFree) evidence.strong += 1;
+  if (before !== undefined) {
+    addPairEvidence(evidence, lexicon, pairKey(before, syllable), !isAnyPair(lexicon, before2, before));
+  }
+  if (after !== undefined) {
+    addPairEvidence(evidence, lexicon, pairKey(syllable, after), !isAnyPair(lexicon, after, after2));
   }
   return evidence;
 }
@@ -467,7 +483,12 @@ function inCapsContext(slots: Slot[], i: number): boolean {
 }
 
 /** Decides the slots at `indices` in order; returns the indices whose neighbourhood changed. */
-function runPass(slots: Slot[], indices: readonly number[] | undefined, memo: Memo, damaged: boolean): Set<number> {
+function runPass(
+  slots: Slot[],
+  indices: readonly number[] | undefined,
+  memo: Memo,
+  damaged: boolean,
+): Set<number> {
   const revisit = new Set<number>();
   const count = indices === undefined ? slots.length : indices.length;
   for (let k = 0; k < count; k++) {

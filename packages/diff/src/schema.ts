@@ -1,0 +1,94 @@
+/**
+ * Findings of the diff stage, as they appear in analysis.json under
+ * `findings`. Spans are UTF-16 offsets into the plan's `source.text`; every
+ * score comes with the tokens that produced it.
+ */
+import { Span } from '@doichieu/core';
+import { z } from 'zod';
+
+/** A term with its weight, e.g. a cluster's key term or a keyness term. */
+export const WeightedTerm = z.object({ term: z.string(), weight: z.number() });
+
+/** One passage of a plan: a unit, or part of one. */
+export const PassageRef = z.object({
+  planId: z.string(),
+  unitId: z.string(),
+  span: Span.describe('source span of the passage in the plan'),
+  text: z.string(),
+});
+
+/** Content of this plan with no counterpart in the directive or the other plans, grouped. */
+export const AdditionCluster = z.object({
+  id: z.string(),
+  planId: z.string(),
+  group: z.string().nullable().describe('task group the passages carry, or null when none'),
+  label: z.string().describe('readable label made from the key terms'),
+  keyTerms: z.array(WeightedTerm),
+  passages: z.array(PassageRef),
+  /** Highest similarity of any passage to the directive or another plan (low = new). */
+  novelty: z.number().describe('1 - best similarity to the directive or any other plan, 0..1'),
+});
+
+/** An element of a task group that the directive or other plans carry and this plan does not. */
+export const Omission = z.object({
+  planId: z.string(),
+  group: z.string(),
+  label: z.string(),
+  keyTerms: z.array(WeightedTerm),
+  /** How many of the other plans carry it (consensus), and whether the directive's own phrases do. */
+  carriedBy: z.array(z.string()),
+  inDirective: z.boolean(),
+  examples: z.array(PassageRef).describe('passages of other plans that carry the element'),
+});
+
+/** A word-level change between two paired units: equal, removed (only in A) or added (only in B). */
+export const DiffPart = z.object({
+  op: z.enum(['equal', 'removed', 'added']),
+  text: z.string(),
+});
+
+export const UnitPair = z.object({
+  group: z.string(),
+  a: PassageRef,
+  b: PassageRef,
+  similarity: z.number().describe('0..1, cosine of syllable n-gram vectors after normalisation'),
+  matchedTerms: z.array(z.string()).describe('the shared terms that produced the score'),
+  diff: z.array(DiffPart).describe('syllable diff after normalisation, adjacent changes merged into phrases'),
+});
+
+/** A passage two plans share word for word (after normalisation), found regardless of order. */
+export const ReusePassage = z.object({
+  a: PassageRef,
+  b: PassageRef,
+  tokens: z.number().describe('length in syllables of the shared run'),
+  text: z.string().describe('the shared text, normalised'),
+});
+
+export const PlanComparison = z.object({
+  a: z.string(),
+  b: z.string(),
+  similarity: z.number(),
+  pairs: z.array(UnitPair),
+  reuse: z.array(ReusePassage),
+  onlyInA: z.array(PassageRef).describe('content units of A with no counterpart in B'),
+  onlyInB: z.array(PassageRef),
+});
+
+export const Findings = z.object({
+  plans: z.array(z.string()),
+  similarity: z.array(z.array(z.number())).describe('plan × plan similarity, in the order of `plans`'),
+  keyness: z.array(
+    z.object({
+      planId: z.string(),
+      terms: z.array(
+        z.object({ term: z.string(), g2: z.number(), countInPlan: z.number(), countInRest: z.number() }),
+      ),
+    }),
+  ),
+  additions: z.array(AdditionCluster),
+  omissions: z.array(Omission),
+  comparisons: z
+    .array(PlanComparison)
+    .describe('plan pairs chosen by the candidate index (shared n-grams / MinHash-LSH)'),
+});
+export type Findings = z.infer<typeof Findings>;

@@ -1,0 +1,141 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IngestedCorpus } from '@doichieu/core';
+import { Analysis } from '@doichieu/report';
+import { describe, expect, it } from 'vitest';
+import { doichieu, scratchCorpus } from './cli-helpers.ts';
+
+const oneLineError = (r: { status: number; stderr: string }) => {
+  expect(r.status).not.toBe(0);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(/^doichieu: /);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+};
+
+describe('doichieu ingest', () => {
+  it('prints a summary per plan and writes a corpus.json that matches its schema', () => {
+    const corpus = scratchCorpus();
+    const out = join(corpus, '..', 'out');
+    const r = doichieu(['ingest', corpus, '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/qnh-implementation {2}Quảng Ninh · implementation/);
+    expect(r.stdout).toMatch(/repairs: \d+ OCR/);
+    const parsed = IngestedCorpus.parse(JSON.parse(readFileSync(join(out, 'corpus.json'), 'utf8')));
+    expect(parsed.plans).toHaveLength(5);
+  });
+
+  it('has --help for every command', () => {
+    for (const c of ['ingest', 'analyze', 'evaluate']) {
+      const r = doichieu([c, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`Usage: doichieu ${c}`));
+    }
+    expect(doichieu(['--help']).stdout).toMatch(/Commands:/);
+  });
+});
+
+describe('bad input gives one clear line and a non-zero exit', () => {
+  it('an unknown command or option', () => {
+    oneLineError(doichieu(['frobnicate']));
+    oneLineError(doichieu(['ingest', '--frob']));
+  });
+
+  it('a missing corpus folder', () => {
+    const r = doichieu(['ingest', '/nonexistent/corpus']);
+    oneLineError(r);
+    expect(r.stderr).toMatch(/not found/);
+  });
+
+  it('a malformed manifest: not JSON, a bad date, a duplicate id', () => {
+    const corpus = scratchCorpus();
+    const path = join(corpus, 'manifest.json');
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, '{ "plans": [');
+    oneLineError(doichieu(['ingest', corpus]));
+    writeFileSync(path, good.replace('"2023-09-14"', '"14/9/2023"'));
+    const bad = doichieu(['ingest', corpus]);
+    oneLineError(bad);
+    expect(bad.stderr).toMatch(/plans\[0\]\.date: expected an ISO date/);
+    const manifest = JSON.parse(good);
+    manifest.plans[1].id = manifest.plans[0].id;
+    writeFileSync(path, JSON.stringify(manifest));
+    const dup = doichieu(['ingest', corpus]);
+    oneLineError(dup);
+    expect(dup.stderr).toMatch(/duplicate plan id "qng-222-study"/);
+  });
+
+  it('a missing plan file, an empty file, a binary file; --keep-going analyses the rest', () => {
+    const corpus = scratchCorpus();
+    writeFileSync(join(corpus, 'plans/district-study-plan.txt'), '');
+    const empty = doichieu(['ingest', corpus]);
+    oneLineError(empty);
+    expect(empty.stderr).toMatch(/district-study.*empty/);
+    writeFileSync(
+      join(corpus, 'plans/district-study-plan.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0]),
+    );
+    expect(doichieu(['ingest', corpus]).stderr).toMatch(/binary/);
+    const keep = doichieu(['ingest', corpus, '--keep-going']);
+    expect(keep.status).toBe(1);
+    expect(keep.stdout).toMatch(/qnh-implementation/);
+    expect(keep.stderr).toMatch(/failed: plan district-study/);
+  });
+
+  it('an output folder that cannot be written leaves no half-written file', () => {
+    if (process.getuid?.() === 0) {
+      // root writes anywhere: use a path whose parent is a file instead.
+      const corpus = scratchCorpus();
+      const blocker = join(corpus, '..', 'blocker');
+      writeFileSync(blocker, 'x');
+      const r = doichieu(['analyze', corpus, '--out', join(blocker, 'out')]);
+      oneLineError(r);
+      expect(r.stderr).toMatch(/cannot (create|write)/);
+      return;
+    }
+    const corpus = scratchCorpus();
+    const out = join(corpus, '..', 'readonly');
+    mkdirSync(out);
+    chmodSync(out, 0o500);
+    oneLineError(doichieu(['analyze', corpus, '--out', out]));
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('annotations with an unknown label', () => {
+    const corpus = scratchCorpus();
+    const path = join(corpus, 'gold/annotations.csv');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"TG1"', '"TG9"'));
+    const r = doichieu(['evaluate', corpus]);
+    oneLineError(r);
+    expect(r.stderr).toMatch(/unknown label "TG9"/);
+  });
+});
+
+describe('doichieu analyze', () => {
+  it('writes analysis.json valid against its schema, byte-identical on a second run', () => {
+    const corpus = scratchCorpus();
+    const a = join(corpus, '..', 'a');
+    const b = join(corpus, '..', 'b');
+    const r = doichieu(['analyze', corpus, '--out', a]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/qnh-implementation/);
+    expect(r.stdout).toMatch(/engine macro-F1 0\.\d+/);
+    expect(doichieu(['analyze', corpus, '--out', b]).status).toBe(0);
+    const first = readFileSync(join(a, 'analysis.json'));
+    expect(first.equals(readFileSync(join(b, 'analysis.json')))).toBe(true);
+    const analysis = Analysis.parse(JSON.parse(first.toString('utf8')));
+    expect(analysis.plans.map((p) => p.id)).toContain('lso-135-conference');
+    for (const p of analysis.plans)
+      for (const u of p.units)
+        expect(p.source.text.slice(u.span[0], u.span[1]).length).toBe(u.span[1] - u.span[0]);
+    expect(existsSync(join(a, 'analysis.json'))).toBe(true);
+  });
+
+  it('prints the evaluation with per-group figures and the baseline', () => {
+    const r = doichieu(['evaluate']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/engine \(supervised, leave-one-plan-out\)/);
+    expect(r.stdout).toMatch(/TG5 +\d+/);
+    expect(r.stdout).toMatch(/baseline \(TF-IDF cosine/);
+    expect(r.stdout).toMatch(/gold\\pred/);
+  });
+});
