@@ -28,8 +28,10 @@ export function createBaseline(directive: Directive, corpusTexts: readonly strin
   };
   const idfCache = new Map<string, number>();
   const cachedIdf = (t: string): number => {
-    let v = idfCache.get(t);
-    if (v === undefined) idfCache.set(t, (v = idf(t)));
+    const cached = idfCache.get(t);
+    if (cached !== undefined) return cached;
+    const v = idf(t);
+    idfCache.set(t, v);
     return v;
   };
   const vector = (text: string): Record<string, number> => {

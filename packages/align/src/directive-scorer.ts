@@ -5,7 +5,7 @@
  * specific). Needs no training, so it works for any directive file.
  */
 import type { Directive } from '@doichieu/core';
-import { ngrams, phraseTokens, syllables } from './tokens.ts';
+import { phraseTokens, syllables } from './tokens.ts';
 
 export interface PhraseHit {
   phrase: string;
@@ -21,6 +21,31 @@ export interface DirectiveLexicon {
   /** Surface form to show as evidence. */
   surface: Map<string, string>;
   maxLength: number;
+  /** The phrases as a trie over syllables: matching walks it instead of building every n-gram. */
+  trie: TrieNode;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** The phrase key ending here, if any. */
+  key?: string;
+}
+
+function buildTrie(keys: Iterable<string>): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const key of keys) {
+    let node = root;
+    for (const token of key.split(' ')) {
+      let child = node.next.get(token);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(token, child);
+      }
+      node = child;
+    }
+    node.key = key;
+  }
+  return root;
 }
 
 export function buildDirectiveLexicon(directive: Directive): DirectiveLexicon {
@@ -46,12 +71,12 @@ export function buildDirectiveLexicon(directive: Directive): DirectiveLexicon {
       const df = groups.filter((g) => byGroup.get(g)!.has(key)).length;
       const length = key.split(' ').length;
       const weight = Math.log(1 + groups.length / df) * (1 + 0.5 * (length - 1));
-      let entry = phrases.get(key);
-      if (!entry) phrases.set(key, (entry = new Map()));
+      const entry = phrases.get(key) ?? new Map<string, number>();
+      phrases.set(key, entry);
       entry.set(group, +weight.toFixed(6));
     }
   }
-  return { groups, phrases, surface, maxLength };
+  return { groups, phrases, surface, maxLength, trie: buildTrie(phrases.keys()) };
 }
 
 export interface DirectiveScore {
@@ -63,8 +88,13 @@ export interface DirectiveScore {
 export function scoreWithDirective(lexicon: DirectiveLexicon, text: string): DirectiveScore {
   const tokens = syllables(text);
   const counts = new Map<string, number>();
-  for (const g of ngrams(tokens, 1, lexicon.maxLength))
-    if (lexicon.phrases.has(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    let node: TrieNode | undefined = lexicon.trie;
+    for (let j = i; j < tokens.length && node; j++) {
+      node = node.next.get(tokens[j]!);
+      if (node?.key) counts.set(node.key, (counts.get(node.key) ?? 0) + 1);
+    }
+  }
   const scores: Record<string, number> = Object.fromEntries(lexicon.groups.map((g) => [g, 0]));
   const hits: PhraseHit[] = [];
   for (const [key, count] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

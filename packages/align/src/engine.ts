@@ -126,7 +126,8 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
   return {
     align(unit) {
       const content = isContentUnit(unit);
-      const bag = unitFeatures(unit, lexicon);
+      const directiveScore = scoreWithDirective(lexicon, contentText(unit));
+      const bag = unitFeatures(unit, lexicon, directiveScore);
       const x: SparseVector = { indices: [], values: [] };
       for (const [name, value] of bag) {
         const i = featureIndex.get(name);
@@ -139,7 +140,7 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
       const evidence: Record<string, Evidence[]> = {};
       const labels: string[] = [];
       let confidence = 1;
-      const phraseHits = scoreWithDirective(lexicon, contentText(unit)).hits;
+      const phraseHits = directiveScore.hits;
       for (const g of compiled) {
         const p = 1 / (1 + Math.exp(-dot(g.model, x)));
         scores[g.group] = round(p);
@@ -162,13 +163,11 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
               .filter((h) => h.group === g.group)
               .sort((a, b) => b.weight - a.weight || (a.phrase < b.phrase ? -1 : 1));
             const total = hits.reduce((s, h) => s + h.weight, 0) || 1;
-            return hits
-              .slice(0, 4)
-              .map((h) => ({
-                feature: h.phrase,
-                kind: 'directive',
-                weight: round((c.weight * h.weight) / total),
-              }));
+            return hits.slice(0, 4).map((h) => ({
+              feature: h.phrase,
+              kind: 'directive',
+              weight: round((c.weight * h.weight) / total),
+            }));
           })
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
         if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);

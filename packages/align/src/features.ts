@@ -4,10 +4,27 @@
  * directive phrases (the heading is evidence, not proof), its role and kind.
  */
 import type { Unit } from '@doichieu/core';
-import { type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
+import { type DirectiveLexicon, type DirectiveScore, scoreWithDirective } from './directive-scorer.ts';
 import { ngrams, syllables } from './tokens.ts';
 
 export type FeatureBag = Map<string, number>;
+
+/** Headings repeat across a plan's units: score each once per lexicon. */
+const headingCache = new WeakMap<DirectiveLexicon, Map<string, Record<string, number>>>();
+function headingScores(lexicon: DirectiveLexicon, heading: string): Record<string, number> {
+  let cache = headingCache.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    headingCache.set(lexicon, cache);
+  }
+  let scores = cache.get(heading);
+  if (!scores) {
+    scores = scoreWithDirective(lexicon, heading).scores;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(heading, scores);
+  }
+  return scores;
+}
 
 /** The unit's words without its list marker ("1.", "- ", "(3)"). */
 export function contentText(unit: Pick<Unit, 'text' | 'marker'>): string {
@@ -19,6 +36,7 @@ export function contentText(unit: Pick<Unit, 'text' | 'marker'>): string {
 export function unitFeatures(
   unit: Pick<Unit, 'text' | 'marker' | 'role' | 'kind' | 'headingPath'>,
   lexicon: DirectiveLexicon,
+  directiveScore: DirectiveScore = scoreWithDirective(lexicon, contentText(unit)),
 ): FeatureBag {
   const bag: FeatureBag = new Map();
   const text = contentText(unit);
@@ -26,11 +44,11 @@ export function unitFeatures(
   const norm = 1 / Math.sqrt(Math.max(1, grams.length));
   for (const g of grams) bag.set(`w:${g}`, Math.min(3, (bag.get(`w:${g}`) ?? 0) + 1));
   for (const [k, v] of bag) bag.set(k, v * norm * 3);
-  const own = scoreWithDirective(lexicon, text).scores;
+  const own = directiveScore.scores;
   for (const g of lexicon.groups) if (own[g]! > 0) bag.set(`d:${g}`, Math.min(2, own[g]! / 3));
   const heading = unit.headingPath[unit.headingPath.length - 1];
   if (heading) {
-    const hs = scoreWithDirective(lexicon, heading).scores;
+    const hs = headingScores(lexicon, heading);
     const best = Math.max(...lexicon.groups.map((g) => hs[g]!));
     for (const g of lexicon.groups) if (hs[g]! > 0 && hs[g] === best) bag.set(`h:${g}`, 1);
   }

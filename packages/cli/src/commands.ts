@@ -1,6 +1,7 @@
 import { analyzeCommand } from './commands/analyze.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { synthCommand } from './commands/synth.ts';
 
 export interface Command {
   summary: string;
@@ -11,6 +12,7 @@ export const commands: Record<string, Command> = {
   ingest: ingestCommand,
   analyze: analyzeCommand,
   evaluate: evaluateCommand,
+  synth: synthCommand,
 };
 
 export function usage(): string {

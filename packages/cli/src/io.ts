@@ -4,7 +4,17 @@
  * reader never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { GoldFormatError, type GoldRow, parseGold } from '@doichieu/align';
 import { Directive, formatZodError, Manifest, type PlanMeta } from '@doichieu/core';
@@ -108,4 +118,59 @@ export function loadGold(
     if (e instanceof GoldFormatError) throw new UserError(`${path}: ${e.message}`);
     throw e;
   }
+}
+
+/** A file written piece by piece into a temporary file, renamed into place only by `commit()`. */
+export interface AtomicWriter {
+  write(chunk: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+export function openAtomicWriter(path: string): AtomicWriter {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError(
+      `cannot create output folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+  const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (e) {
+    throw new UserError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  let open = true;
+  const fail = (e: unknown): never => {
+    if (open) closeSync(fd);
+    open = false;
+    rmSync(tmp, { force: true });
+    throw new UserError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  };
+  return {
+    write(chunk) {
+      try {
+        writeSync(fd, chunk);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    commit() {
+      try {
+        closeSync(fd);
+        open = false;
+        renameSync(tmp, path);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    abort() {
+      if (open) closeSync(fd);
+      open = false;
+      rmSync(tmp, { force: true });
+    },
+  };
 }

@@ -38,9 +38,9 @@ export function formatPlanSummary(plan: IngestedPlan): string {
 const STATUS_MARK = { operationalised: '●', mentioned: '○', absent: '·' } as const;
 
 /** The plan × task-group coverage table: status mark and share of the plan's content text. */
-export function formatCoverageTable(analysis: Analysis): string {
+export function formatCoverageTable(analysis: Pick<Analysis, 'directive' | 'coverage'>): string {
   const groups = analysis.directive.taskGroups.map((g) => g.id);
-  const width = Math.max(12, ...analysis.plans.map((p) => p.id.length));
+  const width = Math.max(12, ...analysis.coverage.map((p) => p.planId.length));
   const lines = [`${'plan'.padEnd(width)}  ${groups.map((g) => g.padStart(9)).join(' ')}`];
   for (const row of analysis.coverage) {
     const cells = row.cells.map((c) =>

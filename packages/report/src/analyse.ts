@@ -1,7 +1,11 @@
 /**
- * Assembles analysis.json from ingested plans: alignment (every plan's units
- * labelled by a model that never saw that plan's annotations), coverage and,
- * when annotations exist, the leave-one-plan-out evaluation.
+ * Assembles analysis.json from ingested plans: alignment (every annotated
+ * plan's units labelled by a model that never saw that plan's annotations),
+ * coverage and, when annotations exist, the leave-one-plan-out evaluation.
+ *
+ * The pieces are separate so that the command line can stream a large corpus
+ * plan by plan through worker threads: `prepareModels` once, `analysePlan`
+ * per plan (anywhere), `analysisHead` and `analysisTail` around them.
  */
 import {
   type AlignModel,
@@ -10,6 +14,7 @@ import {
   crossValidate,
   type GoldRow,
   goldExamples,
+  type TrainingExample,
   trainModel,
   type UnitAlignment,
 } from '@doichieu/align';
@@ -22,52 +27,68 @@ export interface AnalyseOptions {
   evaluate?: boolean;
 }
 
-export function analyse(
-  directive: Directive,
-  plans: readonly IngestedPlan[],
-  options: AnalyseOptions = {},
-): Analysis {
-  const groups = directive.taskGroups.map((g) => g.id);
-  const gold = options.gold ?? [];
-  const planUnits = plans.map((p) => ({ planId: p.id, units: p.units }));
-  const examples = goldExamples(planUnits, gold);
-  const annotated = [...examples.values()].reduce((s, e) => s + e.length, 0);
-  const supervised = annotated > 0;
-  const fullModel: AlignModel | undefined = supervised
-    ? trainModel(directive, [...examples.values()].flat())
-    : undefined;
-  const fullAligner = createAligner(directive, fullModel);
-  const goldById = new Map(gold.filter((g) => g.status === 'unit').map((g) => [g.unitId, g.labels]));
+export type CoverageRow = Analysis['coverage'][number];
 
-  const analysed: AnalysedPlan[] = [];
-  const coverage: Analysis['coverage'] = [];
-  for (const plan of plans) {
-    const own = examples.get(plan.id) ?? [];
-    // A plan with annotations is labelled by a model trained on the other plans only.
-    const heldOut = supervised && own.length > 0;
-    const aligner = heldOut
-      ? createAligner(
-          directive,
-          trainModel(
-            directive,
-            [...examples.entries()].filter(([id]) => id !== plan.id).flatMap(([, e]) => e),
-          ),
-        )
-      : fullAligner;
-    const model = heldOut ? 'held-out' : supervised ? 'full' : 'lexical';
-    const alignments = new Map<string, UnitAlignment>();
-    const units = plan.units.map((u) => {
-      const a = aligner.align(u);
-      alignments.set(u.id, a);
-      const g = goldById.get(u.id);
-      const { unitId: _unitId, ...rest } = a;
-      return {
-        ...u,
-        alignment: { ...rest, model, ...(g ? { gold: g } : {}) },
-      } as AnalysedPlan['units'][number];
-    });
-    coverage.push({ planId: plan.id, cells: coverageOfPlan(plan.units, plan.fields, alignments, groups) });
-    analysed.push({
+/** The trained models: one on all annotations, and one per annotated plan trained without it. */
+export interface PreparedModels {
+  full?: AlignModel;
+  heldOut: Record<string, AlignModel>;
+  annotatedUnits: number;
+  gold: Record<string, string[]>;
+}
+
+export function prepareModels(
+  directive: Directive,
+  annotatedPlans: readonly IngestedPlan[],
+  gold: readonly GoldRow[],
+): PreparedModels {
+  const examples = goldExamples(
+    annotatedPlans.map((p) => ({ planId: p.id, units: p.units })),
+    gold,
+  );
+  const annotatedUnits = [...examples.values()].reduce((s, e) => s + e.length, 0);
+  const goldById = Object.fromEntries(
+    gold.filter((g) => g.status === 'unit').map((g) => [g.unitId, g.labels]),
+  );
+  if (annotatedUnits === 0) return { heldOut: {}, annotatedUnits, gold: goldById };
+  const all: TrainingExample[] = [...examples.values()].flat();
+  const heldOut: Record<string, AlignModel> = {};
+  for (const [planId, own] of examples) {
+    if (own.length === 0) continue;
+    const others = [...examples.entries()].filter(([id]) => id !== planId).flatMap(([, e]) => e);
+    heldOut[planId] = trainModel(directive, others);
+  }
+  return { full: trainModel(directive, all), heldOut, annotatedUnits, gold: goldById };
+}
+
+/** Aligns one plan and computes its coverage row. Pure; runs in a worker as well as inline. */
+export function analysePlan(
+  directive: Directive,
+  plan: IngestedPlan,
+  models: PreparedModels,
+  aligners: Map<string, ReturnType<typeof createAligner>> = new Map(),
+): { plan: AnalysedPlan; coverage: CoverageRow } {
+  const groups = directive.taskGroups.map((g) => g.id);
+  const heldOut = models.heldOut[plan.id];
+  const modelKind = heldOut ? 'held-out' : models.full ? 'full' : 'lexical';
+  const key = heldOut ? `held-out:${plan.id}` : modelKind;
+  let aligner = aligners.get(key);
+  if (!aligner) {
+    aligner = createAligner(directive, heldOut ?? models.full);
+    aligners.set(key, aligner);
+  }
+  const alignments = new Map<string, UnitAlignment>();
+  const units = plan.units.map((u) => {
+    const { unitId: _unitId, ...rest } = aligner.align(u);
+    alignments.set(u.id, { unitId: u.id, ...rest });
+    const g = models.gold[u.id];
+    return {
+      ...u,
+      alignment: { ...rest, model: modelKind, ...(g ? { gold: g } : {}) },
+    } as AnalysedPlan['units'][number];
+  });
+  return {
+    plan: {
       id: plan.id,
       meta: plan.meta,
       source: plan.source,
@@ -78,22 +99,18 @@ export function analyse(
       fields: plan.fields,
       references: plan.references,
       messages: plan.messages,
-    });
-  }
+    },
+    coverage: { planId: plan.id, cells: coverageOfPlan(plan.units, plan.fields, alignments, groups) },
+  };
+}
 
-  const evaluation =
-    supervised && options.evaluate !== false
-      ? (() => {
-          const cv = crossValidate(directive, planUnits, gold);
-          return {
-            protocol: 'leave-one-plan-out' as const,
-            engine: cv.engine,
-            lexical: cv.lexical,
-            baseline: cv.baseline,
-          };
-        })()
-      : undefined;
-
+/** Everything of analysis.json that comes before the plans. */
+export function analysisHead(
+  directive: Directive,
+  models: PreparedModels,
+  evaluation?: Analysis['evaluation'],
+): Omit<Analysis, 'plans' | 'coverage'> {
+  const supervised = models.full !== undefined;
   return {
     $schema: 'https://doichieu.invalid/schemas/analysis.schema.json',
     tool: { name: 'doichieu', version: VERSION },
@@ -101,13 +118,46 @@ export function analyse(
     directive,
     method: {
       aligner: supervised ? 'supervised' : 'lexical',
-      annotatedUnits: annotated,
+      annotatedUnits: models.annotatedUnits,
       description: supervised
         ? 'One-vs-rest logistic regression over syllable 1-3-grams, directive-phrase scores of the unit and its heading, role and kind; trained on the annotated units of the other plans (leave-one-plan-out) for annotated plans, on all annotated units for the rest.'
         : "Directive phrases only: each group's characteristic phrases weighted by inverse group frequency and length.",
     },
     ...(evaluation ? { evaluation } : {}),
-    plans: analysed,
-    coverage,
+  };
+}
+
+/** The leave-one-plan-out evaluation of the annotated plans. */
+export function evaluationOf(
+  directive: Directive,
+  annotatedPlans: readonly IngestedPlan[],
+  gold: readonly GoldRow[],
+): Analysis['evaluation'] {
+  const cv = crossValidate(
+    directive,
+    annotatedPlans.map((p) => ({ planId: p.id, units: p.units })),
+    gold,
+  );
+  return { protocol: 'leave-one-plan-out', engine: cv.engine, lexical: cv.lexical, baseline: cv.baseline };
+}
+
+/** In memory, for notebooks and tests; the CLI streams the same pieces. */
+export function analyse(
+  directive: Directive,
+  plans: readonly IngestedPlan[],
+  options: AnalyseOptions = {},
+): Analysis {
+  const gold = options.gold ?? [];
+  const annotatedIds = new Set(gold.map((g) => g.planId));
+  const annotated = plans.filter((p) => annotatedIds.has(p.id));
+  const models = prepareModels(directive, annotated, gold);
+  const aligners = new Map();
+  const analysed = plans.map((p) => analysePlan(directive, p, models, aligners));
+  const evaluation =
+    models.full && options.evaluate !== false ? evaluationOf(directive, annotated, gold) : undefined;
+  return {
+    ...analysisHead(directive, models, evaluation),
+    plans: analysed.map((a) => a.plan),
+    coverage: analysed.map((a) => a.coverage),
   };
 }

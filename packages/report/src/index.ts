@@ -1,2 +1,11 @@
-export { type AnalyseOptions, analyse } from './analyse.ts';
+export {
+  type AnalyseOptions,
+  analyse,
+  analysePlan,
+  analysisHead,
+  type CoverageRow,
+  evaluationOf,
+  type PreparedModels,
+  prepareModels,
+} from './analyse.ts';
 export * from './analysis-schema.ts';

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { analyse } from '@doichieu/report';
+import type { Analysis } from '@doichieu/report';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { loadGold, writeFileAtomic } from '../io.ts';
+import { loadCorpus, loadGold } from '../io.ts';
+import { runAnalysis } from '../pipeline.ts';
 import { formatCoverageTable } from '../summary.ts';
-import { ingestCorpusDir } from './ingest.ts';
 
 const HELP = `Usage: doichieu analyze [corpus-dir] [--out DIR] [--gold FILE]
 
@@ -19,6 +19,7 @@ Options:
   --no-evaluate    skip the leave-one-plan-out evaluation
   --keep-going     analyse the other plans when one fails, and list the failures
   --max-size MB    refuse plan files larger than this (default 64)
+  --workers N      worker threads (default: every core for 32 plans or more; 1 = no workers)
   -h, --help       show this help
 `;
 
@@ -33,6 +34,7 @@ export const analyzeCommand: Command = {
         'no-evaluate': { type: 'boolean' },
         'keep-going': { type: 'boolean' },
         'max-size': { type: 'string' },
+        workers: { type: 'string' },
       },
       'analyze',
     );
@@ -44,26 +46,37 @@ export const analyzeCommand: Command = {
     const maxMb = values['max-size'] ? Number(values['max-size']) : undefined;
     if (maxMb !== undefined && !(maxMb > 0))
       throw new UserError('analyze: --max-size must be a positive number of MB', 2);
-    const { corpus, plans, failures } = ingestCorpusDir(positionals[0] ?? 'corpus', {
-      ...(maxMb ? { maxMb } : {}),
-      keepGoing: Boolean(values['keep-going']),
-    });
+    const workers = values.workers !== undefined ? Number(values.workers) : undefined;
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+      throw new UserError('analyze: --workers must be a whole number', 2);
+    const corpus = loadCorpus(positionals[0] ?? 'corpus');
     const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
-    const analysis = analyse(corpus.directive, plans, {
+    const out = resolve(String(values.out ?? 'out'), 'analysis.json');
+    const result = await runAnalysis(corpus, out, {
       ...(gold ? { gold: gold.rows } : {}),
       evaluate: !values['no-evaluate'],
+      keepGoing: Boolean(values['keep-going']),
+      ...(maxMb ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      progress: Boolean(process.stderr.isTTY),
     });
-    const out = resolve(String(values.out ?? 'out'), 'analysis.json');
-    writeFileAtomic(out, `${JSON.stringify(analysis)}\n`);
-    process.stdout.write(formatCoverageTable(analysis));
-    if (analysis.evaluation) {
-      const e = analysis.evaluation;
+    const table: Pick<Analysis, 'directive' | 'coverage'> = {
+      directive: corpus.directive,
+      coverage: result.coverage,
+    };
+    if (result.coverage.length <= 60) process.stdout.write(formatCoverageTable(table));
+    else
+      process.stdout.write(
+        `${result.coverage.length} plans analysed (coverage table omitted above 60 plans; see analysis.json)\n`,
+      );
+    if (result.evaluation) {
+      const e = result.evaluation;
       process.stdout.write(
         `\nleave-one-plan-out on ${e.engine.units} annotated units: engine macro-F1 ${e.engine.macroF1.toFixed(3)}, baseline ${e.baseline.macroF1.toFixed(3)}\n`,
       );
     }
     process.stdout.write(`wrote ${out}\n`);
-    for (const f of failures) process.stderr.write(`doichieu: failed: ${f}\n`);
-    return failures.length > 0 ? 1 : 0;
+    for (const f of result.failures) process.stderr.write(`doichieu: failed: ${f}\n`);
+    return result.failures.length > 0 ? 1 : 0;
   },
 };

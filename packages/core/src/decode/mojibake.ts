@@ -29,8 +29,9 @@ const NON_ASCII = /[^\t\r\x20-\x7e]/;
 /** How much more Vietnamese a repaired reading must score to count as mojibake. */
 const MARGIN = 2;
 const SNIPPET_LENGTH = 60;
-/** Characters of text judged line by line; longer texts are judged on every n-th line. */
-const SURVEY_BUDGET = 1_000_000;
+/** Characters of text judged; longer texts are judged on evenly spaced windows. */
+const SURVEY_BUDGET = 500_000;
+const SURVEY_WINDOWS = 50;
 
 interface Line {
   start: number;
@@ -38,20 +39,42 @@ interface Line {
   text: string;
 }
 
-function* lines(text: string): Generator<Line> {
-  let start = 0;
-  while (start <= text.length) {
+/** Lines of `text` between `from` and `to` (offsets stay those of `text`). */
+function* lines(text: string, from = 0, to = text.length): Generator<Line> {
+  let start = from;
+  while (start <= to) {
     const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
+    const end = newline < 0 || newline > to ? to : newline;
     yield { start, end, text: text.slice(start, end) };
-    if (newline < 0) return;
-    start = newline + 1;
+    if (end === to) return;
+    start = end + 1;
   }
 }
 
+/**
+ * The lines to judge: all of them, or for a long text evenly spaced windows
+ * of whole lines (a window cuts a line only when one line fills it).
+ */
+function* sampleLines(text: string): Generator<Line> {
+  if (text.length <= SURVEY_BUDGET) {
+    yield* lines(text);
+    return;
+  }
+  const size = Math.floor(SURVEY_BUDGET / SURVEY_WINDOWS);
+  for (let k = 0; k < SURVEY_WINDOWS; k++) {
+    const at = Math.floor((k * (text.length - size)) / (SURVEY_WINDOWS - 1));
+    const lineStart = text.indexOf('\n', at) + 1;
+    const start = lineStart > 0 && lineStart < at + size / 2 ? lineStart : at;
+    const lastNewline = text.lastIndexOf('\n', start + size);
+    const end = lastNewline > start ? lastNewline : Math.min(text.length, start + size);
+    yield* lines(text, start, end);
+  }
+}
+
+/** Mojibake breaks words: a repair must mend some, not merely swap valid words for more frequent ones. */
 function clearlyMoreVietnamese(repaired: VietnameseScore, asIs: VietnameseScore): boolean {
   const net = netScore(repaired);
-  return net > 0 && net - netScore(asIs) >= MARGIN;
+  return net > 0 && net - netScore(asIs) >= MARGIN && repaired.bad < asIs.bad;
 }
 
 interface MojibakeLine extends Line {
@@ -59,8 +82,8 @@ interface MojibakeLine extends Line {
 }
 
 interface Survey {
-  /** Every n-th line was judged. */
-  stride: number;
+  /** Only part of the text was judged. */
+  sampled: boolean;
   /** Judged lines holding non-ASCII characters. */
   judged: number;
   /** Whether any judged line holds a VNI vowel + accent pair. */
@@ -73,18 +96,16 @@ interface Survey {
 
 /** Score non-ASCII lines as they stand and repaired each way, in total and one by one. */
 function survey(text: string): Survey {
-  const stride = Math.max(1, Math.ceil(text.length / SURVEY_BUDGET));
   const result: Survey = {
-    stride,
+    sampled: text.length > SURVEY_BUDGET,
     judged: 0,
     vniPairs: false,
     asIs: emptyScore(),
     repaired: { tcvn3: emptyScore(), vni: emptyScore() },
     lines: { tcvn3: [], vni: [] },
   };
-  let index = 0;
-  for (const line of lines(text)) {
-    if (index++ % stride !== 0 || !NON_ASCII.test(line.text)) continue;
+  for (const line of sampleLines(text)) {
+    if (!NON_ASCII.test(line.text)) continue;
     result.judged++;
     const vniPair = hasVniPair(line.text);
     result.vniPairs ||= vniPair;
@@ -152,7 +173,7 @@ export function repairMojibake(text: string): MojibakeResult {
   const flagged = found.vniPairs && found.lines.vni.length > found.lines.tcvn3.length ? 'vni' : 'tcvn3';
   const first = found.lines[flagged][0];
   if (!first) return { text, messages: [] };
-  const sampled = found.stride > 1 ? 'sampled ' : '';
+  const sampled = found.sampled ? 'sampled ' : '';
   return {
     text,
     messages: [

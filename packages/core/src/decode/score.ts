@@ -72,6 +72,16 @@ const VOWEL_CLUSTERS = [
 ];
 /** Clusters that never end a syllable: "ă", "iê", "ươ" need a final consonant. */
 const NEEDS_CODA = new Set(['ă', 'â', 'iê', 'yê', 'oă', 'uâ', 'uô', 'ươ', 'uyê', 'oo']);
+/** Clusters ending in a glide or an open diphthong take no final consonant ("aim", "iun" do not exist). */
+const NO_CODA = new Set(
+  'ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu iêu oai oao oay oeo uây uôi uya uyu ươi ươu yêu'.split(
+    ' ',
+  ),
+);
+/** -nh and -ch follow only these. */
+const BEFORE_NH_CH = new Set(['a', 'ê', 'i', 'y', 'oa', 'uê', 'uy']);
+/** -ng and -c never follow these ("ơng", "inh" is spelled with nh). */
+const NOT_BEFORE_NG_C = new Set(['ê', 'i', 'y', 'ơ', 'uê', 'uy']);
 const STOP_CODAS = new Set(['c', 'ch', 'p', 't']);
 
 const clusterPattern = [...VOWEL_CLUSTERS].sort((a, b) => b.length - a.length).join('|');
@@ -109,12 +119,20 @@ function checkSyllable(word: string): boolean {
   const match = SYLLABLE.exec(base);
   if (!match) return false;
   const [, onset = '', cluster = '', coda = ''] = match;
-  if (coda === '' && NEEDS_CODA.has(cluster)) return false;
+  if (!codaFitsCluster(cluster, coda)) return false;
   if (STOP_CODAS.has(coda)) {
     const tone = tones?.[0];
     if (tone !== ACUTE && tone !== DOT_BELOW) return false;
   }
   return onsetFitsCluster(onset, cluster);
+}
+
+function codaFitsCluster(cluster: string, coda: string): boolean {
+  if (coda === '') return !NEEDS_CODA.has(cluster);
+  if (NO_CODA.has(cluster)) return false;
+  if (coda === 'nh' || coda === 'ch') return BEFORE_NH_CH.has(cluster);
+  if (coda === 'ng' || coda === 'c') return !NOT_BEFORE_NG_C.has(cluster);
+  return true;
 }
 
 /** Spelling rules: k/gh/ngh only before front vowels, c/ng never before them, no "quu". */
@@ -147,7 +165,6 @@ const ODDITY = '\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\u0080-\\u009f\\u00a1-\\u00bf\\
 const WORD_OR_ODDITY = new RegExp(`[\\p{L}\\p{M}${ODDITY}]+`, 'gu');
 const HAS_ODDITY = new RegExp(`[${ODDITY}]`, 'u');
 const HAS_LETTER = /\p{L}/u;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_CHARS = /[\x00-\x7f]/g;
 const LETTER_START = /^\p{L}/u;
 
@@ -159,14 +176,14 @@ const LETTER_START = /^\p{L}/u;
 export function scoreVietnamese(text: string): VietnameseScore {
   const score = emptyScore();
   for (const [token] of text.matchAll(WORD_OR_ODDITY)) {
+    const nonAscii = token.replace(ASCII_CHARS, '').length;
+    score.nonAscii += nonAscii;
     if (HAS_ODDITY.test(token)) {
       // A lone symbol (· § ° ½) is ordinary punctuation; one inside a word is breakage.
       if (HAS_LETTER.test(token)) score.bad++;
       continue;
     }
-    if (ASCII_ONLY.test(token)) continue;
-    const nonAscii = token.replace(ASCII_CHARS, '').length;
-    score.nonAscii += nonAscii;
+    if (nonAscii === 0) continue;
     if (LETTER_START.test(token) && isVietnameseSyllable(token)) {
       if (token.length > 1) score.good += isFrequent(token) ? 2 : 1;
       else score.singleLetters++;

@@ -2,41 +2,13 @@
  * Length-preserving accent folding for matching: "Cơ quan chù trì" and
  * "Cơ quan chủ trì" both become "co quan chu tri". Every UTF-16 code unit maps
  * to exactly one code unit, so an offset found in the folded string is the
- * same offset in the original. Kept local to the extract stage so that its
- * offsets never depend on another module's folding rules.
+ * same offset in the original.
  */
 
-const cache = new Map<number, number>();
+import { foldSameLength } from '../text/fold.ts';
 
-/** Folds one code unit, or returns it unchanged when folding would change the length. */
-function foldUnit(code: number): number {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-  // Surrogates must stay paired and untouched.
-  if (code >= 0xd800 && code <= 0xdfff) return code;
-  const known = cache.get(code);
-  if (known !== undefined) return known;
-  const ch = String.fromCharCode(code);
-  let folded = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD').replace(/\p{M}/gu, '');
-  if (folded.length !== 1) folded = ch;
-  const lower = folded.toLowerCase();
-  const result = lower.length === 1 ? lower.charCodeAt(0) : folded.charCodeAt(0);
-  cache.set(code, result);
-  return result;
-}
-
-const CHUNK = 8192;
-
-/** Lower-cased, accent-free copy of `text` with the same length. */
-export function foldKeepLength(text: string): string {
-  const parts: string[] = [];
-  const buffer = new Uint16Array(Math.min(text.length, CHUNK));
-  for (let offset = 0; offset < text.length; offset += CHUNK) {
-    const end = Math.min(text.length, offset + CHUNK);
-    for (let i = offset; i < end; i++) buffer[i - offset] = foldUnit(text.charCodeAt(i));
-    parts.push(String.fromCharCode(...buffer.subarray(0, end - offset)));
-  }
-  return parts.join('');
-}
+/** Lower-cased, accent-free copy of `text` with the same length (one folding for the whole pipeline). */
+export const foldKeepLength: (text: string) => string = foldSameLength;
 
 /** Vietnamese syllable case, for turning "QUẢNG NGÃI" into "Quảng Ngãi". */
 export function titleCaseWords(words: string): string {

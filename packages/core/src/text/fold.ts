@@ -1,20 +1,45 @@
 /**
- * Accent folding: "Đối ngoại" → "doi ngoai". Used to match headings and labels
- * that OCR damaged ("Nơi nhân:"), and by diacritic-insensitive search. Keeps
- * the string length equal when the input is NFC, so offsets carry over.
+ * Accent folding: "Đối ngoại" → "doi ngoai". Used to match headings and
+ * labels that OCR damaged ("Nơi nhân:"), by extraction, and by
+ * diacritic-insensitive search. One table lookup per UTF-16 code unit.
  */
-const COMBINING = /[\u0300-\u036f]/g;
 
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
+/** Folded code unit for each code unit; 0 = not computed yet. */
+const table = new Uint16Array(0x10000);
+
+function foldUnit(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  const known = table[code]!;
+  if (known !== 0) return known;
+  let result = code;
+  // Surrogates must stay paired and untouched.
+  if (code < 0xd800 || code > 0xdfff) {
+    const ch = String.fromCharCode(code);
+    let folded = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD').replace(/\p{M}/gu, '');
+    if (folded.length !== 1) folded = ch;
+    const lower = folded.toLowerCase();
+    result = (lower.length === 1 ? lower : folded).charCodeAt(0);
+  }
+  table[code] = result;
+  return result;
 }
 
-/** Folds one NFC string character by character so that the result has the same length. */
+const CHUNK = 8192;
+
+/** Lower-cased, accent-free copy of `text` with the same length, so offsets carry over. */
 export function foldSameLength(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const f = fold(ch);
-    out += f.length === ch.length ? f : ch.toLowerCase();
+  const parts: string[] = [];
+  const buffer = new Uint16Array(Math.min(text.length, CHUNK));
+  for (let offset = 0; offset < text.length; offset += CHUNK) {
+    const end = Math.min(text.length, offset + CHUNK);
+    for (let i = offset; i < end; i++) buffer[i - offset] = foldUnit(text.charCodeAt(i));
+    parts.push(String.fromCharCode(...buffer.subarray(0, end - offset)));
   }
-  return out;
+  return parts.join('');
+}
+
+/** Folds any text, NFC or NFD; combining marks left without a base are dropped. */
+export function fold(text: string): string {
+  const folded = foldSameLength(text.normalize('NFC'));
+  return /[\u0300-\u036f]/.test(folded) ? folded.replace(/[\u0300-\u036f]/g, '') : folded;
 }

@@ -27,7 +27,6 @@ export interface LayoutResult {
 }
 
 const LINE_BREAK = /\r\n|\r|\n|\f|\u2028|\u2029/g;
-const HORIZONTAL_SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** Lines that carry no text of the plan: rules, a lone decoration star, page numbers. */
 export function classifyArtefact(content: string): string | undefined {
@@ -94,9 +93,6 @@ function classifyArtefactIsRule(text: string, from: number, to: number): boolean
     (l) => l.artefact === 'rule line' || l.artefact === 'decoration',
   );
 }
-
-/** Markdown emphasis markers to drop; `**` glued to a following numbered/bullet marker also starts a block. */
-const MARKDOWN = /\*\*|__/g;
 
 export function layoutEdits(text: string): LayoutResult {
   const lines = splitLines(text);
@@ -196,7 +192,6 @@ function inlineEdits(text: string, start: number, end: number, edits: Edit[]): v
       continue;
     }
     if ((code === 42 || code === 95) && line.charCodeAt(i + 1) === code) {
-      MARKDOWN.lastIndex = i;
       // A marker between text and a numbered item ("YÊU CẦU**1. Mục đích") separates two blocks.
       const before = line.slice(0, i).trimEnd();
       const after = line.slice(i + 2);

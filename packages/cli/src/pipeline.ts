@@ -1,0 +1,181 @@
+/**
+ * `doichieu analyze` at any scale: the annotated plans are ingested first
+ * (the models learn from them), then every plan is ingested and aligned, on
+ * all cores through worker threads when the corpus is large, and written to
+ * analysis.json as soon as its turn comes, in manifest order, so memory stays
+ * bounded and the output is the same whatever the scheduling.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { GoldRow } from '@doichieu/align';
+import { type IngestedPlan, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
+import { analysisHead, type CoverageRow, evaluationOf, prepareModels } from '@doichieu/report';
+import { SingleBar } from 'cli-progress';
+import { UserError } from './errors.ts';
+import { type LoadedCorpus, openAtomicWriter, readPlanBytes } from './io.ts';
+import { processPlan, type WorkerResult, type WorkerSetup } from './worker.ts';
+
+export interface PipelineOptions {
+  gold?: readonly GoldRow[];
+  evaluate: boolean;
+  keepGoing: boolean;
+  maxBytes?: number;
+  /** Worker threads; 0 or 1 runs inline. Default: all cores for corpora of 32 plans or more. */
+  workers?: number;
+  progress: boolean;
+}
+
+export interface PipelineResult {
+  coverage: CoverageRow[];
+  failures: string[];
+  plans: number;
+  evaluation?: ReturnType<typeof evaluationOf>;
+}
+
+export async function runAnalysis(
+  corpus: LoadedCorpus,
+  outPath: string,
+  options: PipelineOptions,
+): Promise<PipelineResult> {
+  const { directive } = corpus;
+  const metas = corpus.manifest.plans;
+  const gold = options.gold ?? [];
+  const failures: string[] = [];
+  const lexicon = loadLexicon();
+  const fail = (message: string): void => {
+    if (!options.keepGoing) throw new UserError(message);
+    failures.push(message);
+  };
+
+  const annotatedIds = new Set(gold.map((g) => g.planId));
+  const annotated: IngestedPlan[] = [];
+  for (const meta of metas.filter((m) => annotatedIds.has(m.id))) {
+    try {
+      annotated.push(
+        ingestPlan(readPlanBytes(corpus, meta), meta, {
+          lexicon,
+          ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        }),
+      );
+    } catch (e) {
+      fail(e instanceof UserError ? e.message : `plan ${meta.id} (${meta.file}): ${(e as Error).message}`);
+    }
+  }
+  const models = prepareModels(directive, annotated, gold);
+  const evaluation = models.full && options.evaluate ? evaluationOf(directive, annotated, gold) : undefined;
+
+  const writer = openAtomicWriter(outPath);
+  const coverage: CoverageRow[] = [];
+  try {
+    const head = JSON.stringify(analysisHead(directive, models, evaluation));
+    writer.write(`${head.slice(0, -1)},"plans":[`);
+    let written = 0;
+    const emit = (result: WorkerResult, meta: PlanMeta): void => {
+      if (!result.ok) {
+        fail(result.error.startsWith('plan ') ? result.error : `plan ${meta.id}: ${result.error}`);
+        return;
+      }
+      writer.write(written === 0 ? result.planJson : `,${result.planJson}`);
+      coverage.push(result.coverage as CoverageRow);
+      written++;
+    };
+    const setup: WorkerSetup = {
+      directive,
+      models,
+      corpusDir: corpus.dir,
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+    };
+    const workers = options.workers ?? (metas.length >= 32 ? availableParallelism() : 1);
+    const bar = options.progress
+      ? new SingleBar({
+          format: 'analyze [{bar}] {value}/{total} plans · {eta_formatted} left',
+          hideCursor: true,
+          stream: process.stderr,
+        })
+      : undefined;
+    bar?.start(metas.length, 0);
+    try {
+      if (workers <= 1) {
+        const aligners = new Map<string, never>();
+        metas.forEach((meta, index) => {
+          let result: WorkerResult;
+          try {
+            const { plan, coverage: row } = processPlan(setup, meta, lexicon, aligners);
+            result = { index, ok: true, planJson: JSON.stringify(plan), coverage: row, diffInput: null };
+          } catch (e) {
+            result = { index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
+          }
+          emit(result, meta);
+          bar?.increment();
+        });
+      } else {
+        await runPool(setup, metas, workers, (result) => {
+          emit(result, metas[result.index]!);
+          bar?.increment();
+        });
+      }
+    } finally {
+      bar?.stop();
+    }
+    writer.write(`],"coverage":${JSON.stringify(coverage)}}\n`);
+    writer.commit();
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  return { coverage, failures, plans: coverage.length, ...(evaluation ? { evaluation } : {}) };
+}
+
+/** Sends plans to a pool of workers; delivers results in manifest order. */
+function runPool(
+  setup: WorkerSetup,
+  metas: readonly PlanMeta[],
+  size: number,
+  deliver: (r: WorkerResult) => void,
+): Promise<void> {
+  return new Promise((resolvePool, rejectPool) => {
+    const pending = new Map<number, WorkerResult>();
+    let nextToSend = 0;
+    let nextToDeliver = 0;
+    let finished = false;
+    const pool: Worker[] = [];
+    const stop = (error?: unknown): void => {
+      if (finished) return;
+      finished = true;
+      for (const w of pool) void w.terminate();
+      if (error) rejectPool(error);
+      else resolvePool();
+    };
+    const feed = (worker: Worker): void => {
+      if (nextToSend < metas.length) {
+        worker.postMessage({ index: nextToSend, meta: metas[nextToSend] });
+        nextToSend++;
+      }
+    };
+    for (let i = 0; i < Math.min(size, metas.length); i++) {
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: setup });
+      pool.push(worker);
+      worker.on('message', (result: WorkerResult) => {
+        pending.set(result.index, result);
+        try {
+          while (pending.has(nextToDeliver)) {
+            const r = pending.get(nextToDeliver)!;
+            pending.delete(nextToDeliver);
+            nextToDeliver++;
+            deliver(r);
+          }
+        } catch (e) {
+          stop(e);
+          return;
+        }
+        if (nextToDeliver === metas.length) stop();
+        else feed(worker);
+      });
+      worker.on('error', (e) => stop(new Error(`worker failed: ${e.message}`)));
+      // Two requests in flight per worker keep it busy while the main thread writes.
+      feed(worker);
+      feed(worker);
+    }
+    if (metas.length === 0) stop();
+  });
+}

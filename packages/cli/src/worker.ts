@@ -1,0 +1,72 @@
+/**
+ * A worker thread of `doichieu analyze`: reads, ingests and aligns the plans
+ * it is sent, one at a time, and posts each result back as a JSON string (so
+ * the main thread writes it without re-serialising).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { DecodeError, type Directive, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
+import { analysePlan, type PreparedModels } from '@doichieu/report';
+
+export interface WorkerSetup {
+  directive: Directive;
+  models: PreparedModels;
+  corpusDir: string;
+  maxBytes?: number;
+}
+
+export interface WorkerRequest {
+  index: number;
+  meta: PlanMeta;
+}
+
+export type WorkerResult =
+  | { index: number; ok: true; planJson: string; coverage: unknown; diffInput: unknown }
+  | { index: number; ok: false; error: string };
+
+/** Reads, ingests and aligns one plan; user-facing failures become an error string. */
+export function processPlan(
+  setup: WorkerSetup,
+  meta: PlanMeta,
+  lexicon: ReturnType<typeof loadLexicon>,
+  aligners: Map<string, never>,
+) {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(setup.corpusDir, meta.file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'ENOENT'
+        ? `plan ${meta.id}: file not found: ${meta.file}`
+        : `plan ${meta.id}: cannot read ${meta.file}: ${code}`,
+    );
+  }
+  try {
+    const plan = ingestPlan(bytes, meta, {
+      lexicon,
+      ...(setup.maxBytes ? { maxBytes: setup.maxBytes } : {}),
+    });
+    return analysePlan(setup.directive, plan, setup.models, aligners);
+  } catch (e) {
+    if (e instanceof DecodeError) throw new Error(`plan ${meta.id} (${meta.file}): ${e.message}`);
+    throw e;
+  }
+}
+
+if (parentPort && workerData) {
+  const setup = workerData as WorkerSetup;
+  const lexicon = loadLexicon();
+  const aligners = new Map<string, never>();
+  parentPort.on('message', (request: WorkerRequest) => {
+    let result: WorkerResult;
+    try {
+      const { plan, coverage } = processPlan(setup, request.meta, lexicon, aligners);
+      result = { index: request.index, ok: true, planJson: JSON.stringify(plan), coverage, diffInput: null };
+    } catch (e) {
+      result = { index: request.index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
+    }
+    parentPort!.postMessage(result);
+  });
+}

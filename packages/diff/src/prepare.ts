@@ -1,0 +1,74 @@
+/**
+ * The corpus tokenised once: every unit as accent-folded syllable ids in one
+ * vocabulary, with bigram document frequencies for IDF weights.
+ */
+import { similarityVector } from './vectors.ts';
+import type { SparseVector } from './similarity.ts';
+import { type TokenSeq, tokenize, Vocabulary } from './tokens.ts';
+import { BOILERPLATE_ROLES, type DiffPlan, type DiffUnit } from './types.ts';
+
+export interface PreparedUnit {
+  unit: DiffUnit;
+  seq: TokenSeq;
+  /** Index of the unit in its plan. */
+  index: number;
+  /** Content that can be an addition, an omission or a pair: content, and not header, recipients, signature. */
+  eligible: boolean;
+  vector?: SparseVector;
+}
+
+export interface PreparedPlan {
+  plan: DiffPlan;
+  units: PreparedUnit[];
+  /** Source-span maps per unit index, filled on demand by `passageRef`. */
+  syllableSpans: Map<number, [number, number][] | null>;
+}
+
+export interface PreparedCorpus {
+  vocab: Vocabulary;
+  plans: PreparedPlan[];
+  /** Number of eligible units, and in how many of them each bigram key occurs. */
+  unitCount: number;
+  bigramDf: Map<number, number>;
+  idf(key: number): number;
+}
+
+export function isEligible(u: DiffUnit): boolean {
+  return u.content && !BOILERPLATE_ROLES.has(u.role);
+}
+
+export function preparePlan(plan: DiffPlan, vocab: Vocabulary): PreparedPlan {
+  return {
+    plan,
+    units: plan.units.map((unit, index) => ({ unit, seq: tokenize(unit.text, vocab), index, eligible: isEligible(unit) })),
+    syllableSpans: new Map(),
+  };
+}
+
+export function prepareCorpus(plans: readonly DiffPlan[], vocab = new Vocabulary()): PreparedCorpus {
+  const prepared = plans.map((p) => preparePlan(p, vocab));
+  const bigramDf = new Map<number, number>();
+  let unitCount = 0;
+  for (const p of prepared)
+    for (const u of p.units) {
+      if (!u.eligible) continue;
+      unitCount++;
+      const seen = new Set<number>();
+      const ids = u.seq.ids;
+      for (let i = 0; i + 2 <= ids.length; i++) {
+        const k = ids[i]! * 2 ** 17 + ids[i + 1]!;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
+      for (const k of seen) bigramDf.set(k, (bigramDf.get(k) ?? 0) + 1);
+    }
+  const corpus: PreparedCorpus = {
+    vocab,
+    plans: prepared,
+    unitCount,
+    bigramDf,
+    idf: (key) => Math.log((1 + unitCount) / (1 + (bigramDf.get(key) ?? 0))) + 1,
+  };
+  for (const p of prepared) for (const u of p.units) if (u.eligible) u.vector = similarityVector(u.seq, corpus.idf);
+  return corpus;
+}

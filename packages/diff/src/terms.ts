@@ -1,0 +1,83 @@
+/**
+ * Key terms: syllable n-grams that do not begin or end with a function word,
+ * scored by frequency × inverse document frequency, preferring 2–4 syllable
+ * terms, and chosen so that no chosen term repeats another.
+ */
+import { fold } from '@doichieu/core';
+import type { TokenSeq, Vocabulary } from './tokens.ts';
+
+/** Vietnamese function words (accent-folded) that a term may contain but not start or end with. */
+const FUNCTION_WORDS = new Set(
+  (
+    'của và các những ở trong với cho để là có được theo tại từ đến về trên một này đó nhất thì mà hoặc cũng ' +
+    'đã sẽ đang khi như sự việc nhằm qua đối bằng vào ra lại rõ hơn rất đều số năm ngày tháng'
+  )
+    .split(' ')
+    .map(fold),
+);
+
+export function isFunctionWord(folded: string): boolean {
+  return FUNCTION_WORDS.has(folded) || /^\d+$/.test(folded);
+}
+
+export interface KeyTerm {
+  term: string;
+  /** Folded ids, for matching. */
+  ids: number[];
+  weight: number;
+}
+
+export interface KeyTermOptions {
+  minN?: number;
+  maxN?: number;
+  /** How many terms (default 5). */
+  limit?: number;
+  /** Weight of a syllable id (default 1): e.g. its IDF. */
+  idf?: (id: number) => number;
+  /** Extra weight per token position (e.g. novelty); same shape as the sequences. */
+  boost?: (seq: number, i: number) => number;
+}
+
+/** Key terms of a set of token ranges; empty input gives []. */
+export function keyTerms(
+  ranges: readonly { seq: TokenSeq; from: number; to: number }[],
+  vocab: Vocabulary,
+  options: KeyTermOptions = {},
+): KeyTerm[] {
+  const minN = options.minN ?? 2;
+  const maxN = options.maxN ?? 5;
+  const idf = options.idf ?? (() => 1);
+  const scores = new Map<string, { ids: number[]; count: number; score: number }>();
+  ranges.forEach(({ seq, from, to }, r) => {
+    const ids = seq.ids;
+    for (let n = minN; n <= maxN; n++)
+      for (let i = from; i + n <= to; i++) {
+        if (isFunctionWord(vocab.key(ids[i]!)) || isFunctionWord(vocab.key(ids[i + n - 1]!))) continue;
+        const gram = Array.from(ids.subarray(i, i + n));
+        const key = gram.join(',');
+        let w = 0;
+        for (let j = 0; j < n; j++) w += idf(gram[j]!) * (options.boost ? options.boost(r, i + j) : 1);
+        const s = scores.get(key) ?? { ids: gram, count: 0, score: 0 };
+        s.count++;
+        s.score = Math.max(s.score, (w / n) * (1 + 0.3 * Math.min(n - 1, 3)));
+        scores.set(key, s);
+      }
+  });
+  const ranked = [...scores.values()]
+    .map((s) => ({ ...s, weight: s.score * (1 + Math.log(s.count)) }))
+    .sort((a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.ids.join() < b.ids.join() ? -1 : 1));
+  const chosen: KeyTerm[] = [];
+  const limit = options.limit ?? 5;
+  for (const t of ranked) {
+    if (chosen.length >= limit) break;
+    const key = `,${t.ids.join(',')},`;
+    if (chosen.some((c) => key.includes(`,${c.ids.join(',')},`) || `,${c.ids.join(',')},`.includes(key))) continue;
+    chosen.push({ term: t.ids.map((id) => vocab.surface(id)).join(' '), ids: t.ids, weight: t.weight });
+  }
+  return chosen;
+}
+
+/** A readable label: the terms joined by " · ". */
+export function labelOf(terms: readonly { term: string }[]): string {
+  return terms.map((t) => t.term).join(' · ');
+}

@@ -1,0 +1,33 @@
+/** Plain data the diff stage works on: a plan as units with their task-group labels. */
+import type { Span } from '@doichieu/core';
+
+export interface DiffUnit {
+  id: string;
+  /** Normalised unit text (NFC, one tone style, OCR repaired). */
+  text: string;
+  /** Source span `[start, end)` of the unit in the plan's source text. */
+  span: Span;
+  role: string;
+  kind: string;
+  /** Task groups the unit carries (alignment labels). */
+  labels: string[];
+  /** false for headings, header, recipients and signature. */
+  content: boolean;
+  /** Texts of the enclosing headings, outermost first (optional: groups additions by section). */
+  headingPath?: string[];
+}
+
+export interface DiffPlan {
+  id: string;
+  units: DiffUnit[];
+  /** The plan's decoded source text (optional): lets passages inside a unit get exact source spans. */
+  source?: string;
+}
+
+/** Roles that never count as additions or omissions: boilerplate of every plan. */
+export const BOILERPLATE_ROLES: ReadonlySet<string> = new Set(['header', 'recipients', 'signature']);
+
+/** Rounds a score to 4 decimals, so that output is stable. */
+export function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,52 @@
+/**
+ * CSV text for spreadsheets: papaparse `unparse`, every field quoted, CRLF
+ * line ends, and a UTF-8 byte-order mark so that Excel reads the file as
+ * UTF-8 and shows Vietnamese letters correctly (LibreOffice and papaparse
+ * ignore or strip the mark).
+ *
+ * Formula injection: a spreadsheet treats a cell that starts with `=`, `+`,
+ * `-` or `@` (and, in some, a tab or carriage return) as a formula. Every
+ * string cell that starts with one of those characters gets a single quote
+ * in front, which spreadsheets show as text. Numbers are written as numbers
+ * and never quoted. Note that this also catches plan text: a bullet unit
+ * "- Tăng cường …" is written as "'- Tăng cường …". Strip one leading quote
+ * (`restoreCell`) when reading such a cell back as text.
+ */
+import Papa from 'papaparse';
+
+export const BOM = '\uFEFF';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export type Cell = string | number | boolean | null | undefined;
+
+/** Neutralises a cell against formula injection: a single quote before = + - @ tab CR. */
+export function neutraliseCell(value: Cell): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value ? 'yes' : '';
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `neutraliseCell` for text cells read back from a CSV. */
+export function restoreCell(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+/** One CSV file: BOM, the header row, then the rows, every cell neutralised. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const body = Papa.unparse(
+    {
+      fields: header.map((h) => String(neutraliseCell(h))),
+      data: rows.map((r) => r.map(neutraliseCell)),
+    },
+    { quotes: true, newline: '\r\n', escapeFormulae: false },
+  );
+  return `${BOM}${body}\r\n`;
+}
+
+/** Rounds a score for a spreadsheet cell (4 decimals). */
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,127 @@
+/**
+ * The coverage heatmap as an SVG string: plans down, task groups across,
+ * each cell shaded by the share of the plan's content text that carries the
+ * group and marked with its status (● operationalised, ○ mentioned only,
+ * · absent). Laid out with d3 scales in Node, written as a string: no DOM.
+ * Every document string is escaped.
+ */
+import { max } from 'd3-array';
+import { format } from 'd3-format';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import type { AnalysisInput } from '../export/findings.ts';
+import { escapeXml, truncate } from './escape.ts';
+import { planDescription, planName, STATUS_MARK } from './model.ts';
+
+export interface HeatmapOptions {
+  /** Width of one cell (px). */
+  cellWidth?: number;
+  cellHeight?: number;
+  /** Colours of the lowest and highest share. */
+  colors?: [string, string];
+  /** Only these plans, in this order (default: all). */
+  planIds?: readonly string[];
+  title?: string;
+}
+
+const FONT = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
+
+export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOptions = {}): string {
+  const cw = options.cellWidth ?? 118;
+  const ch = options.cellHeight ?? 46;
+  const [low, high] = options.colors ?? ['#f1f5fb', '#1d4f86'];
+  const groups = analysis.directive.taskGroups;
+  const plans = (options.planIds ?? analysis.plans.map((p) => p.id))
+    .map((id) => analysis.plans.find((p) => p.id === id))
+    .filter((p) => p !== undefined);
+  const coverage = new Map(analysis.coverage.map((r) => [r.planId, new Map(r.cells.map((c) => [c.group, c]))]));
+
+  const labelWidth = 250;
+  const top = options.title ? 84 : 58;
+  const legendHeight = 70;
+  const x = scaleBand<string>()
+    .domain(groups.map((g) => g.id))
+    .range([labelWidth, labelWidth + cw * groups.length])
+    .paddingInner(0.06);
+  const y = scaleBand<string>()
+    .domain(plans.map((p) => p.id))
+    .range([top, top + ch * plans.length])
+    .paddingInner(0.08);
+  const shares = plans.flatMap((p) => [...(coverage.get(p.id)?.values() ?? [])].map((c) => c.share));
+  const maxShare = Math.max(0.05, max(shares) ?? 0);
+  const color = scaleLinear<string>().domain([0, maxShare]).range([low, high]).clamp(true);
+  const width = labelWidth + cw * groups.length + 12;
+  const height = top + ch * plans.length + legendHeight;
+  const percent = format('.0%');
+
+  const parts: string[] = [];
+  const title = options.title ?? 'Coverage of the task groups';
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="hm-title" font-family="${escapeXml(FONT)}">`,
+    `<title id="hm-title">${escapeXml(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+  );
+  if (options.title)
+    parts.push(
+      `<text x="8" y="24" font-size="16" font-weight="600" fill="#1a1a1a">${escapeXml(options.title)}</text>`,
+    );
+  // Column headers: group id and short English name.
+  for (const g of groups) {
+    const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
+    parts.push(
+      `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
+      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label.en)}</title>${escapeXml(truncate(g.short.en, 22))}</text>`,
+    );
+  }
+  for (const plan of plans) {
+    const py = y(plan.id) ?? 0;
+    const bh = y.bandwidth();
+    parts.push(
+      `<text x="8" y="${py + bh / 2 - 3}" font-size="12.5" font-weight="600" fill="#1a1a1a">${escapeXml(truncate(planName(plan), 34))}</text>`,
+      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="#666">${escapeXml(truncate(`${plan.id} · ${planDescription(plan)}`, 44))}</text>`,
+    );
+    const cells = coverage.get(plan.id);
+    for (const g of groups) {
+      const cell = cells?.get(g.id);
+      const cx = x(g.id) ?? 0;
+      const share = cell?.share ?? 0;
+      const status = cell?.status ?? 'absent';
+      const fill = status === 'absent' ? '#ffffff' : color(share);
+      const dark = status !== 'absent' && share > maxShare * 0.5;
+      const ink = dark ? '#ffffff' : '#1a1a1a';
+      const tip = `${planName(plan)} · ${g.id}: ${status}, ${percent(share)} of content text, ${cell?.units.length ?? 0} units (${cell?.operationalUnits.length ?? 0} operational)`;
+      parts.push(
+        `<g class="cell" data-plan="${escapeXml(plan.id)}" data-group="${escapeXml(g.id)}" data-status="${status}">`,
+        `<title>${escapeXml(tip)}</title>`,
+        `<rect x="${cx}" y="${py}" width="${x.bandwidth()}" height="${bh}" rx="3" fill="${fill}" stroke="${status === 'absent' ? '#c9ced6' : 'none'}" ${status === 'absent' ? 'stroke-dasharray="3 3"' : ''}/>`,
+        `<text x="${cx + 10}" y="${py + bh / 2 + 5}" font-size="15" fill="${ink}">${STATUS_MARK[status]}</text>`,
+        `<text x="${cx + x.bandwidth() - 10}" y="${py + bh / 2 + 5}" text-anchor="end" font-size="13" fill="${ink}">${escapeXml(percent(share))}</text>`,
+        `</g>`,
+      );
+    }
+  }
+  // Legend: the colour ramp with ticks, then the status marks.
+  const ly = top + ch * plans.length + 18;
+  const rampWidth = 180;
+  parts.push(
+    `<defs><linearGradient id="hm-ramp" x1="0" x2="1" y1="0" y2="0"><stop offset="0" stop-color="${low}"/><stop offset="1" stop-color="${high}"/></linearGradient></defs>`,
+    `<text x="8" y="${ly + 10}" font-size="10.5" fill="#444">share of the plan's content text</text>`,
+    `<rect x="8" y="${ly + 16}" width="${rampWidth}" height="10" fill="url(#hm-ramp)" stroke="#c9ced6"/>`,
+  );
+  const ramp = scaleLinear().domain([0, maxShare]).range([8, 8 + rampWidth]);
+  for (const t of ramp.ticks(4))
+    parts.push(
+      `<text x="${ramp(t)}" y="${ly + 40}" text-anchor="middle" font-size="9.5" fill="#444">${escapeXml(percent(t))}</text>`,
+    );
+  const marks = [
+    `${STATUS_MARK.operationalised} operationalised (task with agency, actor or timing)`,
+    `${STATUS_MARK.mentioned} mentioned only`,
+    `${STATUS_MARK.absent} absent`,
+  ];
+  marks.forEach((m, i) =>
+    parts.push(
+      `<text x="${labelWidth + 10}" y="${ly + 10 + i * 14}" font-size="10.5" fill="#444">${escapeXml(m)}</text>`,
+    ),
+  );
+  parts.push('</svg>');
+  return parts.join('\n');
+}

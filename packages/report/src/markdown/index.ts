@@ -1,0 +1,7 @@
+export {
+  coverageMarkdown,
+  escapeMarkdown,
+  type MarkdownReportOptions,
+  markdownTable,
+  renderMarkdownReport,
+} from './report.ts';

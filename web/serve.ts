@@ -1,0 +1,91 @@
+/**
+ * A tiny static file server for the built viewer (node:http, no
+ * dependencies): serves `root` on 127.0.0.1, with optional overrides that
+ * map a URL path to a file elsewhere (e.g. `/analysis.json`). GET and HEAD
+ * only; paths are confined to `root`.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  root: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  overrides?: Record<string, string>;
+}
+
+/** Starts the server; resolves once it listens. */
+export async function serveStatic(options: ServeOptions): Promise<StaticServer> {
+  const root = resolve(options.root);
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = createServer(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = options.overrides?.[path];
+    if (!file) {
+      const rel = normalize(path).replace(/^([/\\])+/, '');
+      file = join(root, rel.endsWith('/') || rel === '' ? join(rel, 'index.html') : rel);
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+    }
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

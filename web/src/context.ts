@@ -1,0 +1,17 @@
+import type { Corpus } from './prepare.ts';
+import type { ViewState } from './state.ts';
+
+/** What every view gets: the data, the current state and a way to change it. */
+export interface Ctx {
+  corpus: Corpus;
+  state: ViewState;
+  /** Moves to a new state (a new history entry unless `replace`). */
+  go(patch: Partial<ViewState>, options?: { replace?: boolean }): void;
+  /** An href for a state reached from the current one. */
+  href(patch: Partial<ViewState>): string;
+}
+
+/** A mounted view: `update` is called when the state changes but the view and language stay. */
+export interface ViewHandle {
+  update(state: ViewState, previous: ViewState): void;
+}

@@ -1,0 +1,288 @@
+/**
+ * Interface strings in Vietnamese (default) and English. Task-group names
+ * come from the directive in analysis.json, which carries both languages.
+ */
+import type { Lang, Plan, TaskGroup } from './types.ts';
+
+const vi = {
+  appTitle: 'Đối chiếu Kết luận 57-KL/TW',
+  appSubtitle: 'Các tỉnh triển khai Kết luận 57-KL/TW về thông tin đối ngoại như thế nào',
+  skip: 'Bỏ qua đến nội dung',
+  language: 'Ngôn ngữ',
+  switchLang: 'English',
+  switchLangLabel: 'Switch the interface to English',
+  'view.coverage': 'Mức độ bao phủ',
+  'view.reader': 'Đọc văn bản',
+  'view.compare': 'So sánh',
+  'view.corpus': 'Toàn bộ văn bản',
+  loading: 'Đang tải dữ liệu phân tích…',
+  loadError: 'Không tải được dữ liệu phân tích ({url}): {error}',
+  plans: '{n} kế hoạch',
+  plan: 'Kế hoạch',
+  group: 'Nhóm nhiệm vụ',
+  unknown: 'không rõ',
+  // coverage
+  coverageIntro:
+    'Mỗi ô cho biết phần nội dung của kế hoạch phục vụ một nhóm nhiệm vụ (tỉ lệ %) và nhóm đó đã được cụ thể hóa thành nhiệm vụ hay chỉ được nhắc đến. Chọn một ô để xem các đoạn văn tương ứng.',
+  sortBy: 'Sắp xếp theo',
+  sortPlan: 'Tên kế hoạch',
+  sortDate: 'Ngày ban hành',
+  descending: 'giảm dần',
+  ascending: 'tăng dần',
+  'status.operationalised': 'đã cụ thể hóa thành nhiệm vụ',
+  'status.mentioned': 'chỉ nhắc đến',
+  'status.absent': 'không có',
+  legendShare: 'Tỉ lệ nội dung phục vụ nhóm',
+  legendStatus: 'Trạng thái',
+  cellLabel: '{plan}, {group}: {share} nội dung, {status}, {n} đoạn',
+  cellHint: 'Chọn một ô của bảng (chuột, hoặc Tab rồi Enter; phím mũi tên để di chuyển) để xem các đoạn văn phía sau.',
+  cellUnits: '{n} đoạn văn phục vụ nhóm này ({op} là nhiệm vụ cụ thể)',
+  noUnits: 'Kế hoạch này không có đoạn nào phục vụ nhóm này.',
+  openReader: 'Mở trong trình đọc',
+  operational: 'nhiệm vụ',
+  // reader
+  choosePlan: 'Chọn kế hoạch',
+  outline: 'Dàn ý',
+  metadata: 'Thông tin văn bản',
+  agencies: 'Cơ quan chủ trì, phối hợp',
+  deadlines: 'Thời hạn',
+  citedDocs: 'Văn bản được viện dẫn',
+  none: 'Không tìm thấy.',
+  showOriginal: 'Hiện văn bản gốc (chưa chuẩn hóa)',
+  originalNote: 'Văn bản gốc như tệp nguồn, với cùng các đánh dấu.',
+  normalisedNote: 'Văn bản đã chuẩn hóa (Unicode, dấu thanh, lỗi OCR), từng đoạn một.',
+  legendGroups: 'Màu theo nhóm nhiệm vụ',
+  noGroup: 'không thuộc nhóm nào',
+  notContent: 'không phải nội dung (tiêu đề, nơi nhận, chữ ký)',
+  scores: 'Điểm theo nhóm',
+  evidence: 'Căn cứ',
+  confidence: 'Độ tin cậy',
+  role: 'Vai trò',
+  kind: 'Loại',
+  unitId: 'Mã đoạn',
+  'meta.documentNumber': 'Số hiệu',
+  'meta.date': 'Ngày',
+  'meta.province': 'Tỉnh',
+  'meta.level': 'Cấp',
+  'meta.issuingBody': 'Cơ quan ban hành',
+  'meta.kind': 'Loại kế hoạch',
+  'meta.title': 'Trích yếu',
+  'meta.signer': 'Người ký',
+  'meta.encoding': 'Mã hóa tệp nguồn',
+  'meta.units': 'Số đoạn',
+  'meta.repairs': 'Sửa lỗi (OCR / dấu thanh / Unicode)',
+  ongoing: 'thường xuyên',
+  times: '{n} lần',
+  // compare
+  compareIntro:
+    'Hai kế hoạch đặt cạnh nhau theo từng nhóm nhiệm vụ. Phần bị bỏ được gạch, phần thêm được gạch chân; đoạn trùng nguyên văn được đánh dấu.',
+  planA: 'Kế hoạch A',
+  planB: 'Kế hoạch B',
+  swap: 'Đổi chỗ A và B',
+  noFindings:
+    'Dữ liệu phân tích này chưa có kết quả so sánh (trường findings): chưa thể hiện so sánh từng từ, đoạn trùng nguyên văn, phần thêm và phần thiếu. Hãy chạy lại phân tích với phiên bản có mô-đun so sánh.',
+  noComparison: 'Cặp kế hoạch này không có trong kết quả so sánh; chỉ hiện các đoạn theo nhóm.',
+  statusDiffs: 'Khác biệt về trạng thái nhóm nhiệm vụ',
+  noStatusDiffs: 'Hai kế hoạch có cùng trạng thái ở cả năm nhóm.',
+  similarity: 'Độ tương đồng',
+  pairs: 'Cặp đoạn tương ứng',
+  reuse: 'Đoạn trùng nguyên văn',
+  verbatim: 'trùng nguyên văn',
+  syllables: '{n} âm tiết',
+  onlyIn: 'Chỉ có trong {plan}',
+  additions: 'Nội dung bổ sung (không có ở chỉ thị hay kế hoạch khác)',
+  omissions: 'Nội dung còn thiếu (các kế hoạch khác có)',
+  novelty: 'mức mới',
+  carriedBy: 'có ở {n} kế hoạch khác',
+  inDirective: 'có trong chỉ thị',
+  removedLegend: 'chỉ có ở A',
+  addedLegend: 'chỉ có ở B',
+  samePlan: 'Hãy chọn hai kế hoạch khác nhau.',
+  unitsOfGroup: '{n} đoạn',
+  // corpus
+  corpusIntro: 'Mức tương đồng giữa các kế hoạch, từ ngữ đặc trưng của từng kế hoạch, và tìm kiếm trong mọi đoạn văn.',
+  similarityMatrix: 'Ma trận tương đồng giữa các kế hoạch',
+  keyness: 'Từ ngữ đặc trưng của từng kế hoạch',
+  search: 'Tìm kiếm trong mọi đoạn văn',
+  searchPlaceholder: 'ví dụ: doi ngoai (không cần dấu)',
+  searchHint: 'Tìm không phân biệt dấu và hoa thường: “doi ngoai” tìm thấy “đối ngoại”.',
+  hits: '{n} kết quả trong {p} kế hoạch',
+  noHits: 'Không có kết quả.',
+  showMore: 'Hiện thêm {n} kết quả',
+  notAvailable: 'Không có trong dữ liệu phân tích này (chưa có trường findings).',
+  term: 'Từ ngữ',
+  g2: 'G²',
+  inPlan: 'trong KH',
+  inRest: 'còn lại',
+  openCompare: 'So sánh hai kế hoạch này',
+};
+
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  appTitle: 'Comparing Conclusion 57-KL/TW',
+  appSubtitle: 'How the provinces implement Conclusion 57-KL/TW on foreign-information work',
+  skip: 'Skip to content',
+  language: 'Language',
+  switchLang: 'Tiếng Việt',
+  switchLangLabel: 'Chuyển giao diện sang tiếng Việt',
+  'view.coverage': 'Coverage',
+  'view.reader': 'Plan reader',
+  'view.compare': 'Compare',
+  'view.corpus': 'Corpus',
+  loading: 'Loading the analysis…',
+  loadError: 'Could not load the analysis ({url}): {error}',
+  plans: '{n} plans',
+  plan: 'Plan',
+  group: 'Task group',
+  unknown: 'unknown',
+  coverageIntro:
+    'Each cell shows how much of a plan serves a task group (share of its content) and whether the group is turned into tasks or only mentioned. Select a cell to see the passages behind it.',
+  sortBy: 'Sort by',
+  sortPlan: 'Plan name',
+  sortDate: 'Date issued',
+  descending: 'descending',
+  ascending: 'ascending',
+  'status.operationalised': 'operationalised as tasks',
+  'status.mentioned': 'only mentioned',
+  'status.absent': 'absent',
+  legendShare: 'Share of content serving the group',
+  legendStatus: 'Status',
+  cellLabel: '{plan}, {group}: {share} of content, {status}, {n} units',
+  cellHint: 'Select a cell (mouse, or Tab then Enter; arrow keys move) to see the passages behind it.',
+  cellUnits: '{n} units serve this group ({op} of them tasks)',
+  noUnits: 'No unit of this plan serves this group.',
+  openReader: 'Open in the plan reader',
+  operational: 'task',
+  choosePlan: 'Choose a plan',
+  outline: 'Outline',
+  metadata: 'Document',
+  agencies: 'Lead and partner agencies',
+  deadlines: 'Deadlines',
+  citedDocs: 'Cited documents',
+  none: 'None found.',
+  showOriginal: 'Show the original (un-normalised) text',
+  originalNote: 'The original text as in the source file, with the same highlights.',
+  normalisedNote: 'Normalised text (Unicode, tone marks, OCR errors), unit by unit.',
+  legendGroups: 'Colours by task group',
+  noGroup: 'no task group',
+  notContent: 'not content (heading, recipients, signature)',
+  scores: 'Scores per group',
+  evidence: 'Evidence',
+  confidence: 'Confidence',
+  role: 'Role',
+  kind: 'Kind',
+  unitId: 'Unit id',
+  'meta.documentNumber': 'Number',
+  'meta.date': 'Date',
+  'meta.province': 'Province',
+  'meta.level': 'Level',
+  'meta.issuingBody': 'Issued by',
+  'meta.kind': 'Kind of plan',
+  'meta.title': 'Title',
+  'meta.signer': 'Signed by',
+  'meta.encoding': 'Source encoding',
+  'meta.units': 'Units',
+  'meta.repairs': 'Repairs (OCR / tone marks / Unicode)',
+  ongoing: 'ongoing',
+  times: '{n}×',
+  compareIntro:
+    'Two plans side by side, task group by task group. Removed words are struck through, added words underlined; verbatim reuse is marked.',
+  planA: 'Plan A',
+  planB: 'Plan B',
+  swap: 'Swap A and B',
+  noFindings:
+    'This analysis has no comparison results (the findings field): the word-level diff, verbatim reuse, additions and omissions are not available. Re-run the analysis with a version that has the diff stage.',
+  noComparison: 'This pair of plans is not among the compared pairs; only the units per group are shown.',
+  statusDiffs: 'Differences in task-group status',
+  noStatusDiffs: 'Both plans have the same status in all five groups.',
+  similarity: 'Similarity',
+  pairs: 'Paired units',
+  reuse: 'Verbatim reuse',
+  verbatim: 'verbatim',
+  syllables: '{n} syllables',
+  onlyIn: 'Only in {plan}',
+  additions: 'Additions (not in the directive or the other plans)',
+  omissions: 'Omissions (that other plans carry)',
+  novelty: 'novelty',
+  carriedBy: 'in {n} other plans',
+  inDirective: 'in the directive',
+  removedLegend: 'only in A',
+  addedLegend: 'only in B',
+  samePlan: 'Choose two different plans.',
+  unitsOfGroup: '{n} units',
+  corpusIntro: 'How similar the plans are, the terms that distinguish each plan, and search across all units.',
+  similarityMatrix: 'Plan similarity matrix',
+  keyness: 'Distinctive terms per plan',
+  search: 'Search all units',
+  searchPlaceholder: 'e.g. doi ngoai (no diacritics needed)',
+  searchHint: 'Search ignores diacritics and case: “doi ngoai” finds “đối ngoại”.',
+  hits: '{n} hits in {p} plans',
+  noHits: 'No hits.',
+  showMore: 'Show {n} more',
+  notAvailable: 'Not in this analysis (it has no findings field).',
+  term: 'Term',
+  g2: 'G²',
+  inPlan: 'in plan',
+  inRest: 'in rest',
+  openCompare: 'Compare these two plans',
+};
+
+const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}
+
+/** Short name of a task group in `lang`, e.g. "TG3 · Đổi mới nội dung". */
+export function groupShort(group: TaskGroup, lang: Lang): string {
+  return group.short[lang];
+}
+
+/** A readable name for a plan: province, number and kind; falls back to the id. */
+export function planName(plan: Plan, lang: Lang): string {
+  const m = plan.meta;
+  const known = (v: string | undefined) => (v && v !== 'unknown' ? v : undefined);
+  const where = known(m.district) ?? known(m.province) ?? (lang === 'vi' ? 'Không rõ địa phương' : 'Unknown place');
+  const num = known(m.documentNumber);
+  const kind = KIND_NAMES[m.kind]?.[lang] ?? m.kind;
+  return num ? `${where} · ${num} · ${kind}` : `${where} · ${kind}`;
+}
+
+const KIND_NAMES: Record<string, Record<Lang, string>> = {
+  implementation: { vi: 'KH thực hiện', en: 'implementation' },
+  'study-and-dissemination': { vi: 'KH học tập, quán triệt', en: 'study & dissemination' },
+  conference: { vi: 'KH hội nghị', en: 'conference' },
+  other: { vi: 'khác', en: 'other' },
+};
+
+const ROLE_NAMES: Record<string, Record<Lang, string>> = {
+  header: { vi: 'phần đầu', en: 'header' },
+  preamble: { vi: 'mở đầu', en: 'preamble' },
+  purpose: { vi: 'mục đích', en: 'purpose' },
+  requirement: { vi: 'yêu cầu', en: 'requirement' },
+  objective: { vi: 'mục tiêu', en: 'objective' },
+  task: { vi: 'nhiệm vụ', en: 'task' },
+  organisation: { vi: 'tổ chức thực hiện', en: 'organisation' },
+  logistics: { vi: 'hậu cần', en: 'logistics' },
+  agenda: { vi: 'chương trình', en: 'agenda' },
+  attendees: { vi: 'thành phần', en: 'attendees' },
+  recipients: { vi: 'nơi nhận', en: 'recipients' },
+  signature: { vi: 'chữ ký', en: 'signature' },
+  other: { vi: 'khác', en: 'other' },
+};
+
+/** Name of a unit role in `lang`; unknown roles are returned as they are. */
+export function roleName(role: string, lang: Lang): string {
+  return ROLE_NAMES[role]?.[lang] ?? role;
+}
+
+/** Share as a percentage: 0.3764 → "38%", tiny non-zero shares → "<1%". */
+export function percent(share: number): string {
+  if (share <= 0) return '0%';
+  if (share < 0.005) return '<1%';
+  return `${Math.round(share * 100)}%`;
+}

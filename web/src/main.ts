@@ -1,0 +1,162 @@
+/**
+ * The viewer's entry: loads analysis.json (`./analysis.json`, or `?data=URL`),
+ * keeps the view state in the URL hash, and mounts one view at a time.
+ * Performance marks: `data-loaded` after parsing, `heatmap-drawn` after the
+ * coverage heatmap is in the DOM, `heatmap-painted` after the next frame.
+ */
+import './style.css';
+import type { Ctx, ViewHandle } from './context.ts';
+import { clear, h } from './dom.ts';
+import { t } from './i18n.ts';
+import { buildCorpus, type Corpus } from './prepare.ts';
+import { formatState, parseState, patchState, VIEWS, type View, type ViewState } from './state.ts';
+import { hideTooltip } from './tooltip.ts';
+import type { Analysis } from './types.ts';
+import { mountCompare } from './views/compare.ts';
+import { mountCorpus } from './views/corpus.ts';
+import { mountCoverage } from './views/coverage.ts';
+import { mountReader } from './views/reader.ts';
+
+const MOUNT: Record<View, (root: HTMLElement, ctx: Ctx) => ViewHandle> = {
+  coverage: mountCoverage,
+  reader: mountReader,
+  compare: mountCompare,
+  corpus: mountCorpus,
+};
+
+declare global {
+  interface Window {
+    __viewer?: { ready: boolean; state: () => ViewState; plans: number };
+  }
+}
+
+const app = document.getElementById('app')!;
+let state = parseState(location.hash);
+let mounted: { view: View; lang: ViewState['lang']; handle: ViewHandle } | undefined;
+let corpus: Corpus | undefined;
+
+const header = h('header', { class: 'top' });
+const main = h('main', { id: 'main', tabindex: -1 });
+const footer = h('footer', { class: 'foot' });
+app.replaceChildren(header, main, footer);
+
+function href(patch: Partial<ViewState>): string {
+  return formatState(patchState(state, patch));
+}
+
+function go(patch: Partial<ViewState>, options: { replace?: boolean } = {}): void {
+  const next = patchState(state, patch);
+  const hash = formatState(next);
+  if (options.replace) {
+    history.replaceState(null, '', hash);
+    apply(next);
+  } else if (hash !== location.hash) location.hash = hash;
+  else apply(next);
+}
+
+function drawChrome(): void {
+  const lang = state.lang;
+  document.documentElement.lang = lang;
+  document.title = `${t(lang, `view.${state.view}`)} · ${t(lang, 'appTitle')}`;
+  clear(header);
+  const nav = h(
+    'nav',
+    { 'aria-label': t(lang, 'appTitle') },
+    h(
+      'ul',
+      {},
+      VIEWS.map((v) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: href({ view: v }), id: `nav-${v}`, 'aria-current': v === state.view ? 'page' : undefined },
+            t(lang, `view.${v}`),
+          ),
+        ),
+      ),
+    ),
+  );
+  const langButton = h(
+    'button',
+    { type: 'button', class: 'btn lang', id: 'lang-toggle', 'aria-label': t(lang, 'switchLangLabel'), lang: lang === 'vi' ? 'en' : 'vi' },
+    t(lang, 'switchLang'),
+  );
+  langButton.addEventListener('click', () => go({ lang: lang === 'vi' ? 'en' : 'vi' }, { replace: true }));
+  header.append(
+    h('a', { class: 'skip', href: '#main', onclick: skipToMain }, t(lang, 'skip')),
+    h('div', { class: 'brand' }, h('h1', {}, t(lang, 'appTitle')), h('p', {}, t(lang, 'appSubtitle'))),
+    nav,
+    langButton,
+  );
+  clear(footer);
+  if (corpus) {
+    const a = corpus.analysis;
+    footer.append(
+      `doichieu ${a.tool.version} · ${a.directive.id} · ${t(lang, 'plans', { n: a.plans.length })} · ${a.method.aligner}`,
+    );
+  }
+}
+
+function skipToMain(ev: Event): void {
+  ev.preventDefault();
+  main.focus();
+}
+
+function apply(next: ViewState): void {
+  const previous = state;
+  state = next;
+  if (!corpus) return;
+  if (mounted && mounted.view === next.view && mounted.lang === next.lang) {
+    mounted.handle.update(next, previous);
+    return;
+  }
+  hideTooltip();
+  drawChrome();
+  clear(main);
+  main.className = `view-${next.view}`;
+  const ctx: Ctx = {
+    corpus,
+    get state() {
+      return state;
+    },
+    go,
+    href,
+  };
+  mounted = { view: next.view, lang: next.lang, handle: MOUNT[next.view](main, ctx) };
+}
+
+window.addEventListener('hashchange', () => {
+  if (location.hash === '#main') return;
+  apply(parseState(location.hash));
+});
+
+async function start(): Promise<void> {
+  drawChrome();
+  main.append(h('p', { class: 'loading' }, t(state.lang, 'loading')));
+  const url = new URLSearchParams(location.search).get('data') ?? './analysis.json';
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const analysis = (await response.json()) as Analysis;
+    performance.mark('data-loaded');
+    corpus = buildCorpus(analysis);
+  } catch (error) {
+    clear(main);
+    main.append(h('p', { class: 'note error' }, t(state.lang, 'loadError', { url, error: String(error) })));
+    return;
+  }
+  const initial = state;
+  state = { ...state, view: '' as View };
+  mounted = undefined;
+  apply(initial);
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (performance.getEntriesByName('heatmap-drawn').length > 0) performance.mark('heatmap-painted');
+      window.__viewer = { ready: true, state: () => state, plans: corpus?.plans.length ?? 0 };
+    }, 0),
+  );
+}
+
+void start();
