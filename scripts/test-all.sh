@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every check CI runs: lint and format, types, published schemas up to date, all tests.
-# Assumes dependencies are installed (the README's test command installs them first).
+# Every check CI runs: lint and format, types, published schemas up to date, all tests,
+# browser tests and notebooks. Installs Debian's Chromium and Jupyter when missing (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_COLOR=1 DOTENV_CONFIG_QUIET=true
@@ -12,3 +12,12 @@ echo "== published JSON Schemas match the zod schemas"
 npx tsx scripts/write-schemas.ts --check
 echo "== tests (vitest)"
 npx vitest run
+if [ -f tests/browser/vitest.config.ts ]; then
+  echo "== browser tests (playwright-core + Debian chromium)"
+  bash scripts/ensure-chromium.sh
+  npx vitest run --config tests/browser/vitest.config.ts
+fi
+if [ -f scripts/run-notebooks.sh ]; then
+  echo "== notebooks (Deno kernel, executed by nbconvert)"
+  bash scripts/run-notebooks.sh
+fi

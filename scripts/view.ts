@@ -8,11 +8,10 @@
 import { copyFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../web/serve.ts';
+import { buildViewer, serveStatic } from '../web/serve.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const webDir = join(repo, 'web');
-const distDir = join(webDir, 'dist');
+const distDir = join(repo, 'web', 'dist');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,8 +37,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (process.argv.includes('--build') || !(await exists(join(distDir, 'index.html')))) {
-    const { build } = await import('vite');
-    await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+    await buildViewer(distDir);
   }
   await copyFile(analysis, join(distDir, 'analysis.json'));
   const server = await serveStatic({ root: distDir, port });

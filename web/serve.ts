@@ -4,10 +4,29 @@
  * map a URL path to a file elsewhere (e.g. `/analysis.json`). GET and HEAD
  * only; paths are confined to `root`.
  */
+import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+/** The web/ folder. */
+export const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Builds the viewer with web/'s own vite (spawned, so callers outside the
+ * package need no vite of their own) into `outDir` (default web/dist).
+ */
+export async function buildViewer(outDir = join(WEB_DIR, 'dist')): Promise<string> {
+  const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: WEB_DIR,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return outDir;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,6 +5,7 @@
  * coverage heatmap is in the DOM, `heatmap-painted` after the next frame.
  */
 import './style.css';
+import './global.ts';
 import type { Ctx, ViewHandle } from './context.ts';
 import { clear, h } from './dom.ts';
 import { t } from './i18n.ts';
@@ -24,11 +25,6 @@ const MOUNT: Record<View, (root: HTMLElement, ctx: Ctx) => ViewHandle> = {
   corpus: mountCorpus,
 };
 
-declare global {
-  interface Window {
-    __viewer?: { ready: boolean; state: () => ViewState; plans: number };
-  }
-}
 
 const app = document.getElementById('app')!;
 let state = parseState(location.hash);

@@ -56,9 +56,10 @@ describe('structure of the real plans', () => {
     const p = plan('lso-135-conference');
     const headings = p.units.filter((u) => u.kind === 'heading');
     const agenda = headings.find((h) => /^4\. Nội dung/.test(h.text))!;
-    expect(agenda.role).toBe('logistics');
+    expect(agenda.role).toBe('agenda');
     expect(childrenOf(p, agenda).length).toBeGreaterThanOrEqual(8);
     const attendees = headings.find((h) => /THÀNH PHẦN/.test(h.text))!;
+    expect(attendees.role).toBe('attendees');
     expect(childrenOf(p, attendees).map((c) => c.text)).toEqual([
       '1. Cấp tỉnh',
       '2. Cấp huyện và tương đương',
@@ -178,10 +179,12 @@ describe('the same plan in other forms gives the same units', () => {
   });
 
   it.each(['tcvn3', 'vni'] as const)('the plan encoded in %s', (encoding) => {
-    const bytes = encodeLegacy(planText(meta).normalize('NFC'), encoding);
-    const p = ingestPlan(bytes, meta, { lexicon });
+    // The legacy code pages have no curly quotes or ellipsis: documents typed in them use "..." instead.
+    const representable = planText(meta).normalize('NFC').replace(/[“”]/g, '"').replace(/…/g, '...');
+    const p = ingestPlan(encodeLegacy(representable, encoding), meta, { lexicon });
     expect(p.source.encoding).toBe(encoding);
-    expect(texts(p)).toEqual(texts(clean()));
+    expect(texts(p)).toEqual(texts(ingestText(representable, meta, { lexicon })));
+    expect(p.units.length).toBe(clean().units.length);
   });
 
   it('refuses a file with a NUL byte, an empty file and an oversized file with one clear line', () => {
@@ -201,5 +204,37 @@ describe('the same plan in other forms gives the same units', () => {
     const p = ingestPlan(new TextEncoder().encode(big), meta, { lexicon });
     expect(p.source.byteLength).toBeGreaterThanOrEqual(20 * 1024 * 1024);
     expect(p.units.length).toBeGreaterThan(clean().units.length * 100);
+  });
+});
+
+describe('metadata', () => {
+  it('finds number, date, place and signer in the text, and flags a manifest that disagrees', () => {
+    const p = plan('qng-222-study');
+    expect(p.extracted.documentNumber?.value).toBe('222-KH/TU');
+    expect(p.extracted.date?.value).toBe('2023-09-14');
+    expect(p.extracted.signer?.value).toBe('Đinh Thị Hồng Minh');
+    expect(p.source.text.slice(...p.extracted.documentNumber!.span)).toBe('222-KH/TU');
+    expect(p.messages.filter((m) => m.ruleId === 'extract:manifest-mismatch')).toEqual([]);
+    const meta = { ...planMeta('qng-222-study'), documentNumber: '999-KH/TU' };
+    const wrong = ingestText(planText(meta), meta, { lexicon });
+    const mismatch = wrong.messages.find((m) => m.ruleId === 'extract:manifest-mismatch');
+    expect(mismatch?.reason).toMatch(/999-KH\/TU.*222-KH\/TU/);
+  });
+
+  it('never invents what a document does not say', () => {
+    const qnh = plan('qnh-implementation');
+    expect(qnh.extracted.date?.value).toBe('2023-12');
+    expect(qnh.extracted.documentNumber === undefined || qnh.extracted.documentNumber.garbled).toBe(true);
+    expect(plan('district-study').extracted.documentNumber).toBeUndefined();
+  });
+
+  it('reports every OCR repair with its position in the source', () => {
+    const qnh = plan('qnh-implementation');
+    const repairs = qnh.messages.filter((m) => m.ruleId === 'normalise:ocr-repair');
+    expect(repairs.length).toBeGreaterThan(20);
+    for (const m of repairs) expect(qnh.source.text.slice(m.start, m.end)).toBe(m.actual);
+    const pairs = new Set(repairs.map((m) => `${m.actual}→${m.expected}`));
+    for (const expected of ['Ket→Kết', 'tồ→tổ', 'đồi→đổi', 'phưong→phương', 'inới→mới', 'yụ→VỤ', 'quôc→quốc'])
+      expect(pairs.has(expected)).toBe(true);
   });
 });

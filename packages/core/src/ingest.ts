@@ -39,7 +39,7 @@ export function ingestText(
   const fields = extractFields(units);
   const references = extractReferences(normalised, units);
   const extracted = extractMeta(normalised, units);
-  const messages = [...decodeMessages, ...normalised.messages];
+  const messages = [...decodeMessages, ...normalised.messages, ...manifestMismatches(meta, extracted)];
   const unitsByRole: Partial<Record<Role, number>> = {};
   for (const u of units) unitsByRole[u.role] = (unitsByRole[u.role] ?? 0) + 1;
   return {
@@ -93,8 +93,17 @@ function extractFields(units: readonly Unit[]): Field[] {
   return out;
 }
 
+/** The unit whose span contains `span`; units are in source order, so a binary search finds it. */
 function unitAt(units: readonly Unit[], span: Span): string | undefined {
-  for (const u of units) if (u.span[0] <= span[0] && span[1] <= u.span[1]) return u.id;
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const u = units[mid]!;
+    if (u.span[1] <= span[0]) lo = mid + 1;
+    else if (u.span[0] > span[0]) hi = mid - 1;
+    else return span[1] <= u.span[1] ? u.id : undefined;
+  }
   return undefined;
 }
 
@@ -158,4 +167,25 @@ function normalisedOffsetOf(normalised: NormalisedText, sourceOffset: number): n
     else hi = mid;
   }
   return lo;
+}
+
+/** Where the manifest and the document disagree, say so (the manifest is not corrected: a person decides). */
+function manifestMismatches(meta: PlanMeta, extracted: ExtractedMeta): Message[] {
+  const out: Message[] = [];
+  const check = (field: 'documentNumber' | 'date', found: ExtractedMeta['documentNumber']): void => {
+    const stated = meta[field];
+    if (!found || found.garbled || stated === 'unknown' || stated === found.value) return;
+    out.push({
+      ruleId: 'extract:manifest-mismatch',
+      severity: 'warning',
+      reason: `the manifest gives ${field} "${stated}", the document says "${found.value}"`,
+      start: found.span[0],
+      end: found.span[1],
+      actual: found.value,
+      expected: stated,
+    });
+  };
+  check('documentNumber', extracted.documentNumber);
+  check('date', extracted.date);
+  return out;
 }

@@ -266,6 +266,7 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
         role = logisticsRole([...headingTexts(stack), ...(heading ? [b.text] : [])]);
       else role = topRole ?? inner[0] ?? sectionRole;
       if (!top && heading) role = roleOfHeading(b.text) ?? sectionRole;
+      if (!top && heading && role === 'logistics') role = logisticsRole([b.text]);
     }
     if (heading && !parent) sectionRole = role;
 
@@ -327,11 +328,15 @@ export function skippedSpans(
   }
   if (at < sourceText.length) gaps.push([at, sourceText.length]);
   const out: SkippedSpan[] = [];
+  const dropped = normalised.dropped;
+  let next = 0;
   for (const [start, end] of gaps) {
-    // Split each gap at the dropped artefacts it contains.
+    // Split each gap at the dropped artefacts it contains (both lists are in source order).
     let cursor = start;
-    for (const d of normalised.dropped) {
-      if (d.end <= start || d.start >= end) continue;
+    while (next < dropped.length && dropped[next]!.end <= start) next++;
+    for (let k = next; k < dropped.length && dropped[k]!.start < end; k++) {
+      const d = dropped[k]!;
+      if (d.end <= start) continue;
       if (d.start > cursor) out.push(classifyGap(sourceText, cursor, d.start));
       out.push({
         span: [Math.max(d.start, start), Math.min(d.end, end)],

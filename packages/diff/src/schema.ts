@@ -54,6 +54,10 @@ export const UnitPair = z.object({
   similarity: z.number().describe('0..1, cosine of syllable n-gram vectors after normalisation'),
   matchedTerms: z.array(z.string()).describe('the shared terms that produced the score'),
   diff: z.array(DiffPart).describe('syllable diff after normalisation, adjacent changes merged into phrases'),
+  diffStatus: z
+    .enum(['max-edit-length', 'timeout'])
+    .optional()
+    .describe('present when the diff gave up on its budget: `diff` is then the whole of A removed and B added'),
 });
 
 /** A passage two plans share word for word (after normalisation), found regardless of order. */
@@ -90,5 +94,23 @@ export const Findings = z.object({
   comparisons: z
     .array(PlanComparison)
     .describe('plan pairs chosen by the candidate index (shared n-grams / MinHash-LSH)'),
+  method: z
+    .object({
+      similarity: z.string(),
+      candidates: z.string(),
+      additions: z.string(),
+      omissions: z.string(),
+      reuse: z.string(),
+      keyness: z.string(),
+    })
+    .optional()
+    .describe('how each finding was computed, in words'),
 });
 export type Findings = z.infer<typeof Findings>;
+export type WeightedTerm = z.infer<typeof WeightedTerm>;
+export type PassageRef = z.infer<typeof PassageRef>;
+export type AdditionCluster = z.infer<typeof AdditionCluster>;
+export type Omission = z.infer<typeof Omission>;
+export type UnitPair = z.infer<typeof UnitPair>;
+export type ReusePassage = z.infer<typeof ReusePassage>;
+export type PlanComparison = z.infer<typeof PlanComparison>;

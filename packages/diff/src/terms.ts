@@ -47,7 +47,7 @@ export function keyTerms(
   const minN = options.minN ?? 2;
   const maxN = options.maxN ?? 5;
   const idf = options.idf ?? (() => 1);
-  const scores = new Map<string, { ids: number[]; count: number; score: number }>();
+  const scores = new Map<string, { ids: number[]; text: string; count: number; score: number }>();
   ranges.forEach(({ seq, from, to }, r) => {
     const ids = seq.ids;
     for (let n = minN; n <= maxN; n++)
@@ -57,7 +57,12 @@ export function keyTerms(
         const key = gram.join(',');
         let w = 0;
         for (let j = 0; j < n; j++) w += idf(gram[j]!) * (options.boost ? options.boost(r, i + j) : 1);
-        const s = scores.get(key) ?? { ids: gram, count: 0, score: 0 };
+        const s = scores.get(key) ?? {
+          ids: gram,
+          text: seq.text.slice(seq.starts[i]!, seq.ends[i + n - 1]!).toLowerCase().replace(/\s+/g, ' '),
+          count: 0,
+          score: 0,
+        };
         s.count++;
         s.score = Math.max(s.score, (w / n) * (1 + 0.3 * Math.min(n - 1, 3)));
         scores.set(key, s);
@@ -72,7 +77,7 @@ export function keyTerms(
     if (chosen.length >= limit) break;
     const key = `,${t.ids.join(',')},`;
     if (chosen.some((c) => key.includes(`,${c.ids.join(',')},`) || `,${c.ids.join(',')},`.includes(key))) continue;
-    chosen.push({ term: t.ids.map((id) => vocab.surface(id)).join(' '), ids: t.ids, weight: t.weight });
+    chosen.push({ term: t.text, ids: t.ids, weight: t.weight });
   }
   return chosen;
 }

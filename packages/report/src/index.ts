@@ -9,3 +9,4 @@ export {
   prepareModels,
 } from './analyse.ts';
 export * from './analysis-schema.ts';
+export * from './outputs.ts';

@@ -98,11 +98,7 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
     );
 
     // Task groups side by side.
-    const reuseUnits = new Set<string>();
-    for (const r of comp?.reuse ?? []) {
-      reuseUnits.add(r.a.unitId);
-      reuseUnits.add(r.b.unitId);
-    }
+    const reuseUnits = reuseByUnit(comp);
     corpus.groups.forEach((g, gi) => {
       const cellA = corpus.coverage.get(a)?.get(g.id);
       const cellB = corpus.coverage.get(b)?.get(g.id);
@@ -139,8 +135,8 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
           h(
             'div',
             { class: 'cmp-row pair', 'data-similarity': p.similarity.toFixed(2) },
-            passageBox(p.a, sides.a, reuseUnits.has(p.a.unitId), lang),
-            passageBox(p.b, sides.b, reuseUnits.has(p.b.unitId), lang),
+            passageBox(p.a, sides.a, reuseUnits.get(p.a.unitId), lang),
+            passageBox(p.b, sides.b, reuseUnits.get(p.b.unitId), lang),
             h('div', { class: 'pair-meta' }, `${t(lang, 'similarity')} ${percent(p.similarity)}`),
           ),
         );
@@ -152,8 +148,8 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
           h(
             'div',
             { class: 'cmp-row rest' },
-            h('div', { class: 'col side-a' }, restA.map((id) => unitBox(ctx, id, reuseUnits.has(id), lang))),
-            h('div', { class: 'col side-b' }, restB.map((id) => unitBox(ctx, id, reuseUnits.has(id), lang))),
+            h('div', { class: 'col side-a' }, restA.map((id) => unitBox(ctx, id, reuseUnits.get(id), lang))),
+            h('div', { class: 'col side-b' }, restB.map((id) => unitBox(ctx, id, reuseUnits.get(id), lang))),
           ),
         );
       body.append(section);
@@ -173,28 +169,39 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
 
 function diffText(parts: DiffPart[]): HTMLElement {
   const el = h('span', { class: 'diff' });
-  parts.forEach((p, i) => {
-    if (i > 0) el.append(' ');
-    el.append(p.op === 'removed' ? h('del', {}, p.text) : p.op === 'added' ? h('ins', {}, p.text) : p.text);
-  });
+  for (const p of parts) el.append(p.op === 'removed' ? h('del', {}, p.text) : p.op === 'added' ? h('ins', {}, p.text) : p.text);
   return el;
 }
 
-function passageBox(ref: PassageRef, parts: DiffPart[], reused: boolean, lang: Lang): HTMLElement {
+/** Longest verbatim run (in syllables) shared by each unit of either plan. */
+function reuseByUnit(comp: PlanComparison | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of comp?.reuse ?? [])
+    for (const id of [r.a.unitId, r.b.unitId]) out.set(id, Math.max(out.get(id) ?? 0, r.tokens));
+  return out;
+}
+
+function reuseBadge(tokens: number | undefined, lang: Lang): HTMLElement | null {
+  return tokens
+    ? h('span', { class: 'reuse-badge' }, `${t(lang, 'verbatim')} · ${t(lang, 'syllables', { n: tokens })}`)
+    : null;
+}
+
+function passageBox(ref: PassageRef, parts: DiffPart[], reused: number | undefined, lang: Lang): HTMLElement {
   return h(
     'div',
     { class: reused ? 'col passage reused' : 'col passage', 'data-unit': ref.unitId, tabindex: 0 },
-    reused ? h('span', { class: 'reuse-badge' }, t(lang, 'verbatim')) : null,
+    reuseBadge(reused, lang),
     diffText(parts),
   );
 }
 
-function unitBox(ctx: Ctx, unitId: string, reused: boolean, lang: Lang): HTMLElement {
+function unitBox(ctx: Ctx, unitId: string, reused: number | undefined, lang: Lang): HTMLElement {
   const u = ctx.corpus.unitById.get(unitId)?.unit;
   return h(
     'div',
     { class: reused ? 'passage reused' : 'passage', 'data-unit': unitId, tabindex: 0 },
-    reused ? h('span', { class: 'reuse-badge' }, t(lang, 'verbatim')) : null,
+    reuseBadge(reused, lang),
     u?.text ?? unitId,
   );
 }

@@ -103,34 +103,57 @@ for (const [byte, letter] of SINGLE_BYTES) {
   DECODE.set(byte.toUpperCase(), lower.toUpperCase());
 }
 
-const charClass = (chars: Iterable<string>) => `[${[...new Set(chars)].join('')}]`;
-const baseChars = BASES.flatMap(([base]) => [base, base.toUpperCase()]);
-const accentChars = [...TONE_BYTES, ...CIRCUMFLEX_BYTES, ...BREVE_BYTES].flatMap(([a]) => [
-  a,
-  a.toUpperCase(),
-]);
-const singleChars = SINGLE_BYTES.flatMap(([byte]) => [byte, byte.toUpperCase()]);
-/** A base followed by an accent byte, or a single-byte letter. */
-const VNI_SEQUENCE = new RegExp(
-  `${charClass(baseChars)}${charClass(accentChars)}|${charClass(singleChars)}`,
-  'g',
-);
+/** Pair (base × 256 + accent) and single-byte letters by code, in flat arrays: the scan runs per character. */
+const PAIR_TABLE: (string | undefined)[] = new Array(256 * 256).fill(undefined);
+const SINGLE_TABLE: (string | undefined)[] = new Array(256).fill(undefined);
+for (const [sequence, letter] of DECODE) {
+  if (sequence.length === 2) PAIR_TABLE[sequence.charCodeAt(0) * 256 + sequence.charCodeAt(1)] = letter;
+  else SINGLE_TABLE[sequence.charCodeAt(0)] = letter;
+}
+/** Every accent byte and single-byte letter is in 0xC0–0xFF. */
+const FIRST_SPECIAL = 0xc0;
+
+const pairAt = (text: string, i: number): string | undefined => {
+  const base = text.charCodeAt(i);
+  const accent = text.charCodeAt(i + 1);
+  return base <= 0xff && accent <= 0xff ? PAIR_TABLE[base * 256 + accent] : undefined;
+};
+
+/** Turn VNI text (bytes shown as Windows-1252) into Unicode, in one pass. */
+export function vniFromCp1252Text(text: string): string {
+  let out = '';
+  let copiedUpTo = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < FIRST_SPECIAL || code > 0xff) continue;
+    // A base ô/ö (ơ/ư) followed by its tone is one letter, so look ahead first.
+    const ahead = pairAt(text, i);
+    if (ahead !== undefined) {
+      out += text.slice(copiedUpTo, i) + ahead;
+      copiedUpTo = i + 2;
+      i++;
+      continue;
+    }
+    const behind = i > copiedUpTo ? pairAt(text, i - 1) : undefined;
+    if (behind !== undefined) {
+      out += text.slice(copiedUpTo, i - 1) + behind;
+      copiedUpTo = i + 1;
+      continue;
+    }
+    const single = SINGLE_TABLE[code];
+    if (single !== undefined) {
+      out += text.slice(copiedUpTo, i) + single;
+      copiedUpTo = i + 1;
+    }
+  }
+  return out + text.slice(copiedUpTo);
+}
+
 const VNI_PAIRS = [...DECODE.keys()].filter((sequence) => sequence.length === 2);
 const VNI_PAIR = new RegExp(VNI_PAIRS.join('|'));
 
 /** Does the text hold a vowel + accent pair that VNI would turn into one letter ("aø", "EÁ")? */
 export const hasVniPair = (text: string): boolean => VNI_PAIR.test(text);
-
-/** Turn VNI text (bytes shown as Windows-1252) into Unicode. */
-export function vniFromCp1252Text(text: string): string {
-  return text.replace(VNI_SEQUENCE, (sequence) => {
-    const letter = DECODE.get(sequence);
-    if (letter !== undefined) return letter;
-    // A base with an accent it cannot take ("eê"): decode the two separately.
-    const [first = '', second = ''] = sequence;
-    return (DECODE.get(first) ?? first) + second;
-  });
-}
 
 export function decodeVni(bytes: Uint8Array): string {
   return vniFromCp1252Text(decodeCp1252(bytes));

@@ -8,7 +8,7 @@
  * `-` or `@` (and, in some, a tab or carriage return) as a formula. Every
  * string cell that starts with one of those characters gets a single quote
  * in front, which spreadsheets show as text. Numbers are written as numbers
- * and never quoted. Note that this also catches plan text: a bullet unit
+ * and never get the quote. Note that this also catches plan text: a bullet unit
  * "- Tăng cường …" is written as "'- Tăng cường …". Strip one leading quote
  * (`restoreCell`) when reading such a cell back as text.
  */
@@ -24,7 +24,7 @@ export type Cell = string | number | boolean | null | undefined;
 export function neutraliseCell(value: Cell): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (typeof value === 'boolean') return value ? 'yes' : '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 

@@ -46,6 +46,7 @@ export interface UnitPairView {
   b: PassageView;
   similarity: number;
   matchedTerms: string[];
+  diff?: { op: 'equal' | 'removed' | 'added'; text: string }[];
 }
 
 export interface ReuseView {
@@ -77,6 +78,15 @@ export interface FindingsView {
   additions: AdditionView[];
   omissions: OmissionView[];
   comparisons: ComparisonView[];
+  /** How each finding was computed, in words. */
+  method?: {
+    similarity: string;
+    candidates: string;
+    additions: string;
+    omissions: string;
+    reuse: string;
+    keyness: string;
+  };
 }
 
 /** analysis.json as the outputs read it: `findings` is optional. */

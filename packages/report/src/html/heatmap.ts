@@ -10,7 +10,9 @@ import { format } from 'd3-format';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { AnalysisInput } from '../export/findings.ts';
 import { escapeXml, truncate } from './escape.ts';
-import { planDescription, planName, STATUS_MARK } from './model.ts';
+import { planName, STATUS_MARK } from './model.ts';
+
+const known = (s: string) => (s && s !== 'unknown' ? s : undefined);
 
 export interface HeatmapOptions {
   /** Width of one cell (px). */
@@ -33,7 +35,9 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   const plans = (options.planIds ?? analysis.plans.map((p) => p.id))
     .map((id) => analysis.plans.find((p) => p.id === id))
     .filter((p) => p !== undefined);
-  const coverage = new Map(analysis.coverage.map((r) => [r.planId, new Map(r.cells.map((c) => [c.group, c]))]));
+  const coverage = new Map(
+    analysis.coverage.map((r) => [r.planId, new Map(r.cells.map((c) => [c.group, c]))]),
+  );
 
   const labelWidth = 250;
   const top = options.title ? 84 : 58;
@@ -69,7 +73,7 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
     const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
     parts.push(
       `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
-      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label.en)}</title>${escapeXml(truncate(g.short.en, 22))}</text>`,
+      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label.en)}</title>${escapeXml(truncate(g.short.en, 24))}</text>`,
     );
   }
   for (const plan of plans) {
@@ -77,7 +81,7 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
     const bh = y.bandwidth();
     parts.push(
       `<text x="8" y="${py + bh / 2 - 3}" font-size="12.5" font-weight="600" fill="#1a1a1a">${escapeXml(truncate(planName(plan), 34))}</text>`,
-      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="#666">${escapeXml(truncate(`${plan.id} · ${planDescription(plan)}`, 44))}</text>`,
+      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="#666">${escapeXml(truncate([plan.id, known(plan.meta.date), `${plan.meta.level} level`].filter(Boolean).join(' · '), 44))}</text>`,
     );
     const cells = coverage.get(plan.id);
     for (const g of groups) {
@@ -104,10 +108,12 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   const rampWidth = 180;
   parts.push(
     `<defs><linearGradient id="hm-ramp" x1="0" x2="1" y1="0" y2="0"><stop offset="0" stop-color="${low}"/><stop offset="1" stop-color="${high}"/></linearGradient></defs>`,
-    `<text x="8" y="${ly + 10}" font-size="10.5" fill="#444">share of the plan's content text</text>`,
-    `<rect x="8" y="${ly + 16}" width="${rampWidth}" height="10" fill="url(#hm-ramp)" stroke="#c9ced6"/>`,
+    `<text x="14" y="${ly + 10}" font-size="10.5" fill="#444">share of the plan's content text</text>`,
+    `<rect x="14" y="${ly + 16}" width="${rampWidth}" height="10" fill="url(#hm-ramp)" stroke="#c9ced6"/>`,
   );
-  const ramp = scaleLinear().domain([0, maxShare]).range([8, 8 + rampWidth]);
+  const ramp = scaleLinear()
+    .domain([0, maxShare])
+    .range([14, 14 + rampWidth]);
   for (const t of ramp.ticks(4))
     parts.push(
       `<text x="${ramp(t)}" y="${ly + 40}" text-anchor="middle" font-size="9.5" fill="#444">${escapeXml(percent(t))}</text>`,
@@ -117,11 +123,11 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
     `${STATUS_MARK.mentioned} mentioned only`,
     `${STATUS_MARK.absent} absent`,
   ];
-  marks.forEach((m, i) =>
+  marks.forEach((m, i) => {
     parts.push(
       `<text x="${labelWidth + 10}" y="${ly + 10 + i * 14}" font-size="10.5" fill="#444">${escapeXml(m)}</text>`,
-    ),
-  );
+    );
+  });
   parts.push('</svg>');
   return parts.join('\n');
 }

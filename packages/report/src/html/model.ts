@@ -12,6 +12,12 @@ export const KIND_NAMES: Record<string, string> = {
   conference: 'conference plan',
 };
 
+const SHORT_KIND: Record<string, string> = {
+  'study-and-dissemination': 'study plan',
+  implementation: 'implementation plan',
+  conference: 'conference plan',
+};
+
 export const STATUS_MARK = { operationalised: '●', mentioned: '○', absent: '·' } as const;
 export const STATUS_TEXT = {
   operationalised: 'operationalised: a task with a lead agency, an actor or a timing',
@@ -26,7 +32,7 @@ export function planName(plan: AnalysedPlan): string {
   const m = plan.meta;
   const where = known(m.province) ?? (m.level === 'district' ? 'District (not named)' : plan.id);
   const number = known(m.documentNumber);
-  return number ? `${where} ${number}` : `${where}`;
+  return number ? `${where} ${number}` : `${where}, ${SHORT_KIND[m.kind] ?? m.kind}`;
 }
 
 /** "implementation plan, 2023-12, province level" */

@@ -7,7 +7,16 @@ import type { Analysis } from '../analysis-schema.ts';
 import type { AnalysisInput } from '../export/findings.ts';
 import { escapeXml as e, truncate } from './escape.ts';
 import { coverageHeatmapSvg } from './heatmap.ts';
-import { findingsSummary, fixed, type PlanSummary, pct, planNames, planSummaries, STATUS_MARK, STATUS_TEXT } from './model.ts';
+import {
+  findingsSummary,
+  fixed,
+  type PlanSummary,
+  pct,
+  planNames,
+  planSummaries,
+  STATUS_MARK,
+  STATUS_TEXT,
+} from './model.ts';
 
 export interface ReportOptions {
   title?: string;
@@ -111,7 +120,8 @@ function additionsSection(analysis: AnalysisInput, maxPassages: number): string 
   const f = findingsSummary(analysis);
   if (!f) return NA('Additions');
   const names = planNames(analysis);
-  if (f.findings.additions.length === 0) return '<p>No plan adds content without a counterpart elsewhere.</p>';
+  if (f.findings.additions.length === 0)
+    return '<p>No plan adds content without a counterpart elsewhere.</p>';
   return [...f.findings.additions]
     .sort((a, b) => a.planId.localeCompare(b.planId) || b.novelty - a.novelty)
     .map(
@@ -226,9 +236,22 @@ function evaluationSection(analysis: Analysis): string {
 <table><thead><tr><th>group</th><th class="num">support</th><th class="num">predicted</th><th class="num">precision</th><th class="num">recall</th><th class="num">F1</th><th class="num">baseline F1</th></tr></thead><tbody>${groups}</tbody></table>`;
 }
 
-function methodSection(analysis: Analysis): string {
+function findingsMethod(analysis: AnalysisInput): string {
+  const method = findingsSummary(analysis)?.findings.method;
+  if (!method) return '';
+  const rows = Object.entries(method)
+    .map(([k, v]) => `<tr><td>${e(k)}</td><td>${e(v)}</td></tr>`)
+    .join('\n');
+  return `<p>How the findings (additions, omissions, reuse, similarity, key terms) were computed:</p>
+<table><tbody>${rows}</tbody></table>`;
+}
+
+function methodSection(analysis: AnalysisInput): string {
   const groups = analysis.directive.taskGroups
-    .map((g) => `<tr><td><strong>${e(g.id)}</strong></td><td>${e(g.label.vi)}<br><em>${e(g.label.en)}</em></td></tr>`)
+    .map(
+      (g) =>
+        `<tr><td><strong>${e(g.id)}</strong></td><td>${e(g.label.vi)}<br><em>${e(g.label.en)}</em></td></tr>`,
+    )
     .join('\n');
   return `<p>${e(analysis.method.description)}</p>
 <p>Aligner: <strong>${e(analysis.method.aligner)}</strong>, trained on ${analysis.method.annotatedUnits} hand-annotated units. A unit is labelled with every task group whose score passes the threshold; headings, the header, recipients and signature are not labelled.</p>
@@ -236,6 +259,7 @@ function methodSection(analysis: Analysis): string {
 <ul>${(Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).map((k) => `<li>${STATUS_MARK[k]} ${e(STATUS_TEXT[k])}</li>`).join('')}</ul>
 <p>The task groups of the directive:</p>
 <table><tbody>${groups}</tbody></table>
+${findingsMethod(analysis)}
 <p class="meta">Spans are UTF-16 offsets into each plan's decoded source text; unit ids are the plan id and the path of numbering markers.</p>`;
 }
 

@@ -31,7 +31,11 @@ export function escapeMarkdown(value: unknown): string {
 const m = escapeMarkdown;
 
 /** A GitHub-flavoured Markdown table; cells are escaped unless `raw`. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], align?: string): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: string,
+): string {
   const sep = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
   return [header, sep, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
@@ -73,7 +77,8 @@ ${m(s.issuingBody)}${s.signer ? `, signed ${m(s.signer)}` : ''}. ${s.units} unit
 ${markdownTable(['group', 'status', 'share', 'units / tasks', 'strongest unit'], rows, 'llrrl')}`;
 }
 
-const NA = (what: string) => `_${what} not available: this analysis has no findings (the diff stage did not run)._`;
+const NA = (what: string) =>
+  `_${what} not available: this analysis has no findings (the diff stage did not run)._`;
 
 function additions(analysis: AnalysisInput, n: number): string {
   const f = findingsSummary(analysis);
@@ -199,7 +204,14 @@ ${markdownTable(['system', 'micro-F1', 'macro-F1', 'exact match', 'units'], over
 ${markdownTable(['group', 'support', 'predicted', 'precision', 'recall', 'F1', 'baseline F1'], groups, 'lrrrrrr')}`;
 }
 
-function method(analysis: Analysis): string {
+function method(analysis: AnalysisInput): string {
+  const fm = findingsSummary(analysis)?.findings.method;
+  const findingsRows = fm
+    ? `\n\nHow the findings were computed:\n\n${markdownTable(
+        ['finding', 'method'],
+        Object.entries(fm).map(([k, v]) => [m(k), m(v)]),
+      )}`
+    : '';
   return `${m(analysis.method.description)}
 
 Aligner: **${m(analysis.method.aligner)}**, trained on ${analysis.method.annotatedUnits} hand-annotated units. Headings, the header, recipients and signature are not labelled.
@@ -209,7 +221,7 @@ Coverage status: ${(Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).ma
 ${markdownTable(
   ['group', 'Vietnamese', 'English'],
   analysis.directive.taskGroups.map((g) => [`**${m(g.id)}**`, m(g.label.vi), m(g.label.en)]),
-)}`;
+)}${findingsRows}`;
 }
 
 /** The whole report as a Markdown document. */

@@ -1,0 +1,53 @@
+/**
+ * The national scale: a synthetic corpus of 700 and 7,000 plans (BENCH_SCALE,
+ * comma-separated), analysed end to end with every core, output streamed to
+ * disk. Reports wall time, plans/s, MB/s and the peak memory of the process
+ * (worker threads included).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthCommand } from '../packages/cli/src/commands/synth.ts';
+import { loadCorpus } from '../packages/cli/src/io.ts';
+import { runAnalysis } from '../packages/cli/src/pipeline.ts';
+import { report } from './corpus.ts';
+
+const sizes = (process.env.BENCH_SCALE ?? '700,7000').split(',').map(Number);
+const size = Number(process.env.BENCH_SCALE_ONE ?? sizes[0]);
+if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
+  // One process per size, so that each peak memory is its own.
+  const { spawnSync } = await import('node:child_process');
+  for (const s of sizes) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname], {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_SCALE_ONE: String(s) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    process.stdout.write(r.stdout);
+  }
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'doichieu-scale-'));
+  const out = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  await synthCommand.run(['corpus', '--out', join(dir, 'corpus'), '--plans', String(size)]);
+  process.stdout.write = out;
+  const corpus = loadCorpus(join(dir, 'corpus'));
+  const { statSync, readdirSync } = await import('node:fs');
+  const bytes = readdirSync(join(dir, 'corpus/plans')).reduce((s, f) => s + statSync(join(dir, 'corpus/plans', f)).size, 0);
+  const t0 = performance.now();
+  const result = await runAnalysis(corpus, join(dir, 'out/analysis.json'), { evaluate: false, keepGoing: true, progress: false });
+  const seconds = (performance.now() - t0) / 1000;
+  const outBytes = statSync(join(dir, 'out/analysis.json')).size;
+  report({
+    bench: 'scale',
+    plans: size,
+    analysed: result.plans,
+    failures: result.failures.length,
+    mb: +(bytes / 2 ** 20).toFixed(1),
+    seconds: +seconds.toFixed(1),
+    plansPerSecond: +(size / seconds).toFixed(1),
+    mbPerSecond: +(bytes / 2 ** 20 / seconds).toFixed(2),
+    analysisJsonMb: +(outBytes / 2 ** 20).toFixed(1),
+  });
+  rmSync(dir, { recursive: true, force: true });
+}

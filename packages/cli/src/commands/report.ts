@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { coverageHeatmapSvg, renderHtmlReport, renderMarkdownReport } from '@doichieu/report';
+import { parseCommandArgs } from '../args.ts';
+import type { Command } from '../commands.ts';
+import { UserError } from '../errors.ts';
+import { writeFileAtomic } from '../io.ts';
+import { loadOrAnalyse } from './export.ts';
+
+const HELP = `Usage: doichieu report [--analysis FILE | --corpus DIR] [--out DIR]
+
+Writes the report: DIR/report.html (one self-contained file: inline CSS and
+SVG, no scripts or external assets, prints on A4), DIR/report.md (the same in
+Markdown) and DIR/coverage-heatmap.svg. Sections: the coverage heatmap, a
+summary of each plan, additions, omissions, reuse, the method and the
+evaluation figures.
+
+Options:
+  --analysis FILE  analysis.json to read (default: out/analysis.json; when it
+                   does not exist the corpus is analysed)
+  --corpus DIR     analyse this corpus instead of reading analysis.json
+  --out DIR        output folder (default: out)
+  --title TEXT     title of the report
+  -h, --help       show this help
+`;
+
+export const reportCommand: Command = {
+  summary: 'write the report: one self-contained HTML file, a Markdown version and the heatmap SVG',
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        analysis: { type: 'string' },
+        corpus: { type: 'string' },
+        out: { type: 'string' },
+        title: { type: 'string' },
+      },
+      'report',
+    );
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UserError(`report: unexpected argument "${positionals[0]}"`, 2);
+    const analysis = loadOrAnalyse(values, 'report');
+    const dir = resolve(String(values.out ?? 'out'));
+    const options = {
+      generatedAt: new Date().toISOString().slice(0, 10),
+      ...(values.title ? { title: String(values.title) } : {}),
+    };
+    writeFileAtomic(resolve(dir, 'coverage-heatmap.svg'), `${coverageHeatmapSvg(analysis)}\n`);
+    writeFileAtomic(resolve(dir, 'report.html'), renderHtmlReport(analysis, options));
+    writeFileAtomic(
+      resolve(dir, 'report.md'),
+      renderMarkdownReport(analysis, { ...options, heatmapImage: 'coverage-heatmap.svg' }),
+    );
+    process.stdout.write(`wrote ${resolve(dir, 'report.html')}, report.md and coverage-heatmap.svg\n`);
+    return 0;
+  },
+};

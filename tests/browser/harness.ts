@@ -1,0 +1,73 @@
+/**
+ * What the browser tests share: building the viewer once, serving it with a
+ * chosen analysis.json, and launching Debian's Chromium through
+ * playwright-core.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildViewer, serveStatic, type StaticServer } from '../../web/serve.ts';
+import type {} from '../../web/src/global.ts';
+import type { Analysis } from '../../web/src/types.ts';
+
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const ARTIFACTS = join(REPO, 'tests', '.artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+const run = promisify(execFile);
+
+/** Builds web/ into a fresh temporary folder and returns it. */
+export async function buildTestViewer(): Promise<string> {
+  return buildViewer(await mkdtemp(join(tmpdir(), 'doichieu-web-')));
+}
+
+/** Runs `doichieu analyze corpus` into a temporary folder; returns the analysis file and its content. */
+export async function analyseCorpus(): Promise<{ file: string; analysis: Analysis }> {
+  const out = await mkdtemp(join(tmpdir(), 'doichieu-analysis-'));
+  await run(process.execPath, [join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'packages/cli/src/main.ts', 'analyze', 'corpus', '--out', out], {
+    cwd: REPO,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const file = join(out, 'analysis.json');
+  return { file, analysis: JSON.parse(await readFile(file, 'utf8')) as Analysis };
+}
+
+/** Serves the built viewer with `analysisFile` as ./analysis.json. */
+export function serve(dist: string, analysisFile: string): Promise<StaticServer> {
+  return serveStatic({ root: dist, overrides: { '/analysis.json': analysisFile } });
+}
+
+export async function launch(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Opens `url` and waits until the viewer has drawn its first view. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__viewer?.ready === true, undefined, { timeout: 60_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,14 @@
+/** What the viewer exposes on `window` for tests and measurements. */
+import type { ViewState } from './state.ts';
+
+export interface ViewerHandle {
+  ready: boolean;
+  plans: number;
+  state: () => ViewState;
+}
+
+declare global {
+  interface Window {
+    __viewer?: ViewerHandle;
+  }
+}
