@@ -18,7 +18,9 @@ const input = resolve(arg('in', 'out/analysis.json'));
 const output = resolve(arg('out', '.bench-data/analysis-700.json'));
 const count = Number(arg('plans', '700'));
 if (!Number.isInteger(count) || count < 1) {
-  process.stderr.write(`make-synthetic-analysis: --plans must be a positive integer, got "${arg('plans', '')}"\n`);
+  process.stderr.write(
+    `make-synthetic-analysis: --plans must be a positive integer, got "${arg('plans', '')}"\n`,
+  );
   process.exit(2);
 }
 const base = JSON.parse(await readFile(input, 'utf8')) as Analysis;

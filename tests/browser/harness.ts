@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,47 @@ export async function analyseCorpus(): Promise<{ file: string; analysis: Analysi
   });
   const file = join(out, 'analysis.json');
   return { file, analysis: JSON.parse(await readFile(file, 'utf8')) as Analysis };
+}
+
+/**
+ * The analysis with findings: its own when it has them, else the diff stage
+ * run on it here (so that Compare and Corpus are tested on real findings
+ * while the CLI does not write them yet). Undefined when neither works.
+ */
+export async function withFindings(analysis: Analysis): Promise<Analysis | undefined> {
+  if (analysis.findings) return analysis;
+  try {
+    const diff = await import('../../packages/diff/src/index.ts');
+    const findings = diff.compareCorpus(
+      analysis.directive,
+      analysis.plans.map((p) => ({
+        id: p.id,
+        source: p.source.text,
+        units: p.units.map((u) => ({
+          id: u.id,
+          text: u.text,
+          span: u.span,
+          role: u.role,
+          kind: u.kind,
+          labels: u.alignment.labels,
+          content: u.alignment.content,
+          headingPath: u.headingPath,
+        })),
+      })),
+    );
+    return { ...analysis, findings: diff.Findings.parse(findings) };
+  } catch (error) {
+    process.stderr.write(`browser tests: could not compute findings with packages/diff (${String(error)})\n`);
+    return undefined;
+  }
+}
+
+/** Writes `data` as JSON to a temporary file and returns its path. */
+export async function writeTemp(name: string, data: unknown): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'doichieu-data-'));
+  const file = join(dir, name);
+  await writeFile(file, JSON.stringify(data));
+  return file;
 }
 
 /** Serves the built viewer with `analysisFile` as ./analysis.json. */

@@ -135,9 +135,12 @@ async function start(): Promise<void> {
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const analysis = (await response.json()) as Analysis;
+    const body = await response.text();
+    performance.mark('data-received');
+    const analysis = JSON.parse(body) as Analysis;
     performance.mark('data-loaded');
     corpus = buildCorpus(analysis);
+    performance.mark('data-indexed');
   } catch (error) {
     clear(main);
     main.append(h('p', { class: 'note error' }, t(state.lang, 'loadError', { url, error: String(error) })));

@@ -9,12 +9,11 @@
  */
 import type { AdditionCluster } from './schema.ts';
 import type { PreparedCorpus, PreparedPlan, PreparedUnit } from './prepare.ts';
-import { cosine } from './similarity.ts';
+import { cosine, vectorOf } from './similarity.ts';
 import { passageRef } from './spans.ts';
-import { keyTerms, labelOf } from './terms.ts';
+import { isFunctionWord, keyTerms, labelOf } from './terms.ts';
 import { gramKey, type TokenSeq } from './tokens.ts';
 import { round4 } from './types.ts';
-import { similarityVector } from './vectors.ts';
 
 export interface AdditionOptions {
   /** k-gram length that counts as a counterpart (default 4). */
@@ -27,7 +26,7 @@ export interface AdditionOptions {
   minShare?: number;
   /** Syllables a passage may grow to reach a clause boundary (default 4). */
   snap?: number;
-  /** Cosine above which two passages of a plan are one cluster (default 0.3). */
+  /** Cosine above which two passages of a plan are one cluster (default 0.25). */
   link?: number;
 }
 
@@ -155,14 +154,17 @@ export function clusterAdditions(
   unigramIdf: (id: number) => number,
   options: AdditionOptions = {},
 ): AdditionCluster[] {
-  const link = options.link ?? 0.3;
-  const sub = (p: AdditionPassage): TokenSeq => ({
-    text: p.unit.seq.text,
-    ids: p.unit.seq.ids.subarray(p.from, p.to),
-    starts: p.unit.seq.starts.subarray(p.from, p.to),
-    ends: p.unit.seq.ends.subarray(p.from, p.to),
+  const link = options.link ?? 0.25;
+  // Passages are linked by what is new in them: their uncovered content syllables.
+  const vectors = passages.map((p) => {
+    const counts = new Map<number, number>();
+    for (let i = p.from; i < p.to; i++) {
+      const id = p.unit.seq.ids[i]!;
+      if (p.covered[i] || isFunctionWord(corpus.vocab.key(id))) continue;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return vectorOf(counts, unigramIdf);
   });
-  const vectors = passages.map((p) => similarityVector(sub(p), corpus.idf));
   const parent = passages.map((_, i) => i);
   for (let i = 0; i < passages.length; i++)
     for (let j = i + 1; j < passages.length; j++) {

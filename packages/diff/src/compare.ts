@@ -106,7 +106,7 @@ export function comparePrepared(
       a: passageRef(a, ua),
       b: passageRef(b, ub),
       similarity: round4(sim),
-      matchedTerms: sharedTerms(ua.seq, ub.seq, corpus.vocab),
+      matchedTerms: sharedTerms(ua.seq, ub.seq),
       diff:
         d.status === 'ok'
           ? d.parts

@@ -85,7 +85,9 @@ export function compareCorpus(
     plans: plans.map((p) => p.id),
     similarity: matrix,
     keyness: key.map((terms, i) => ({ planId: plans[i]!.id, terms })),
-    additions: findAdditions(corpus, directiveSeqs, options.additions),
+    // The directive's group descriptions and phrases were compiled from the plans themselves (the
+    // Conclusion's text is not in the corpus), so only its title counts as a counterpart for additions.
+    additions: findAdditions(corpus, [tokenize(directive.title.vi, corpus.vocab)], options.additions),
     omissions: findOmissions(corpus, directive, options.omissions),
     comparisons,
     method: {
@@ -97,7 +99,7 @@ export function compareCorpus(
           ? 'All pairs (small corpus).'
           : 'MinHash/LSH (bands of 4 rows): each plan keeps its most similar bucket neighbours.',
       additions:
-        'Syllables not inside any 4-gram of the directive or of another plan’s content; mostly-new runs snapped to clause boundaries, clustered by wording and section, labelled by TF-IDF key terms.',
+        'Syllables not inside any 4-gram of the directive’s title or of another plan’s content; mostly-new runs snapped to clause boundaries, clustered by wording and section, labelled by TF-IDF key terms.',
       omissions:
         'Elements = terms over-represented (G²) in the units labelled with the group and carried by ≥ 2 plans or the directive’s text, joined when found in the same units; omitted when the directive or half the other plans carry one of its terms and the plan does not.',
       reuse:

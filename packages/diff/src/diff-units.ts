@@ -14,7 +14,7 @@ export interface DiffPart {
 }
 
 export interface DiffUnitsOptions {
-  /** Give up beyond this many edits (default: 60% of both lengths, at least 50). */
+  /** Give up beyond this many edits (default: both lengths, at most 2000). */
   maxEditLength?: number;
   /** Give up after this many milliseconds (default 200). */
   timeout?: number;
@@ -88,8 +88,7 @@ function partText(seq: TokenSeq, from: number, to: number): string {
 /** Diffs two tokenised texts (same vocabulary). Parts reassemble A (equal + removed) and B (equal + added). */
 export function diffTokens(a: TokenSeq, b: TokenSeq, options: DiffUnitsOptions = {}): UnitDiff {
   const timeout = options.timeout ?? 200;
-  const maxEditLength =
-    options.maxEditLength ?? Math.max(50, Math.ceil(0.6 * (a.ids.length + b.ids.length)));
+  const maxEditLength = options.maxEditLength ?? Math.min(2000, a.ids.length + b.ids.length);
   const started = Date.now();
   const ops = rawOps(a, b, maxEditLength, timeout);
   if (!ops)

@@ -10,6 +10,7 @@ export { type CandidateOptions, candidatePairs } from './candidates.ts';
 export { type CompareOptions, comparePrepared, planShingles, unitSimilarities } from './compare.ts';
 export { type CompareCorpusOptions, compareCorpus, directiveTexts } from './corpus.ts';
 export { type DiffPart, type DiffUnitsOptions, diffTokens, diffUnits, formatDiff, type UnitDiff } from './diff-units.ts';
+export { type AnalysedPlanLike, diffPlansFromAnalysis } from './from-analysis.ts';
 export { comparePlans, findReuse } from './pairwise.ts';
 export { type KeynessOptions, type KeynessTerm, keyness, logLikelihood } from './keyness.ts';
 export { estimateJaccard, hash32, lshBuckets, minhash } from './minhash.ts';

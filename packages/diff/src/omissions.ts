@@ -11,7 +11,7 @@ import { logLikelihood } from './keyness.ts';
 import type { PreparedCorpus, PreparedUnit } from './prepare.ts';
 import type { Omission } from './schema.ts';
 import { passageRef } from './spans.ts';
-import { isFunctionWord } from './terms.ts';
+import { isFunctionWord, wordAcross } from './terms.ts';
 import { gramKey, type TokenSeq, tokenize } from './tokens.ts';
 import { round4 } from './types.ts';
 
@@ -20,9 +20,9 @@ export interface OmissionOptions {
   minShare?: number;
   /** G² a term needs in the group's units (default 6.63, p < 0.01). */
   minG2?: number;
-  /** Most terms per group (default 60). */
+  /** Most terms per group (default 30). */
   maxTerms?: number;
-  /** Jaccard of unit sets above which two terms are one element (default 0.5). */
+  /** Jaccard of unit sets above which two terms are one element (default 0.8). */
   join?: number;
   /** Examples per omission (default 3). */
   examples?: number;
@@ -54,6 +54,7 @@ export function groupElements(
   const G = groupIds.length;
   interface Stat {
     ids: number[];
+    text: string;
     total: number;
     inG: Float64Array;
     plans: (Set<number> | undefined)[];
@@ -68,6 +69,8 @@ export function groupElements(
     for (let n = 2; n <= 4; n++)
       for (let i = 0; i + n <= ids.length; i++) {
         if (isFunctionWord(vocab.key(ids[i]!)) || isFunctionWord(vocab.key(ids[i + n - 1]!))) continue;
+        if (/[;.:!?()]/.test(u.seq.text.slice(u.seq.ends[i]!, u.seq.starts[i + n - 1]!))) continue;
+        if (wordAcross(u.seq, i - 1) || wordAcross(u.seq, i + n - 1)) continue;
         if (n === 2) {
           total++;
           for (const g of gs) totalG[g]!++;
@@ -75,7 +78,14 @@ export function groupElements(
         const key = gramKey(ids, i, n);
         let st = stats.get(key);
         if (!st) {
-          st = { ids: Array.from(ids.subarray(i, i + n)), total: 0, inG: new Float64Array(G), plans: [], units: [] };
+          st = {
+            ids: Array.from(ids.subarray(i, i + n)),
+            text: u.seq.text.slice(u.seq.starts[i]!, u.seq.ends[i + n - 1]!).toLowerCase(),
+            total: 0,
+            inG: new Float64Array(G),
+            plans: [],
+            units: [],
+          };
           stats.set(key, st);
         }
         st.total++;
@@ -101,6 +111,7 @@ export function groupElements(
         return {
           key: st.ids.join(','),
           ids: st.ids,
+          text: st.text,
           inG,
           inRest,
           plans: st.plans[gi]!,
@@ -110,7 +121,7 @@ export function groupElements(
         };
       })
       .filter((t) => t.inG / Math.max(1, tG) > t.inRest / Math.max(1, tRest))
-      .filter((t) => (t.plans.size >= 2 && t.g2 >= (options.minG2 ?? 6.63)) || (t.dir && t.plans.size >= 1))
+      .filter((t) => (t.plans.size >= 2 && t.g2 >= (options.minG2 ?? 6.63)) || (t.dir && t.g2 >= 3.84))
       .sort((a, b) => b.g2 - a.g2 || (a.key < b.key ? -1 : 1));
     // Drop a term inside a longer kept term found in the same units.
     const kept: typeof terms = [];
@@ -120,7 +131,7 @@ export function groupElements(
       const inner = kept.findIndex((c) => k.includes(`,${c.key},`) && t.units.size >= c.units.size * 0.8);
       if (inner >= 0) kept.splice(inner, 1);
       kept.push(t);
-      if (kept.length >= (options.maxTerms ?? 60)) break;
+      if (kept.length >= (options.maxTerms ?? 30)) break;
     }
     const parent = kept.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -131,7 +142,7 @@ export function groupElements(
     };
     for (let i = 0; i < kept.length; i++)
       for (let j = i + 1; j < kept.length; j++)
-        if (jac(kept[i]!.units, kept[j]!.units) >= (options.join ?? 0.5)) parent[find(j)] = find(i);
+        if (jac(kept[i]!.units, kept[j]!.units) >= (options.join ?? 0.8)) parent[find(j)] = find(i);
     const byRoot = new Map<number, typeof kept>();
     kept.forEach((t, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), t]));
     for (const members of byRoot.values()) {
@@ -140,7 +151,7 @@ export function groupElements(
       for (const t of members) for (const e of t.units) units.add(e);
       out.push({
         group: g.id,
-        terms: members.map((t) => ({ ids: t.ids, text: t.ids.map((id) => vocab.surface(id)).join(' '), g2: t.g2 })),
+        terms: members.map((t) => ({ ids: t.ids, text: t.text, g2: t.g2 })),
         inDirective: members.some((t) => t.dir),
         carriers,
         units: [...units].sort((a, b) => a - b).map((e) => [eligible[e]!.pi, eligible[e]!.u.index]),

@@ -2,7 +2,7 @@
  * Bag-of-n-gram vectors and their cosine, with the shared terms that produced
  * the score. Vectors are sparse: sorted keys and unit-normalised weights.
  */
-import { gramKey, type TokenSeq, termText, type Vocabulary } from './tokens.ts';
+import { gramKey, type TokenSeq } from './tokens.ts';
 
 export interface SparseVector {
   keys: Float64Array;
@@ -68,15 +68,15 @@ export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /**
  * The terms two token sequences share: maximal runs of A whose bigrams all
- * occur in B, as readable text, longest first (at most `limit`).
+ * occur in B, as written in A (lower-cased), longest first (at most `limit`).
  */
-export function sharedTerms(a: TokenSeq, b: TokenSeq, vocab: Vocabulary, limit = 10): string[] {
+export function sharedTerms(a: TokenSeq, b: TokenSeq, limit = 10): string[] {
   const inB = new Set<number>();
   for (let i = 0; i + 2 <= b.ids.length; i++) inB.add(gramKey(b.ids, i, 2));
   const runs: string[] = [];
   let start = -1;
   const flush = (end: number) => {
-    if (start >= 0) runs.push(termText(a.ids.subarray(start, end + 1), vocab));
+    if (start >= 0) runs.push(a.text.slice(a.starts[start]!, a.ends[end]!).toLowerCase().replace(/\s+/g, ' '));
     start = -1;
   };
   for (let i = 0; i + 2 <= a.ids.length; i++) {
@@ -88,6 +88,6 @@ export function sharedTerms(a: TokenSeq, b: TokenSeq, vocab: Vocabulary, limit =
   const seen = new Set<string>();
   return runs
     .filter((r) => (seen.has(r) ? false : (seen.add(r), true)))
-    .sort((x, y) => y.split(' ').length - x.split(' ').length || (x < y ? -1 : x > y ? 1 : 0))
+    .sort((x, y) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0))
     .slice(0, limit);
 }

@@ -3,7 +3,7 @@
  * scored by frequency × inverse document frequency, preferring 2–4 syllable
  * terms, and chosen so that no chosen term repeats another.
  */
-import { fold } from '@doichieu/core';
+import { fold, type Lexicon, loadLexicon } from '@doichieu/core';
 import type { TokenSeq, Vocabulary } from './tokens.ts';
 
 /** Vietnamese function words (accent-folded) that a term may contain but not start or end with. */
@@ -18,6 +18,27 @@ const FUNCTION_WORDS = new Set(
 
 export function isFunctionWord(folded: string): boolean {
   return FUNCTION_WORDS.has(folded) || /^\d+$/.test(folded);
+}
+
+let lexicon: Lexicon | undefined;
+
+/** The syllable at `i` as written, lower-cased. */
+function word(seq: TokenSeq, i: number): string {
+  return seq.text.slice(seq.starts[i]!, seq.ends[i]!).toLowerCase();
+}
+
+/** True when punctuation separates syllables `i` and `i + 1` (a hyphen inside a code such as 57-KL does not). */
+export function breakAfter(seq: TokenSeq, i: number): boolean {
+  if (i < 0 || i + 1 >= seq.ids.length) return true;
+  const gap = seq.text.slice(seq.ends[i]!, seq.starts[i + 1]!);
+  return /[,;.:!?()"“”…]|\s[-–]\s?|^[-–]\s/.test(gap);
+}
+
+/** True when a known word runs across the edge between syllables `i` and `i + 1` (so a term must not cut there). */
+export function wordAcross(seq: TokenSeq, i: number): boolean {
+  if (breakAfter(seq, i)) return false;
+  lexicon ??= loadLexicon();
+  return lexicon.pairs.has(`${word(seq, i)} ${word(seq, i + 1)}`);
 }
 
 export interface KeyTerm {
@@ -53,6 +74,9 @@ export function keyTerms(
     for (let n = minN; n <= maxN; n++)
       for (let i = from; i + n <= to; i++) {
         if (isFunctionWord(vocab.key(ids[i]!)) || isFunctionWord(vocab.key(ids[i + n - 1]!))) continue;
+        let broken = false;
+        for (let j = i; j < i + n - 1 && !broken; j++) broken = breakAfter(seq, j);
+        if (broken || wordAcross(seq, i - 1) || wordAcross(seq, i + n - 1)) continue;
         const gram = Array.from(ids.subarray(i, i + n));
         const key = gram.join(',');
         let w = 0;
@@ -64,7 +88,7 @@ export function keyTerms(
           score: 0,
         };
         s.count++;
-        s.score = Math.max(s.score, (w / n) * (1 + 0.3 * Math.min(n - 1, 3)));
+        s.score = Math.max(s.score, (w / n) * (1 + 0.08 * Math.min(n - 1, 3)));
         scores.set(key, s);
       }
   });

@@ -155,6 +155,29 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
       body.append(section);
     });
 
+    // Pairs of content that carries no task group.
+    const other = comp?.pairs.filter((p) => !corpus.groupIndex.has(p.group)) ?? [];
+    if (other.length > 0) {
+      const section = h(
+        'section',
+        { class: 'cmp-group', 'data-group': 'none' },
+        h('h3', { class: 'group-head' }, h('span', { class: 'chip plain' }, '–'), ` ${t(lang, 'noGroup')}`),
+      );
+      for (const p of other) {
+        const sides = diffSides(p.diff);
+        section.append(
+          h(
+            'div',
+            { class: 'cmp-row pair', 'data-similarity': p.similarity.toFixed(2) },
+            passageBox(p.a, sides.a, reuseUnits.get(p.a.unitId), lang),
+            passageBox(p.b, sides.b, reuseUnits.get(p.b.unitId), lang),
+            h('div', { class: 'pair-meta' }, `${t(lang, 'similarity')} ${percent(p.similarity)}`),
+          ),
+        );
+      }
+      body.append(section);
+    }
+
     if (comp) body.append(reuseSection(comp, lang), onlySection(comp, nameA, nameB, lang));
     if (corpus.findings) body.append(additionsSection(ctx, a, b, nameA, nameB, lang));
   };

@@ -146,7 +146,22 @@ export interface MojibakeResult {
   messages: Message[];
 }
 
+/**
+ * Characters that correct Vietnamese Unicode never needs but TCVN3 and VNI
+ * mojibake cannot avoid: Latin-1 symbols and letters outside the Vietnamese
+ * alphabet (æ ø Ö Õ Ë ¸ ¹ µ …) and C0 controls. Text without any cannot be
+ * mojibake, and skips the (costly) survey.
+ */
+const VIETNAMESE_LATIN1 = 'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ';
+const MOJIBAKE_SIGN = new RegExp(
+  `[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f${Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(0x80 + i))
+    .filter((c) => !VIETNAMESE_LATIN1.includes(c))
+    .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`,
+);
+
 export function repairMojibake(text: string): MojibakeResult {
+  if (!MOJIBAKE_SIGN.test(text)) return { text, messages: [] };
   const found = survey(text);
   if (found.judged === 0) return { text, messages: [] };
   // VNI mojibake always holds vowel + accent pairs ("aø"); without them an "ô" is just "ô".

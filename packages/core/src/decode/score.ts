@@ -13,70 +13,18 @@ const DOT_BELOW = '\u0323';
 const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])';
 
 /** Vowel nuclei with their glides, as written (tone marks removed). */
-const VOWEL_CLUSTERS = [
-  'a',
-  'ă',
-  'â',
-  'e',
-  'ê',
-  'i',
-  'o',
-  'ô',
-  'ơ',
-  'u',
-  'ư',
-  'y',
-  'ai',
-  'ao',
-  'au',
-  'ay',
-  'âu',
-  'ây',
-  'eo',
-  'êu',
-  'ia',
-  'iê',
-  'iu',
-  'oa',
-  'oă',
-  'oe',
-  'oi',
-  'oo',
-  'ôi',
-  'ơi',
-  'ua',
-  'uâ',
-  'uê',
-  'ui',
-  'uô',
-  'uơ',
-  'uy',
-  'ưa',
-  'ưi',
-  'ươ',
-  'ưu',
-  'yê',
-  'iêu',
-  'oai',
-  'oao',
-  'oay',
-  'oeo',
-  'uây',
-  'uôi',
-  'uya',
-  'uyê',
-  'uyu',
-  'ươi',
-  'ươu',
-  'yêu',
-];
+const VOWEL_CLUSTERS = (
+  'a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê ' +
+  'iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu'
+).split(' ');
 /** Clusters that never end a syllable: "ă", "iê", "ươ" need a final consonant. */
 const NEEDS_CODA = new Set(['ă', 'â', 'iê', 'yê', 'oă', 'uâ', 'uô', 'ươ', 'uyê', 'oo']);
 /** Clusters ending in a glide or an open diphthong take no final consonant ("aim", "iun" do not exist). */
 const NO_CODA = new Set(
-  'ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu iêu oai oao oay oeo uây uôi uya uyu ươi ươu yêu'.split(
-    ' ',
-  ),
+  (
+    'ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu ' +
+    'iêu oai oao oay oeo uây uôi uya uyu ươi ươu yêu'
+  ).split(' '),
 );
 /** -nh and -ch follow only these. */
 const BEFORE_NH_CH = new Set(['a', 'ê', 'i', 'y', 'oa', 'uê', 'uy']);
@@ -87,7 +35,7 @@ const STOP_CODAS = new Set(['c', 'ch', 'p', 't']);
 const clusterPattern = [...VOWEL_CLUSTERS].sort((a, b) => b.length - a.length).join('|');
 const SYLLABLE = new RegExp(`^(${ONSET})?(${clusterPattern})(ch|nh|ng|[cmnpt])?$`);
 
-/** A small ranked set of very frequent syllables in administrative Vietnamese. */
+/** A small set of very frequent syllables of administrative Vietnamese: a bonus, not the main signal. */
 const FREQUENT_SYLLABLES = new Set(
   (
     'của và các có là được trong cho những với người không này một đã để công tác thông tin đối ngoại ' +

@@ -103,50 +103,41 @@ for (const [byte, letter] of SINGLE_BYTES) {
   DECODE.set(byte.toUpperCase(), lower.toUpperCase());
 }
 
-/** Pair (base × 256 + accent) and single-byte letters by code, in flat arrays: the scan runs per character. */
-const PAIR_TABLE: (string | undefined)[] = new Array(256 * 256).fill(undefined);
-const SINGLE_TABLE: (string | undefined)[] = new Array(256).fill(undefined);
+/**
+ * Pair (base × 256 + accent) → letter and single byte → letter as UTF-16 code
+ * units (0 = none): every VNI letter is one code unit, so the scan can write
+ * straight into a code-unit buffer, which is what makes big files fast.
+ */
+const PAIR_UNITS = new Uint16Array(256 * 256);
+const SINGLE_UNITS = new Uint16Array(256);
 for (const [sequence, letter] of DECODE) {
-  if (sequence.length === 2) PAIR_TABLE[sequence.charCodeAt(0) * 256 + sequence.charCodeAt(1)] = letter;
-  else SINGLE_TABLE[sequence.charCodeAt(0)] = letter;
+  if (sequence.length === 2)
+    PAIR_UNITS[sequence.charCodeAt(0) * 256 + sequence.charCodeAt(1)] = letter.charCodeAt(0);
+  else SINGLE_UNITS[sequence.charCodeAt(0)] = letter.charCodeAt(0);
 }
-/** Every accent byte and single-byte letter is in 0xC0–0xFF. */
-const FIRST_SPECIAL = 0xc0;
 
-const pairAt = (text: string, i: number): string | undefined => {
+const pairAt = (text: string, i: number): number => {
   const base = text.charCodeAt(i);
   const accent = text.charCodeAt(i + 1);
-  return base <= 0xff && accent <= 0xff ? PAIR_TABLE[base * 256 + accent] : undefined;
+  return base <= 0xff && accent <= 0xff ? PAIR_UNITS[base * 256 + accent]! : 0;
 };
 
 /** Turn VNI text (bytes shown as Windows-1252) into Unicode, in one pass. */
 export function vniFromCp1252Text(text: string): string {
-  let out = '';
-  let copiedUpTo = 0;
+  const out = new Uint16Array(text.length);
+  let length = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < FIRST_SPECIAL || code > 0xff) continue;
-    // A base ô/ö (ơ/ư) followed by its tone is one letter, so look ahead first.
-    const ahead = pairAt(text, i);
-    if (ahead !== undefined) {
-      out += text.slice(copiedUpTo, i) + ahead;
-      copiedUpTo = i + 2;
+    const pair = pairAt(text, i);
+    if (pair !== 0) {
+      out[length++] = pair;
       i++;
       continue;
     }
-    const behind = i > copiedUpTo ? pairAt(text, i - 1) : undefined;
-    if (behind !== undefined) {
-      out += text.slice(copiedUpTo, i - 1) + behind;
-      copiedUpTo = i + 1;
-      continue;
-    }
-    const single = SINGLE_TABLE[code];
-    if (single !== undefined) {
-      out += text.slice(copiedUpTo, i) + single;
-      copiedUpTo = i + 1;
-    }
+    const code = text.charCodeAt(i);
+    const single = code <= 0xff ? SINGLE_UNITS[code]! : 0;
+    out[length++] = single !== 0 ? single : code;
   }
-  return out + text.slice(copiedUpTo);
+  return Buffer.from(out.buffer, 0, length * 2).toString('utf16le');
 }
 
 const VNI_PAIRS = [...DECODE.keys()].filter((sequence) => sequence.length === 2);

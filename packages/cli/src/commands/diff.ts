@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  compareCorpus,
+  comparePlans,
+  type DiffPlan,
+  diffPlansFromAnalysis,
+  type Findings,
+  formatDiff,
+  type PlanComparison,
+} from '@doichieu/diff';
+import { analyse } from '@doichieu/report';
+import pc from 'picocolors';
+import { parseCommandArgs } from '../args.ts';
+import type { Command } from '../commands.ts';
+import { UserError } from '../errors.ts';
+import { loadGold } from '../io.ts';
+import { ingestCorpusDir } from './ingest.ts';
+
+/** Colours only on a terminal, and never with NO_COLOR. */
+export function colours() {
+  return pc.createColors(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+}
+
+export interface LoadedFindings {
+  plans: DiffPlan[];
+  findings: Findings;
+  source: string;
+}
+
+/**
+ * Findings from an existing analysis.json (`--analysis FILE`, default
+ * out/analysis.json): its `findings` when present, else computed from its
+ * plans. Without the file, the corpus in `corpus/` is analysed.
+ */
+export function loadFindings(analysisPath: string | undefined, command: string): LoadedFindings {
+  const path = resolve(analysisPath ?? 'out/analysis.json');
+  if (existsSync(path)) {
+    let data: {
+      directive?: Parameters<typeof compareCorpus>[0];
+      plans?: Parameters<typeof diffPlansFromAnalysis>[0];
+      findings?: Findings;
+    };
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new UserError(`${command}: ${path}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+    }
+    if (!data.plans || !data.directive)
+      throw new UserError(`${command}: ${path}: not an analysis.json (no "plans" or "directive"; run: doichieu analyze)`);
+    const plans = diffPlansFromAnalysis(data.plans);
+    return { plans, findings: data.findings ?? compareCorpus(data.directive, plans), source: path };
+  }
+  if (analysisPath) throw new UserError(`${command}: analysis file not found: ${path} (run: doichieu analyze)`);
+  const { corpus, plans: ingested } = ingestCorpusDir('corpus');
+  const gold = loadGold(corpus);
+  const analysis = analyse(corpus.directive, ingested, { ...(gold ? { gold: gold.rows } : {}), evaluate: false });
+  const plans = diffPlansFromAnalysis(analysis.plans);
+  return { plans, findings: compareCorpus(corpus.directive, plans), source: `${corpus.dir} (analysed now)` };
+}
+
+/** The plan with this id, or a user error listing the ids. */
+export function planById(plans: readonly DiffPlan[], id: string, command: string): DiffPlan {
+  const p = plans.find((x) => x.id === id);
+  if (!p) throw new UserError(`${command}: no plan "${id}" (plans: ${plans.map((x) => x.id).join(', ')})`);
+  return p;
+}
+
+const HELP = `Usage: doichieu diff PLAN_A PLAN_B [--analysis FILE] [--group TG] [--json]
+
+Compares two plans: corresponding units paired within each task group, each
+pair with its similarity, the shared terms behind it and a word diff
+(accent-folded syllables, so tone style and OCR noise are not changes);
+passages shared word for word regardless of order; the units of each plan
+with no counterpart in the other. Coloured on a terminal (NO_COLOR=1: plain).
+
+Options:
+  --analysis FILE  analysis.json to read (default: out/analysis.json; else the corpus in ./corpus is analysed)
+  --group TG       only pairs of this task group
+  --json           print the comparison as JSON
+  -h, --help       show this help
+`;
+
+function swap(c: PlanComparison): PlanComparison {
+  return {
+    a: c.b,
+    b: c.a,
+    similarity: c.similarity,
+    pairs: c.pairs.map((p) => ({
+      ...p,
+      a: p.b,
+      b: p.a,
+      diff: p.diff.map((d) => ({ ...d, op: d.op === 'added' ? 'removed' : d.op === 'removed' ? 'added' : 'equal' })),
+    })),
+    reuse: c.reuse.map((r) => ({ ...r, a: r.b, b: r.a })),
+    onlyInA: c.onlyInB,
+    onlyInB: c.onlyInA,
+  };
+}
+
+export const diffCommand: Command = {
+  summary: 'compare two plans: paired units with word diffs, shared passages, one-sided units',
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { analysis: { type: 'string' }, group: { type: 'string' }, json: { type: 'boolean' } },
+      'diff',
+    );
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length !== 2) throw new UserError('diff: expected two plan ids (try: doichieu diff --help)', 2);
+    const [idA, idB] = positionals as [string, string];
+    const { plans, findings } = loadFindings(values.analysis as string | undefined, 'diff');
+    const a = planById(plans, idA, 'diff');
+    const b = planById(plans, idB, 'diff');
+    const found = findings.comparisons.find((c) => (c.a === idA && c.b === idB) || (c.a === idB && c.b === idA));
+    let cmp = found ? (found.a === idA ? found : swap(found)) : comparePlans(a, b);
+    const group = values.group as string | undefined;
+    if (group) cmp = { ...cmp, pairs: cmp.pairs.filter((p) => p.group === group) };
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(cmp, null, 1)}\n`);
+      return 0;
+    }
+    const c = colours();
+    const out: string[] = [];
+    out.push(c.bold(`${idA} ↔ ${idB}   similarity ${cmp.similarity.toFixed(3)}   ${cmp.pairs.length} paired units, ${cmp.reuse.length} shared passages`));
+    out.push(c.dim(`${c.red('[-only in A-]')} ${c.green('{+only in B+}')}`));
+    const order = (id: string, p: DiffPlan) => p.units.findIndex((u) => u.id === id);
+    const pairs = [...cmp.pairs].sort((x, y) => (x.group < y.group ? -1 : x.group > y.group ? 1 : order(x.a.unitId, a) - order(y.a.unitId, a)));
+    for (const p of pairs) {
+      out.push('');
+      out.push(c.cyan(`${p.group}  ${p.a.unitId} [${p.a.span.join('–')}] ↔ ${p.b.unitId} [${p.b.span.join('–')}]  similarity ${p.similarity.toFixed(3)}`));
+      if (p.matchedTerms.length) out.push(c.dim(`  shared: ${p.matchedTerms.slice(0, 6).join(' · ')}`));
+      const text = c.isColorSupported
+        ? p.diff
+            .map((d) => (d.op === 'equal' ? d.text : d.op === 'removed' ? c.red(c.strikethrough(d.text)) : c.green(c.underline(d.text))))
+            .join('')
+        : formatDiff(p.diff);
+      out.push(`  ${text}${p.diffStatus ? c.yellow(`  (diff gave up: ${p.diffStatus})`) : ''}`);
+    }
+    if (cmp.reuse.length) {
+      out.push('', c.bold('Shared word for word (any order):'));
+      for (const r of cmp.reuse)
+        out.push(`  ${String(r.tokens).padStart(3)} syll.  ${r.a.unitId} [${r.a.span.join('–')}] ↔ ${r.b.unitId} [${r.b.span.join('–')}]\n        ${c.dim(r.text)}`);
+    }
+    for (const [name, list] of [
+      [idA, cmp.onlyInA],
+      [idB, cmp.onlyInB],
+    ] as const) {
+      if (!list.length) continue;
+      out.push('', c.bold(`Only in ${name} (no counterpart):`));
+      for (const u of list) out.push(`  ${u.unitId} [${u.span.join('–')}]  ${u.text.length > 140 ? `${u.text.slice(0, 139)}…` : u.text}`);
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,181 @@
+/** The facts of issue 4 on the real corpus. */
+import { fold } from '@doichieu/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareCorpus } from './corpus.ts';
+import { comparePlans } from './pairwise.ts';
+import type { Findings } from './schema.ts';
+import { Findings as FindingsSchema } from './schema.ts';
+import { realCorpus } from './test-support.ts';
+import type { DiffPlan } from './types.ts';
+
+let findings: Findings;
+let plans: DiffPlan[];
+beforeAll(() => {
+  const c = realCorpus();
+  plans = c.plans;
+  findings = compareCorpus(c.directive, c.plans);
+});
+
+const additionsOf = (id: string) => findings.additions.filter((a) => a.planId === id);
+const has = (text: string, needle: string) => fold(text).includes(fold(needle));
+
+describe('compareCorpus on the real corpus', () => {
+  it('matches the published schema', () => {
+    expect(FindingsSchema.safeParse(findings).success).toBe(true);
+    expect(findings.plans).toEqual(plans.map((p) => p.id));
+  });
+
+  it("finds Quảng Ninh's border-gate information clusters as one Quảng Ninh addition", () => {
+    const clusters = additionsOf('qnh-implementation').filter((c) =>
+      c.passages.some((p) => has(p.text, 'cửa khẩu')),
+    );
+    expect(clusters).toHaveLength(1);
+    const c = clusters[0]!;
+    expect(c.passages.map((p) => p.unitId).sort()).toEqual(['qnh-implementation:II/3/b1', 'qnh-implementation:III/2']);
+    expect(c.passages.some((p) => has(p.text, 'cụm thông tin đối ngoại'))).toBe(true);
+    expect(c.passages.some((p) => has(p.text, 'cụm thông tin điện tử công cộng'))).toBe(true);
+    expect(has(c.label, 'cửa khẩu') || has(c.label, 'biên giới')).toBe(true);
+    // No other plan has it as an addition: it is not anyone else's.
+    expect(findings.additions.filter((a) => a.planId !== 'qnh-implementation').some((a) => a.passages.some((p) => has(p.text, 'cửa khẩu')))).toBe(false);
+  });
+
+  it("finds Quảng Ngãi's Steering Committee 35 passage as a Quảng Ngãi addition", () => {
+    const hit = additionsOf('qng-implementation').find((c) =>
+      c.passages.some((p) => has(p.text, 'Ban Chỉ đạo 35') || has(p.text, 'lực lượng nòng cốt')),
+    );
+    expect(hit).toBeDefined();
+    expect(hit!.passages.some((p) => p.unitId === 'qng-implementation:III/4/b3')).toBe(true);
+  });
+
+  it("finds Quảng Ngãi's diaspora passages (people of Quảng Ngãi abroad) as one addition", () => {
+    const hit = additionsOf('qng-implementation').filter((c) =>
+      c.passages.some((p) => has(p.text, 'nước ngoài') && has(p.text, 'Quảng Ngãi')),
+    );
+    expect(hit).toHaveLength(1);
+    const units = hit[0]!.passages.map((p) => p.unitId);
+    expect(units).toContain('qng-implementation:III/1/b2');
+    expect(units).toContain('qng-implementation:III/2/2.1');
+    expect(has(hit[0]!.label, 'quê hương') || has(hit[0]!.label, 'Quảng Ngãi')).toBe(true);
+  });
+
+  it("finds Lạng Sơn's conference logistics as Lạng Sơn additions, in a few clusters", () => {
+    const logistics = additionsOf('lso-135-conference').filter((c) =>
+      c.passages.some((p) => has(p.text, 'điểm cầu') || has(p.text, 'đường truyền')),
+    );
+    expect(logistics.length).toBeGreaterThanOrEqual(1);
+    expect(logistics.length).toBeLessThanOrEqual(3);
+    const texts = logistics.flatMap((c) => c.passages.map((p) => p.text)).join(' ');
+    expect(has(texts, 'Điểm cầu cấp tỉnh')).toBe(true);
+    expect(has(texts, 'trực tuyến')).toBe(true);
+  });
+
+  it('never proposes header, recipients or signature units as additions', () => {
+    const roles = new Map(plans.flatMap((p) => p.units.map((u) => [u.id, u.role] as const)));
+    for (const a of findings.additions)
+      for (const p of a.passages) expect(['header', 'recipients', 'signature']).not.toContain(roles.get(p.unitId));
+  });
+
+  it('Lạng Sơn leaves out most of TG2–TG5, and more of it than the implementation plans', () => {
+    const omitted = (id: string, g: string) => findings.omissions.filter((o) => o.planId === id && o.group === g).length;
+    const total = (g: string) => {
+      // Elements of g = those some plan omits or everyone carries; count via the omissions of the plan with fewest.
+      return Math.max(...plans.map((p) => omitted(p.id, g)));
+    };
+    let lso = 0;
+    let qnh = 0;
+    let qng = 0;
+    for (const g of ['TG2', 'TG3', 'TG4', 'TG5']) {
+      lso += omitted('lso-135-conference', g);
+      qnh += omitted('qnh-implementation', g);
+      qng += omitted('qng-implementation', g);
+      expect(omitted('lso-135-conference', g)).toBeGreaterThanOrEqual(omitted('qnh-implementation', g));
+      expect(total(g)).toBeGreaterThan(0);
+    }
+    expect(lso).toBeGreaterThan(2 * Math.max(qnh, qng));
+    for (const o of findings.omissions.filter((x) => x.planId === 'lso-135-conference')) {
+      expect(o.carriedBy).not.toContain('lso-135-conference');
+      expect(o.examples.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds the five Guidance-111 points copied by the district plan and Quảng Ngãi 222', () => {
+    const cmp = findings.comparisons.find((c) => c.a === 'qng-222-study' && c.b === 'district-study')!;
+    const points = ['(1)', '(2)', '(3)', '(4)', '(5)'].map((n) => `qng-222-study:II/3/${n}`);
+    for (const [i, unitId] of points.entries()) {
+      const r = cmp.reuse.find((x) => x.a.unitId === unitId);
+      expect(r, unitId).toBeDefined();
+      expect(r!.b.unitId).toBe(`district-study:II/3/b${i + 1}`);
+      expect(r!.tokens).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  it('finds the sentences the Quảng Ninh and Quảng Ngãi implementation plans share', () => {
+    const cmp = findings.comparisons.find((c) => c.a === 'qng-implementation' && c.b === 'qnh-implementation')!;
+    expect(cmp.reuse.length).toBeGreaterThanOrEqual(10);
+    const texts = cmp.reuse.map((r) => r.text).join(' | ');
+    expect(has(texts, 'Xây dựng đội ngũ cán bộ chuyên trách làm công tác thông tin đối ngoại')).toBe(true);
+    expect(has(texts, 'Đa dạng hóa và lồng ghép thông tin đối ngoại')).toBe(true);
+    // Every reuse passage's spans point at its text in the source.
+    for (const r of cmp.reuse) {
+      for (const side of [r.a, r.b]) {
+        const p = plans.find((x) => x.id === side.planId)!;
+        expect(fold(p.source!.slice(side.span[0], side.span[1])).replace(/\s+/g, ' ')).toContain(
+          fold(side.text.split(/\s+/)[0]!),
+        );
+      }
+    }
+  });
+
+  it('finds reuse regardless of order: shuffling one plan’s units changes nothing', () => {
+    const a = plans.find((p) => p.id === 'qng-222-study')!;
+    const b = plans.find((p) => p.id === 'district-study')!;
+    const shuffled = { ...b, units: [...b.units].reverse() };
+    const key = (rs: { a: { unitId: string }; b: { unitId: string }; tokens: number }[]) =>
+      rs.map((r) => `${r.a.unitId}~${r.b.unitId}:${r.tokens}`).sort();
+    const before = key(comparePlans(a, b).reuse);
+    const after = key(comparePlans(a, shuffled).reuse);
+    expect(after.length).toBe(before.length);
+    for (let i = 1; i <= 5; i++)
+      expect(after.find((k) => k.startsWith(`qng-222-study:II/3/(${i})~district-study:II/3/b${i}:`))).toBeDefined();
+    // Reordering inside a unit: the five points in reverse order in one paragraph are still found.
+    const joined = {
+      ...b,
+      units: [
+        {
+          ...b.units.find((u) => u.id === 'district-study:II/3/b1')!,
+          id: 'district-study:joined',
+          text: [5, 4, 3, 2, 1].map((n) => b.units.find((u) => u.id === `district-study:II/3/b${n}`)!.text).join(' '),
+        },
+      ],
+    };
+    const found = comparePlans(a, joined).reuse.map((r) => r.a.unitId);
+    for (let i = 1; i <= 5; i++) expect(found).toContain(`qng-222-study:II/3/(${i})`);
+  });
+
+  it('pairs corresponding units within a task group, with a score, its terms and a diff', () => {
+    const cmp = findings.comparisons.find((c) => c.a === 'qng-implementation' && c.b === 'qnh-implementation')!;
+    const pair = cmp.pairs.find((p) => p.a.unitId === 'qng-implementation:III/5/b2')!;
+    expect(pair.b.unitId).toBe('qnh-implementation:II/5/b2');
+    expect(pair.group).toBe('TG5');
+    expect(pair.similarity).toBeGreaterThan(0.5);
+    expect(pair.matchedTerms.length).toBeGreaterThan(0);
+    expect(pair.diff.some((d) => d.op === 'equal')).toBe(true);
+  });
+
+  it('gives a symmetric similarity matrix with 1 on the diagonal, and keyness terms per plan', () => {
+    const m = findings.similarity;
+    m.forEach((row, i) => {
+      expect(row[i]).toBe(1);
+      row.forEach((v, j) => expect(v).toBe(m[j]![i]));
+    });
+    const qnh = findings.keyness.find((k) => k.planId === 'qnh-implementation')!;
+    expect(qnh.terms.some((t) => has(t.term, 'quảng ninh'))).toBe(true);
+    const lso = findings.keyness.find((k) => k.planId === 'lso-135-conference')!;
+    expect(lso.terms.some((t) => has(t.term, 'hội nghị') || has(t.term, 'điểm cầu'))).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const c = realCorpus();
+    expect(JSON.stringify(compareCorpus(c.directive, c.plans))).toBe(JSON.stringify(findings));
+  });
+});

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffTokens, diffUnits, formatDiff } from './diff-units.ts';
+import { tokenize, Vocabulary } from './tokens.ts';
+
+const folded = (text: string, v: Vocabulary) => Array.from(tokenize(text, v).ids);
+
+describe('diffUnits', () => {
+  it('diffUnits(a, a) is one equal part', () => {
+    const r = diffUnits('Tăng cường phối hợp', 'Tăng cường phối hợp');
+    expect(r.status).toBe('ok');
+    if (r.status === 'ok') expect(formatDiff(r.parts)).toBe('Tăng cường phối hợp');
+  });
+
+  it('tone-mark style and OCR accent noise do not show as changes', () => {
+    const r = diffUnits(
+      'Tiếp tục đổi mới nội dung, phương thức; cụ thể hóa Kết luận',
+      'Tiêp tục đồi mới nội dung, phưong thức; cụ thể hoá Ket luận',
+    );
+    expect(r.status).toBe('ok');
+    if (r.status === 'ok') expect(r.parts.map((p) => p.op)).toEqual(['equal']);
+  });
+
+  it('merges adjacent removals and insertions into whole-phrase changes', () => {
+    const r = diffUnits(
+      'Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan',
+      'Ban Tuyên giáo Huyện ủy tham mưu, phối hợp với các cơ quan liên quan',
+    );
+    expect(r.status).toBe('ok');
+    if (r.status === 'ok')
+      expect(formatDiff(r.parts)).toBe(
+        'Ban Tuyên giáo [-Tỉnh ủy chủ trì,-] {+Huyện ủy tham mưu,+} phối hợp với các cơ quan liên quan',
+      );
+  });
+
+  it('shows the original words, not the folded tokens', () => {
+    const r = diffUnits('Quảng Ngãi', 'Quảng Ninh');
+    expect(r.status === 'ok' && formatDiff(r.parts)).toBe('Quảng [-Ngãi-] {+Ninh+}');
+  });
+
+  describe('given options.maxEditLength', () => {
+    it('gives up with a typed result on long dissimilar texts instead of hanging', () => {
+      const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
+      const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');
+      const start = Date.now();
+      const r = diffUnits(a, b, { maxEditLength: 100 });
+      expect(r).toEqual({ status: 'gave-up', reason: 'max-edit-length' });
+      expect(Date.now() - start).toBeLessThan(2000);
+    });
+    it('succeeds when the edit fits the budget', () => {
+      expect(diffUnits('một hai ba', 'một hai bốn', { maxEditLength: 5 }).status).toBe('ok');
+    });
+  });
+
+  describe('given options.timeout', () => {
+    it('gives up on time', () => {
+      const a = Array.from({ length: 20000 }, (_, i) => `x${i % 97}`).join(' ');
+      const b = Array.from({ length: 20000 }, (_, i) => `x${(i * 7) % 89}`).join(' ');
+      const r = diffUnits(a, b, { timeout: 5, maxEditLength: 1e9 });
+      expect(r).toEqual({ status: 'gave-up', reason: 'timeout' });
+    });
+  });
+
+  it('property: parts reassemble both sides (equal + removed = A, equal + added = B, on folded syllables)', () => {
+    const word = fc.constantFrom('thông', 'tin', 'đối', 'ngoại', 'hóa', 'hoá', 'tỉnh', 'cửa', 'khẩu', 'biên', 'giới', '35');
+    const text = fc.array(word, { maxLength: 30 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 3 }), (a, b, absorb) => {
+        const v = new Vocabulary();
+        const r = diffTokens(tokenize(a, v), tokenize(b, v), { absorb });
+        if (r.status !== 'ok') return false;
+        const side = (ops: string[]) =>
+          r.parts.filter((p) => ops.includes(p.op)).flatMap((p) => folded(p.text, v));
+        expect(side(['equal', 'removed'])).toEqual(folded(a, v));
+        expect(side(['equal', 'added'])).toEqual(folded(b, v));
+        return true;
+      }),
+    );
+  });
+});

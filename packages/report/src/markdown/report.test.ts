@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../analysis-schema.ts';
+import { bundledAnalysis, sampleFindings } from '../export/test-fixture.ts';
+import { coverageMarkdown, escapeMarkdown, markdownTable, renderMarkdownReport } from './report.ts';
+
+let analysis: Analysis;
+beforeAll(() => {
+  analysis = bundledAnalysis();
+});
+
+/** Every table row of a Markdown document has as many unescaped pipes as its header. */
+function checkTables(md: string): number {
+  let tables = 0;
+  const lines = md.split('\n');
+  const pipes = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('| ') || !lines[i + 1]?.startsWith('| ---')) continue;
+    tables++;
+    const n = pipes(lines[i]!);
+    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) expect(pipes(lines[j]!)).toBe(n);
+  }
+  return tables;
+}
+
+describe('escapeMarkdown', () => {
+  it('escapes markup, pipes and line starts', () => {
+    expect(escapeMarkdown('a|b *c* _d_ <e> [f](g)')).toBe('a\\|b \\*c\\* \\_d\\_ \\<e\\> \\[f\\](g)');
+    expect(escapeMarkdown('- Tăng cường\nx')).toBe('\\- Tăng cường x');
+    expect(escapeMarkdown('1. Mục đích')).toBe('\\1. Mục đích');
+  });
+});
+
+describe('renderMarkdownReport', () => {
+  it('has the same sections as the HTML report and well-formed tables', () => {
+    const md = renderMarkdownReport(analysis, { heatmapImage: 'coverage-heatmap.svg' });
+    for (const h of [
+      '## Coverage of the task groups',
+      '## The plans',
+      '## What plans add',
+      '## What plans leave out',
+      '## Reuse between plans',
+      '## Method',
+      '## Evaluation',
+    ])
+      expect(md).toContain(h);
+    expect(md).toContain('![Coverage heatmap](coverage-heatmap.svg)');
+    expect(md).toContain('not available');
+    expect(checkTables(md)).toBeGreaterThan(analysis.plans.length + 3);
+  });
+
+  it('shows findings when present, with escaped text', () => {
+    const md = renderMarkdownReport({ ...analysis, findings: sampleFindings(analysis) });
+    expect(md).not.toContain('has no findings');
+    expect(md).toContain('cụm thông tin đối ngoại \\| cửa khẩu \\<biên giới\\>');
+    expect(checkTables(md)).toBeGreaterThan(analysis.plans.length + 5);
+  });
+
+  it('coverage table: a mark and a share per plan × group', () => {
+    const table = coverageMarkdown(analysis);
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(analysis.plans.length + 2);
+    expect(lines[0]).toBe(`| plan | ${analysis.directive.taskGroups.map((g) => g.id).join(' | ')} |`);
+    expect(lines[2]).toMatch(/^\| Quảng Ngãi 222-KH\/TU \| [●○·] \d+% \|/);
+  });
+
+  it('markdownTable aligns right where asked', () => {
+    expect(markdownTable(['a', 'b'], [['1', '2']], 'lr')).toBe('| a | b |\n| --- | ---: |\n| 1 | 2 |');
+  });
+});
