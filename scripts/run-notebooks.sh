@@ -25,9 +25,10 @@ if [ ! -d node_modules ]; then
 fi
 
 DENO_VERSION="${DENO_VERSION:-2}"
-if ! jupyter kernelspec list 2>/dev/null | grep -q '^ *deno '; then
+kernels=$(jupyter kernelspec list 2>/dev/null || true)
+if ! grep -q '^ *deno ' <<<"$kernels"; then
   echo "run-notebooks: registering Deno's Jupyter kernel"
-  npx --yes "deno@${DENO_VERSION}" jupyter --install >/dev/null
+  npx --yes "deno@${DENO_VERSION}" jupyter --install --force >/dev/null 2>&1
 fi
 
 # Debian's python warns about frozen modules on every kernel start; Deno

@@ -1,14 +1,17 @@
 /**
  * Serves the viewer: builds web/ when web/dist is missing (or with --build),
- * copies an analysis.json next to index.html, and serves the folder on
+ * copies an analysis.json next to index.html (with its summary,
+ * analysis.summary.json), and serves the folder on
  * http://127.0.0.1:PORT/ until interrupted.
  *
  *   npx tsx scripts/view.ts [--analysis out/analysis.json] [--port 5178] [--build]
  */
-import { copyFile, stat } from 'node:fs/promises';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildViewer, serveStatic } from '../web/serve.ts';
+import { SUMMARY_FILE, summarise } from '../web/src/summary.ts';
+import type { Analysis } from '../web/src/types.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(repo, 'web', 'dist');
@@ -40,6 +43,9 @@ async function main(): Promise<void> {
     await buildViewer(distDir);
   }
   await copyFile(analysis, join(distDir, 'analysis.json'));
+  // The heatmap's share of it (plans and coverage), so the first view draws before the full file arrives.
+  const full = JSON.parse(await readFile(analysis, 'utf8')) as Analysis;
+  await writeFile(join(distDir, SUMMARY_FILE), JSON.stringify(summarise(full)));
   const server = await serveStatic({ root: distDir, port });
   process.stdout.write(`doichieu viewer: ${server.url}  (serving ${distDir}; Ctrl+C to stop)\n`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildViewer, serveStatic, type StaticServer } from '../../web/serve.ts';
 import type {} from '../../web/src/global.ts';
+import { SUMMARY_FILE, summarise } from '../../web/src/summary.ts';
 import type { Analysis } from '../../web/src/types.ts';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -79,9 +80,11 @@ export async function writeTemp(name: string, data: unknown): Promise<string> {
   return file;
 }
 
-/** Serves the built viewer with `analysisFile` as ./analysis.json. */
-export function serve(dist: string, analysisFile: string): Promise<StaticServer> {
-  return serveStatic({ root: dist, overrides: { '/analysis.json': analysisFile } });
+/** Serves the built viewer with `analysisFile` as ./analysis.json, and its summary next to it. */
+export async function serve(dist: string, analysisFile: string): Promise<StaticServer> {
+  const analysis = JSON.parse(await readFile(analysisFile, 'utf8')) as Analysis;
+  const summary = await writeTemp(SUMMARY_FILE, summarise(analysis));
+  return serveStatic({ root: dist, overrides: { '/analysis.json': analysisFile, [`/${SUMMARY_FILE}`]: summary } });
 }
 
 export async function launch(): Promise<Browser> {

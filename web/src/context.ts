@@ -14,4 +14,6 @@ export interface Ctx {
 /** A mounted view: `update` is called when the state changes but the view and language stay. */
 export interface ViewHandle {
   update(state: ViewState, previous: ViewState): void;
+  /** The full analysis replaced the summary the view was drawn from; without it the view is mounted again. */
+  dataChanged?(): void;
 }

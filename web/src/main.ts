@@ -1,8 +1,11 @@
 /**
  * The viewer's entry: loads analysis.json (`./analysis.json`, or `?data=URL`),
  * keeps the view state in the URL hash, and mounts one view at a time.
- * Performance marks: `data-loaded` after parsing, `heatmap-drawn` after the
- * coverage heatmap is in the DOM, `heatmap-painted` after the next frame.
+ * Opening on the coverage view, it first fetches the small
+ * analysis.summary.json (plans and coverage) when present, so the heatmap is
+ * drawn before the full analysis arrives.
+ * Performance marks: `summary-loaded`, `data-loaded` (full analysis parsed),
+ * `heatmap-drawn` (heatmap in the DOM) and `heatmap-painted` (next frame).
  */
 import './style.css';
 import './global.ts';
@@ -12,6 +15,7 @@ import { t } from './i18n.ts';
 import { buildCorpus, type Corpus } from './prepare.ts';
 import { formatState, parseState, patchState, VIEWS, type View, type ViewState } from './state.ts';
 import { hideTooltip } from './tooltip.ts';
+import { SUMMARY_FILE } from './summary.ts';
 import type { Analysis } from './types.ts';
 import { mountCompare } from './views/compare.ts';
 import { mountCorpus } from './views/corpus.ts';
@@ -30,6 +34,8 @@ const app = document.getElementById('app')!;
 let state = parseState(location.hash);
 let mounted: { view: View; lang: ViewState['lang']; handle: ViewHandle } | undefined;
 let corpus: Corpus | undefined;
+/** True while the corpus is built from the summary only (no texts yet). */
+let partial = false;
 
 const header = h('header', { class: 'top' });
 const main = h('main', { id: 'main', tabindex: -1 });
@@ -104,6 +110,7 @@ function apply(next: ViewState): void {
   const previous = state;
   state = next;
   if (!corpus) return;
+  if (partial && next.view !== 'coverage') return;
   if (mounted && mounted.view === next.view && mounted.lang === next.lang) {
     mounted.handle.update(next, previous);
     return;
@@ -113,7 +120,9 @@ function apply(next: ViewState): void {
   clear(main);
   main.className = `view-${next.view}`;
   const ctx: Ctx = {
-    corpus,
+    get corpus() {
+      return corpus!;
+    },
     get state() {
       return state;
     },
@@ -128,17 +137,45 @@ window.addEventListener('hashchange', () => {
   apply(parseState(location.hash));
 });
 
+async function fetchJson(url: string): Promise<Analysis> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return JSON.parse(await response.text()) as Analysis;
+}
+
+function mount(): void {
+  const initial = state;
+  state = { ...state, view: '' as View };
+  mounted = undefined;
+  apply(initial);
+}
+
 async function start(): Promise<void> {
   drawChrome();
   main.append(h('p', { class: 'loading' }, t(state.lang, 'loading')));
-  const url = new URLSearchParams(location.search).get('data') ?? './analysis.json';
+  const params = new URLSearchParams(location.search);
+  const url = params.get('data') ?? './analysis.json';
+  // The summary (plans and coverage only) draws the heatmap early; skipped with ?data=.
+  const summaryUrl = params.get('data') ? undefined : `./${SUMMARY_FILE}`;
+  if (summaryUrl && state.view === 'coverage') {
+    const summary = await fetchJson(summaryUrl).catch(() => undefined);
+    if (summary) {
+      performance.mark('summary-loaded');
+      corpus = buildCorpus(summary);
+      partial = true;
+      mount();
+      // Let the heatmap paint before the full analysis (large) is fetched and parsed.
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+  }
+  let sameCoverage = false;
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const body = await response.text();
-    performance.mark('data-received');
-    const analysis = JSON.parse(body) as Analysis;
+    const analysis = await fetchJson(url);
     performance.mark('data-loaded');
+    sameCoverage =
+      corpus !== undefined &&
+      JSON.stringify(corpus.analysis.coverage) === JSON.stringify(analysis.coverage) &&
+      corpus.plans.map((p) => p.id).join('\n') === analysis.plans.map((p) => p.id).join('\n');
     corpus = buildCorpus(analysis);
     performance.mark('data-indexed');
   } catch (error) {
@@ -146,13 +183,16 @@ async function start(): Promise<void> {
     main.append(h('p', { class: 'note error' }, t(state.lang, 'loadError', { url, error: String(error) })));
     return;
   }
-  const initial = state;
-  state = { ...state, view: '' as View };
-  mounted = undefined;
-  apply(initial);
+  if (partial && sameCoverage && mounted?.handle.dataChanged) {
+    partial = false;
+    mounted.handle.dataChanged();
+    drawChrome();
+  } else {
+    partial = false;
+    mount();
+  }
   requestAnimationFrame(() =>
     setTimeout(() => {
-      if (performance.getEntriesByName('heatmap-drawn').length > 0) performance.mark('heatmap-painted');
       window.__viewer = { ready: true, state: () => state, plans: corpus?.plans.length ?? 0 };
     }, 0),
   );

@@ -12,7 +12,6 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,22 +20,9 @@ import { Directive, formatZodError, Manifest, type PlanMeta } from '@doichieu/co
 import { UserError } from './errors.ts';
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new UserError(
-      `cannot create output folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-    );
-  }
-  const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const writer = openAtomicWriter(path);
+  writer.write(data);
+  writer.commit();
 }
 
 function readText(path: string, what: string): string {
@@ -122,7 +108,7 @@ export function loadGold(
 
 /** A file written piece by piece into a temporary file, renamed into place only by `commit()`. */
 export interface AtomicWriter {
-  write(chunk: string): void;
+  write(chunk: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -153,7 +139,8 @@ export function openAtomicWriter(path: string): AtomicWriter {
   return {
     write(chunk) {
       try {
-        writeSync(fd, chunk);
+        if (typeof chunk === 'string') writeSync(fd, chunk);
+        else writeSync(fd, chunk);
       } catch (e) {
         fail(e);
       }

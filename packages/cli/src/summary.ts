@@ -1,21 +1,8 @@
-import type { IngestedPlan, Role } from '@doichieu/core';
+import { type IngestedPlan, Role } from '@doichieu/core';
 import type { Analysis } from '@doichieu/report';
 
-const ROLE_ORDER: Role[] = [
-  'header',
-  'preamble',
-  'purpose',
-  'requirement',
-  'objective',
-  'task',
-  'organisation',
-  'logistics',
-  'agenda',
-  'attendees',
-  'recipients',
-  'signature',
-  'other',
-];
+/** Roles in document order, as the model lists them. */
+const ROLE_ORDER: readonly Role[] = Role.options;
 
 export function formatPlanSummary(plan: IngestedPlan): string {
   const m = plan.meta;

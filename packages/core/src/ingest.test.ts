@@ -45,6 +45,11 @@ describe('structure of the real plans', () => {
           if (u.id === t.id) return true;
         return false;
       });
+    expect(p.fields.filter((f) => f.taskId === tasks[0]!.id).map((f) => f.field)).toEqual([
+      'directing-agency',
+      'implementing-agency',
+      'timing',
+    ]);
     for (const t of tasks) {
       const kinds = new Set(fieldsUnder(t).map((f) => f.field));
       expect(kinds.has('timing')).toBe(true);

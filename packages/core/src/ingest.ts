@@ -87,6 +87,7 @@ function extractFields(units: readonly Unit[]): Field[] {
       ...(parsed.agencies && parsed.agencies.length > 0 ? { agencies: parsed.agencies } : {}),
       ...(parsed.deadline ? { deadline: parsed.deadline } : {}),
       unitId: unit.id,
+      ...(unit.parentId ? { taskId: unit.parentId } : {}),
       span: unit.span,
     });
   }

@@ -112,6 +112,8 @@ export const Field = z.object({
   deadline: Deadline.optional(),
   /** The unit the field line is. */
   unitId: z.string(),
+  /** The task (item or section) the field belongs to: the unit the field line sits under. */
+  taskId: z.string().optional(),
   span: Span,
 });
 export type Field = z.infer<typeof Field>;

@@ -7,8 +7,9 @@
  * into clusters (similar wording, or neighbours in one section), each
  * labelled with its key terms.
  */
-import type { AdditionCluster } from './schema.ts';
+
 import type { PreparedCorpus, PreparedPlan, PreparedUnit } from './prepare.ts';
+import type { AdditionCluster } from './schema.ts';
 import { cosine, vectorOf } from './similarity.ts';
 import { passageRef } from './spans.ts';
 import { isFunctionWord, keyTerms, labelOf } from './terms.ts';
@@ -43,7 +44,11 @@ const OTHER = -2;
 const DIRECTIVE = -1;
 
 /** Owner of each k-gram: a plan index, DIRECTIVE, or OTHER when more than one holds it. */
-export function coverageIndex(corpus: PreparedCorpus, directive: readonly TokenSeq[], k: number): Map<number, number> {
+export function coverageIndex(
+  corpus: PreparedCorpus,
+  directive: readonly TokenSeq[],
+  k: number,
+): Map<number, number> {
   const owner = new Map<number, number>();
   const add = (ids: Int32Array, who: number) => {
     for (let i = 0; i + k <= ids.length; i++) {
@@ -196,7 +201,8 @@ export function clusterAdditions(
       },
     );
     const votes = new Map<string, number>();
-    for (const m of members) for (const l of m.unit.unit.labels) votes.set(l, (votes.get(l) ?? 0) + (m.to - m.from));
+    for (const m of members)
+      for (const l of m.unit.unit.labels) votes.set(l, (votes.get(l) ?? 0) + (m.to - m.from));
     const group = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     clusters.push({
       id: `${plan.plan.id}:add${clusters.length + 1}`,
@@ -220,10 +226,13 @@ export function findAdditions(
   const owner = coverageIndex(corpus, directive, options.k ?? 4);
   const df = new Map<number, number>();
   for (const p of corpus.plans)
-    for (const u of p.units) if (u.eligible) for (const id of new Set(u.seq.ids)) df.set(id, (df.get(id) ?? 0) + 1);
+    for (const u of p.units)
+      if (u.eligible) for (const id of new Set(u.seq.ids)) df.set(id, (df.get(id) ?? 0) + 1);
   const idf = (id: number) => Math.log((1 + corpus.unitCount) / (1 + (df.get(id) ?? 0))) + 1;
   return corpus.plans.flatMap((plan, pi) => {
-    const passages = plan.units.filter((u) => u.eligible).flatMap((u) => unitAdditions(u, pi, owner, options));
+    const passages = plan.units
+      .filter((u) => u.eligible)
+      .flatMap((u) => unitAdditions(u, pi, owner, options));
     return clusterAdditions(plan, passages, corpus, idf, options);
   });
 }

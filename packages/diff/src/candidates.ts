@@ -17,7 +17,10 @@ export interface CandidateOptions {
 }
 
 /** Candidate pairs `[i, j]` with i < j, sorted; empty input gives []. */
-export function candidatePairs(signatures: readonly Uint32Array[], options: CandidateOptions = {}): [number, number][] {
+export function candidatePairs(
+  signatures: readonly Uint32Array[],
+  options: CandidateOptions = {},
+): [number, number][] {
   const n = signatures.length;
   if (n <= (options.exhaustiveBelow ?? 12)) {
     const all: [number, number][] = [];
@@ -45,7 +48,9 @@ export function candidatePairs(signatures: readonly Uint32Array[], options: Cand
       .filter(([, s]) => s >= min)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, keep)
-      .forEach(([j]) => pairs.add(Math.min(i, j) * n + Math.max(i, j)));
+      .forEach(([j]) => {
+        pairs.add(Math.min(i, j) * n + Math.max(i, j));
+      });
   });
   return [...pairs].sort((a, b) => a - b).map((p) => [Math.floor(p / n), p % n]);
 }

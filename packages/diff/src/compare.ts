@@ -4,7 +4,7 @@
  * and a word diff; verbatim reuse regardless of order; the units of each plan
  * with no counterpart in the other.
  */
-import { diffTokens, type DiffUnitsOptions } from './diff-units.ts';
+import { type DiffUnitsOptions, diffTokens } from './diff-units.ts';
 import type { PreparedCorpus, PreparedPlan, PreparedUnit } from './prepare.ts';
 import { findReuseMatches, type ReuseOptions } from './reuse.ts';
 import type { PlanComparison, UnitPair } from './schema.ts';
@@ -56,7 +56,9 @@ function pairUnits(a: PreparedPlan, b: PreparedPlan, sims: Map<number, number>, 
   const usedB = new Set<string>();
   const pairedA = new Set<number>();
   const pairedB = new Set<number>();
-  const groups = [...new Set([...a.units, ...b.units].flatMap((u) => (u.eligible ? u.unit.labels : [])))].sort();
+  const groups = [
+    ...new Set([...a.units, ...b.units].flatMap((u) => (u.eligible ? u.unit.labels : []))),
+  ].sort();
   const seen = new Set<number>();
   const take = (ua: PreparedUnit, ub: PreparedUnit, group: string, sim: number) => {
     usedA.add(`${group}|${ua.index}`);
@@ -91,7 +93,7 @@ function pairUnits(a: PreparedPlan, b: PreparedPlan, sims: Map<number, number>, 
 
 /** Jaccard of the plans' shingle sets is passed in (`similarity`), so that it matches the matrix. */
 export function comparePrepared(
-  corpus: PreparedCorpus,
+  _corpus: PreparedCorpus,
   a: PreparedPlan,
   b: PreparedPlan,
   similarity: number,

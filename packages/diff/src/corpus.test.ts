@@ -31,12 +31,19 @@ describe('compareCorpus on the real corpus', () => {
     );
     expect(clusters).toHaveLength(1);
     const c = clusters[0]!;
-    expect(c.passages.map((p) => p.unitId).sort()).toEqual(['qnh-implementation:II/3/b1', 'qnh-implementation:III/2']);
+    expect(c.passages.map((p) => p.unitId).sort()).toEqual([
+      'qnh-implementation:II/3/b1',
+      'qnh-implementation:III/2',
+    ]);
     expect(c.passages.some((p) => has(p.text, 'cụm thông tin đối ngoại'))).toBe(true);
     expect(c.passages.some((p) => has(p.text, 'cụm thông tin điện tử công cộng'))).toBe(true);
     expect(has(c.label, 'cửa khẩu') || has(c.label, 'biên giới')).toBe(true);
     // No other plan has it as an addition: it is not anyone else's.
-    expect(findings.additions.filter((a) => a.planId !== 'qnh-implementation').some((a) => a.passages.some((p) => has(p.text, 'cửa khẩu')))).toBe(false);
+    expect(
+      findings.additions
+        .filter((a) => a.planId !== 'qnh-implementation')
+        .some((a) => a.passages.some((p) => has(p.text, 'cửa khẩu'))),
+    ).toBe(false);
   });
 
   it("finds Quảng Ngãi's Steering Committee 35 passage as a Quảng Ngãi addition", () => {
@@ -72,11 +79,13 @@ describe('compareCorpus on the real corpus', () => {
   it('never proposes header, recipients or signature units as additions', () => {
     const roles = new Map(plans.flatMap((p) => p.units.map((u) => [u.id, u.role] as const)));
     for (const a of findings.additions)
-      for (const p of a.passages) expect(['header', 'recipients', 'signature']).not.toContain(roles.get(p.unitId));
+      for (const p of a.passages)
+        expect(['header', 'recipients', 'signature']).not.toContain(roles.get(p.unitId));
   });
 
   it('Lạng Sơn leaves out most of TG2–TG5, and more of it than the implementation plans', () => {
-    const omitted = (id: string, g: string) => findings.omissions.filter((o) => o.planId === id && o.group === g).length;
+    const omitted = (id: string, g: string) =>
+      findings.omissions.filter((o) => o.planId === id && o.group === g).length;
     const total = (g: string) => {
       // Elements of g = those some plan omits or everyone carries; count via the omissions of the plan with fewest.
       return Math.max(...plans.map((p) => omitted(p.id, g)));
@@ -110,7 +119,9 @@ describe('compareCorpus on the real corpus', () => {
   });
 
   it('finds the sentences the Quảng Ninh and Quảng Ngãi implementation plans share', () => {
-    const cmp = findings.comparisons.find((c) => c.a === 'qng-implementation' && c.b === 'qnh-implementation')!;
+    const cmp = findings.comparisons.find(
+      (c) => c.a === 'qng-implementation' && c.b === 'qnh-implementation',
+    )!;
     expect(cmp.reuse.length).toBeGreaterThanOrEqual(10);
     const texts = cmp.reuse.map((r) => r.text).join(' | ');
     expect(has(texts, 'Xây dựng đội ngũ cán bộ chuyên trách làm công tác thông tin đối ngoại')).toBe(true);
@@ -136,7 +147,9 @@ describe('compareCorpus on the real corpus', () => {
     const after = key(comparePlans(a, shuffled).reuse);
     expect(after.length).toBe(before.length);
     for (let i = 1; i <= 5; i++)
-      expect(after.find((k) => k.startsWith(`qng-222-study:II/3/(${i})~district-study:II/3/b${i}:`))).toBeDefined();
+      expect(
+        after.find((k) => k.startsWith(`qng-222-study:II/3/(${i})~district-study:II/3/b${i}:`)),
+      ).toBeDefined();
     // Reordering inside a unit: the five points in reverse order in one paragraph are still found.
     const joined = {
       ...b,
@@ -144,7 +157,9 @@ describe('compareCorpus on the real corpus', () => {
         {
           ...b.units.find((u) => u.id === 'district-study:II/3/b1')!,
           id: 'district-study:joined',
-          text: [5, 4, 3, 2, 1].map((n) => b.units.find((u) => u.id === `district-study:II/3/b${n}`)!.text).join(' '),
+          text: [5, 4, 3, 2, 1]
+            .map((n) => b.units.find((u) => u.id === `district-study:II/3/b${n}`)!.text)
+            .join(' '),
         },
       ],
     };
@@ -153,7 +168,9 @@ describe('compareCorpus on the real corpus', () => {
   });
 
   it('pairs corresponding units within a task group, with a score, its terms and a diff', () => {
-    const cmp = findings.comparisons.find((c) => c.a === 'qng-implementation' && c.b === 'qnh-implementation')!;
+    const cmp = findings.comparisons.find(
+      (c) => c.a === 'qng-implementation' && c.b === 'qnh-implementation',
+    )!;
     const pair = cmp.pairs.find((p) => p.a.unitId === 'qng-implementation:III/5/b2')!;
     expect(pair.b.unitId).toBe('qnh-implementation:II/5/b2');
     expect(pair.group).toBe('TG5');
@@ -166,7 +183,9 @@ describe('compareCorpus on the real corpus', () => {
     const m = findings.similarity;
     m.forEach((row, i) => {
       expect(row[i]).toBe(1);
-      row.forEach((v, j) => expect(v).toBe(m[j]![i]));
+      row.forEach((v, j) => {
+        expect(v).toBe(m[j]![i]);
+      });
     });
     const qnh = findings.keyness.find((k) => k.planId === 'qnh-implementation')!;
     expect(qnh.terms.some((t) => has(t.term, 'quảng ninh'))).toBe(true);

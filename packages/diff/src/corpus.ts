@@ -58,9 +58,14 @@ export function compareCorpus(
   for (let i = 0; i < n; i++) {
     matrix[i]![i] = 1;
     for (let j = i + 1; j < n; j++)
-      cell(i, j, exact ? jaccard(shingles[i]!, shingles[j]!) : estimateJaccard(signatures[i]!, signatures[j]!));
+      cell(
+        i,
+        j,
+        exact ? jaccard(shingles[i]!, shingles[j]!) : estimateJaccard(signatures[i]!, signatures[j]!),
+      );
   }
-  const pairSimilarity = (i: number, j: number) => (exact ? matrix[i]![j]! : jaccard(shingles[i]!, shingles[j]!));
+  const pairSimilarity = (i: number, j: number) =>
+    exact ? matrix[i]![j]! : jaccard(shingles[i]!, shingles[j]!);
   if (!exact) for (const [i, j] of pairs) cell(i, j, pairSimilarity(i, j));
 
   const key = keyness(
@@ -71,8 +76,8 @@ export function compareCorpus(
 
   const reuseIgnore = new Set<number>();
   const seed = options.compare?.reuse?.seed ?? 8;
+  // The directive's own wording (its title above all) is quoted by every plan: not reuse between plans.
   for (const s of directiveSeqs)
-    // The directive's own wording (its title above all) is quoted by every plan: not reuse between plans.
     for (let i = 0; i + seed <= s.ids.length; i++) reuseIgnore.add(gramKey(s.ids, i, seed));
   const comparisons = pairs.map(([i, j]) =>
     comparePrepared(corpus, corpus.plans[i]!, corpus.plans[j]!, pairSimilarity(i, j), {

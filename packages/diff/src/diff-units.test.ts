@@ -62,7 +62,20 @@ describe('diffUnits', () => {
   });
 
   it('property: parts reassemble both sides (equal + removed = A, equal + added = B, on folded syllables)', () => {
-    const word = fc.constantFrom('thông', 'tin', 'đối', 'ngoại', 'hóa', 'hoá', 'tỉnh', 'cửa', 'khẩu', 'biên', 'giới', '35');
+    const word = fc.constantFrom(
+      'thông',
+      'tin',
+      'đối',
+      'ngoại',
+      'hóa',
+      'hoá',
+      'tỉnh',
+      'cửa',
+      'khẩu',
+      'biên',
+      'giới',
+      '35',
+    );
     const text = fc.array(word, { maxLength: 30 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(text, text, fc.integer({ min: 0, max: 3 }), (a, b, absorb) => {

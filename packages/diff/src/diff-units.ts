@@ -49,7 +49,8 @@ function rawOps(a: TokenSeq, b: TokenSeq, maxEditLength: number, timeout: number
       ia += n;
       ib += n;
     } else {
-      const cur = last && last.op === 'change' ? last : { op: 'change' as const, a0: ia, a1: ia, b0: ib, b1: ib };
+      const cur =
+        last && last.op === 'change' ? last : { op: 'change' as const, a0: ia, a1: ia, b0: ib, b1: ib };
       if (cur !== last) ops.push(cur);
       if (c.removed) ia += n;
       else ib += n;
@@ -67,7 +68,8 @@ function mergeOps(ops: Op[], absorb: number): Op[] {
     const op = ops[i]!;
     const prev = out[out.length - 1];
     const next = ops[i + 1];
-    const island = op.op === 'equal' && op.a1 - op.a0 <= absorb && prev?.op === 'change' && next?.op === 'change';
+    const island =
+      op.op === 'equal' && op.a1 - op.a0 <= absorb && prev?.op === 'change' && next?.op === 'change';
     if (island || (op.op === 'change' && prev?.op === 'change')) {
       prev!.a1 = op.a1;
       prev!.b1 = op.b1;
@@ -116,7 +118,13 @@ export function diffUnits(a: string, b: string, options: DiffUnitsOptions = {}):
 /** The diff as one marked-up string: `same [-old-]{+new+}`, for tests and terminals without colour. */
 export function formatDiff(parts: readonly DiffPart[]): string {
   return parts
-    .map((p) => (p.op === 'equal' ? p.text : p.op === 'removed' ? `[-${p.text.trimEnd()}-] ` : `{+${p.text.trimEnd()}+} `))
+    .map((p) =>
+      p.op === 'equal'
+        ? p.text
+        : p.op === 'removed'
+          ? `[-${p.text.trimEnd()}-] `
+          : `{+${p.text.trimEnd()}+} `,
+    )
     .join('')
     .replace(/\s+/g, ' ')
     .trim();

@@ -9,17 +9,40 @@ export {
 export { type CandidateOptions, candidatePairs } from './candidates.ts';
 export { type CompareOptions, comparePrepared, planShingles, unitSimilarities } from './compare.ts';
 export { type CompareCorpusOptions, compareCorpus, directiveTexts } from './corpus.ts';
-export { type DiffPart, type DiffUnitsOptions, diffTokens, diffUnits, formatDiff, type UnitDiff } from './diff-units.ts';
+export {
+  type DiffPart,
+  type DiffUnitsOptions,
+  diffTokens,
+  diffUnits,
+  formatDiff,
+  type UnitDiff,
+} from './diff-units.ts';
 export { type AnalysedPlanLike, diffPlansFromAnalysis } from './from-analysis.ts';
-export { comparePlans, findReuse } from './pairwise.ts';
 export { type KeynessOptions, type KeynessTerm, keyness, logLikelihood } from './keyness.ts';
 export { estimateJaccard, hash32, lshBuckets, minhash } from './minhash.ts';
 export { findOmissions, type GroupElement, groupElements, type OmissionOptions } from './omissions.ts';
-export { isEligible, type PreparedCorpus, type PreparedPlan, type PreparedUnit, prepareCorpus, preparePlan } from './prepare.ts';
+export { comparePlans, findReuse } from './pairwise.ts';
+export {
+  isEligible,
+  type PreparedCorpus,
+  type PreparedPlan,
+  type PreparedUnit,
+  prepareCorpus,
+  preparePlan,
+} from './prepare.ts';
 export { findReuseMatches, type ReuseMatch, type ReuseOptions } from './reuse.ts';
 export * from './schema.ts';
 export { cosine, gramCounts, jaccard, type SparseVector, sharedTerms, vectorOf } from './similarity.ts';
 export { passageRef } from './spans.ts';
 export { isFunctionWord, type KeyTerm, keyTerms, labelOf } from './terms.ts';
-export { gramIds, gramKey, sliceText, syllableOffsets, type TokenSeq, termText, tokenize, Vocabulary } from './tokens.ts';
+export {
+  gramIds,
+  gramKey,
+  sliceText,
+  syllableOffsets,
+  type TokenSeq,
+  termText,
+  tokenize,
+  Vocabulary,
+} from './tokens.ts';
 export { BOILERPLATE_ROLES, type DiffPlan, type DiffUnit, round4 } from './types.ts';

@@ -72,7 +72,13 @@ export function keyness(
       const d = allTotals[n]! - c;
       if (d > 0 && a / c <= b / d) continue;
       const g2 = logLikelihood(a, b, c, d);
-      scored.push({ ids, term: ids.map((id) => vocab.surface(id)).join(' '), g2, countInPlan: a, countInRest: b });
+      scored.push({
+        ids,
+        term: ids.map((id) => vocab.surface(id)).join(' '),
+        g2,
+        countInPlan: a,
+        countInRest: b,
+      });
     }
     scored.sort((x, y) => y.g2 - x.g2 || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
     const chosen: typeof scored = [];
@@ -82,10 +88,18 @@ export function keyness(
       // A shorter term inside a chosen longer one (or the reverse) with nearly the same count says nothing new.
       const dup = chosen.some((c) => {
         const ck = `,${c.ids.join(',')},`;
-        return (ck.includes(key) || key.includes(ck)) && Math.min(c.countInPlan, t.countInPlan) >= 0.7 * Math.max(c.countInPlan, t.countInPlan);
+        return (
+          (ck.includes(key) || key.includes(ck)) &&
+          Math.min(c.countInPlan, t.countInPlan) >= 0.7 * Math.max(c.countInPlan, t.countInPlan)
+        );
       });
       if (!dup) chosen.push(t);
     }
-    return chosen.map(({ term, g2, countInPlan, countInRest }) => ({ term, g2: round4(g2), countInPlan, countInRest }));
+    return chosen.map(({ term, g2, countInPlan, countInRest }) => ({
+      term,
+      g2: round4(g2),
+      countInPlan,
+      countInRest,
+    }));
   });
 }

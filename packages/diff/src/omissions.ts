@@ -91,8 +91,12 @@ export function groupElements(
         st.total++;
         for (const g of gs) {
           st.inG[g]!++;
-          (st.plans[g] ??= new Set()).add(pi);
-          (st.units[g] ??= new Set()).add(ei);
+          const plansOf = st.plans[g] ?? new Set<number>();
+          const unitsOf = st.units[g] ?? new Set<number>();
+          plansOf.add(pi);
+          unitsOf.add(ei);
+          st.plans[g] = plansOf;
+          st.units[g] = unitsOf;
         }
       }
   });
@@ -100,7 +104,8 @@ export function groupElements(
     const dirSeqs: TokenSeq[] = [g.label.vi, g.description.vi, ...g.phrases].map((t) => tokenize(t, vocab));
     const dirGrams = new Set<number>();
     for (const sq of dirSeqs)
-      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= sq.ids.length; i++) dirGrams.add(gramKey(sq.ids, i, n));
+      for (let n = 2; n <= 4; n++)
+        for (let i = 0; i + n <= sq.ids.length; i++) dirGrams.add(gramKey(sq.ids, i, n));
     const tG = totalG[gi]!;
     const tRest = total - tG;
     const terms = [...stats.entries()]
@@ -134,7 +139,10 @@ export function groupElements(
       if (kept.length >= (options.maxTerms ?? 30)) break;
     }
     const parent = kept.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i]!;
+      return i;
+    };
     const jac = (a: Set<number>, b: Set<number>) => {
       let inter = 0;
       for (const x of a) if (b.has(x)) inter++;
@@ -144,7 +152,9 @@ export function groupElements(
       for (let j = i + 1; j < kept.length; j++)
         if (jac(kept[i]!.units, kept[j]!.units) >= (options.join ?? 0.8)) parent[find(j)] = find(i);
     const byRoot = new Map<number, typeof kept>();
-    kept.forEach((t, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), t]));
+    kept.forEach((t, i) => {
+      byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), t]);
+    });
     for (const members of byRoot.values()) {
       const carriers = new Set<number>();
       const units = new Set<number>();
@@ -191,7 +201,11 @@ function carriersOf(corpus: PreparedCorpus, elements: GroupElement[]): void {
 }
 
 /** Omissions of every plan: elements carried by the directive or by `minShare` of the other plans, and not by the plan. */
-export function findOmissions(corpus: PreparedCorpus, directive: Directive, options: OmissionOptions = {}): Omission[] {
+export function findOmissions(
+  corpus: PreparedCorpus,
+  directive: Directive,
+  options: OmissionOptions = {},
+): Omission[] {
   const elements = groupElements(corpus, directive, options);
   const n = corpus.plans.length;
   const need = Math.max(1, Math.ceil((options.minShare ?? 0.5) * (n - 1)));
@@ -204,7 +218,11 @@ export function findOmissions(corpus: PreparedCorpus, directive: Directive, opti
       const terms = [...e.terms].sort((a, b) => b.g2 - a.g2 || (a.text < b.text ? -1 : 1));
       const seen = new Set<number>();
       const examples = e.units
-        .filter(([p]) => (seen.has(p) ? false : (seen.add(p), true)))
+        .filter(([p]) => {
+          if (seen.has(p)) return false;
+          seen.add(p);
+          return true;
+        })
         .slice(0, options.examples ?? 3)
         .map(([p, u]) => passageRef(corpus.plans[p]!, corpus.plans[p]!.units[u]!));
       out.push({

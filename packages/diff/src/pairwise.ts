@@ -1,7 +1,7 @@
 /** Two plans on their own (notebooks, the CLI): reuse and the full comparison without a corpus. */
 import { type CompareOptions, comparePrepared, planShingles } from './compare.ts';
 import { prepareCorpus } from './prepare.ts';
-import { type ReuseOptions } from './reuse.ts';
+import type { ReuseOptions } from './reuse.ts';
 import type { PlanComparison, ReusePassage } from './schema.ts';
 import { jaccard } from './similarity.ts';
 import type { DiffPlan } from './types.ts';

@@ -2,10 +2,11 @@
  * The corpus tokenised once: every unit as accent-folded syllable ids in one
  * vocabulary, with bigram document frequencies for IDF weights.
  */
-import { similarityVector } from './vectors.ts';
+
 import type { SparseVector } from './similarity.ts';
 import { type TokenSeq, tokenize, Vocabulary } from './tokens.ts';
 import { BOILERPLATE_ROLES, type DiffPlan, type DiffUnit } from './types.ts';
+import { similarityVector } from './vectors.ts';
 
 export interface PreparedUnit {
   unit: DiffUnit;
@@ -40,7 +41,12 @@ export function isEligible(u: DiffUnit): boolean {
 export function preparePlan(plan: DiffPlan, vocab: Vocabulary): PreparedPlan {
   return {
     plan,
-    units: plan.units.map((unit, index) => ({ unit, seq: tokenize(unit.text, vocab), index, eligible: isEligible(unit) })),
+    units: plan.units.map((unit, index) => ({
+      unit,
+      seq: tokenize(unit.text, vocab),
+      index,
+      eligible: isEligible(unit),
+    })),
     syllableSpans: new Map(),
   };
 }
@@ -69,6 +75,7 @@ export function prepareCorpus(plans: readonly DiffPlan[], vocab = new Vocabulary
     bigramDf,
     idf: (key) => Math.log((1 + unitCount) / (1 + (bigramDf.get(key) ?? 0))) + 1,
   };
-  for (const p of prepared) for (const u of p.units) if (u.eligible) u.vector = similarityVector(u.seq, corpus.idf);
+  for (const p of prepared)
+    for (const u of p.units) if (u.eligible) u.vector = similarityVector(u.seq, corpus.idf);
   return corpus;
 }

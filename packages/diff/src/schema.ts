@@ -57,7 +57,9 @@ export const UnitPair = z.object({
   diffStatus: z
     .enum(['max-edit-length', 'timeout'])
     .optional()
-    .describe('present when the diff gave up on its budget: `diff` is then the whole of A removed and B added'),
+    .describe(
+      'present when the diff gave up on its budget: `diff` is then the whole of A removed and B added',
+    ),
 });
 
 /** A passage two plans share word for word (after normalisation), found regardless of order. */

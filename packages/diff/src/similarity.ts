@@ -10,7 +10,12 @@ export interface SparseVector {
 }
 
 /** Counts of the n-grams `nMin..nMax` of a token array (n ≤ 3). */
-export function gramCounts(ids: ArrayLike<number>, nMin: number, nMax: number, into = new Map<number, number>()) {
+export function gramCounts(
+  ids: ArrayLike<number>,
+  nMin: number,
+  nMax: number,
+  into = new Map<number, number>(),
+) {
   for (let n = nMin; n <= nMax; n++)
     for (let i = 0; i + n <= ids.length; i++) {
       const k = gramKey(ids, i, n);
@@ -76,7 +81,8 @@ export function sharedTerms(a: TokenSeq, b: TokenSeq, limit = 10): string[] {
   const runs: string[] = [];
   let start = -1;
   const flush = (end: number) => {
-    if (start >= 0) runs.push(a.text.slice(a.starts[start]!, a.ends[end]!).toLowerCase().replace(/\s+/g, ' '));
+    if (start >= 0)
+      runs.push(a.text.slice(a.starts[start]!, a.ends[end]!).toLowerCase().replace(/\s+/g, ' '));
     start = -1;
   };
   for (let i = 0; i + 2 <= a.ids.length; i++) {
@@ -85,9 +91,7 @@ export function sharedTerms(a: TokenSeq, b: TokenSeq, limit = 10): string[] {
     } else flush(i);
   }
   flush(Math.max(0, a.ids.length - 1));
-  const seen = new Set<string>();
-  return runs
-    .filter((r) => (seen.has(r) ? false : (seen.add(r), true)))
+  return [...new Set(runs)]
     .sort((x, y) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0))
     .slice(0, limit);
 }

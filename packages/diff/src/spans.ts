@@ -4,8 +4,9 @@
  * i-th syllable of the text is the i-th syllable of its source slice; when
  * the counts differ (or the source is absent) the whole unit's span is used.
  */
-import type { PassageRef } from './schema.ts';
+
 import type { PreparedPlan, PreparedUnit } from './prepare.ts';
+import type { PassageRef } from './schema.ts';
 import { sliceText, syllableOffsets } from './tokens.ts';
 
 function sourceSyllables(plan: PreparedPlan, u: PreparedUnit): [number, number][] | null {

@@ -83,7 +83,10 @@ export function keyTerms(
         for (let j = 0; j < n; j++) w += idf(gram[j]!) * (options.boost ? options.boost(r, i + j) : 1);
         const s = scores.get(key) ?? {
           ids: gram,
-          text: seq.text.slice(seq.starts[i]!, seq.ends[i + n - 1]!).toLowerCase().replace(/\s+/g, ' '),
+          text: seq.text
+            .slice(seq.starts[i]!, seq.ends[i + n - 1]!)
+            .toLowerCase()
+            .replace(/\s+/g, ' '),
           count: 0,
           score: 0,
         };
@@ -94,13 +97,16 @@ export function keyTerms(
   });
   const ranked = [...scores.values()]
     .map((s) => ({ ...s, weight: s.score * (1 + Math.log(s.count)) }))
-    .sort((a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.ids.join() < b.ids.join() ? -1 : 1));
+    .sort(
+      (a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.ids.join() < b.ids.join() ? -1 : 1),
+    );
   const chosen: KeyTerm[] = [];
   const limit = options.limit ?? 5;
   for (const t of ranked) {
     if (chosen.length >= limit) break;
     const key = `,${t.ids.join(',')},`;
-    if (chosen.some((c) => key.includes(`,${c.ids.join(',')},`) || `,${c.ids.join(',')},`.includes(key))) continue;
+    if (chosen.some((c) => key.includes(`,${c.ids.join(',')},`) || `,${c.ids.join(',')},`.includes(key)))
+      continue;
     chosen.push({ term: t.text, ids: t.ids, weight: t.weight });
   }
   return chosen;

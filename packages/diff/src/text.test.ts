@@ -44,7 +44,19 @@ describe('findReuse', () => {
     expect(findReuse(plan('a', [shared]), plan('b', [noisy]))[0]?.tokens).toBeGreaterThanOrEqual(20);
   });
   it('property: reuse spans lie inside the units and the source', () => {
-    const word = fc.constantFrom('thông', 'tin', 'đối', 'ngoại', 'tỉnh', 'cửa', 'khẩu', 'biên', 'giới', 'kế', 'hoạch');
+    const word = fc.constantFrom(
+      'thông',
+      'tin',
+      'đối',
+      'ngoại',
+      'tỉnh',
+      'cửa',
+      'khẩu',
+      'biên',
+      'giới',
+      'kế',
+      'hoạch',
+    );
     const unit = fc.array(word, { minLength: 0, maxLength: 40 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 4 }), fc.array(unit, { maxLength: 4 }), (ua, ub) => {
@@ -83,7 +95,9 @@ describe('minhash', () => {
     expect(Math.abs(est - jaccard(a, b))).toBeLessThan(0.08);
   });
   it('candidatePairs keeps similar plans and drops unrelated ones (LSH, above the exhaustive limit)', () => {
-    const sets = Array.from({ length: 30 }, (_, i) => Array.from({ length: 300 }, (_, k) => (i % 3) * 10_000 + k + (i % 2)));
+    const sets = Array.from({ length: 30 }, (_, i) =>
+      Array.from({ length: 300 }, (_, k) => (i % 3) * 10_000 + k + (i % 2)),
+    );
     const pairs = candidatePairs(
       sets.map((s) => minhash(s)),
       { exhaustiveBelow: 5, neighbours: 3 },
@@ -117,7 +131,11 @@ describe('keyness', () => {
     const v = new Vocabulary();
     const d = (t: string) => [tokenize(t, v).ids];
     const out = keyness(
-      [d('cửa khẩu biên giới cửa khẩu biên giới cửa khẩu biên giới thông tin'), d('thông tin đối ngoại thông tin'), d('thông tin kế hoạch')],
+      [
+        d('cửa khẩu biên giới cửa khẩu biên giới cửa khẩu biên giới thông tin'),
+        d('thông tin đối ngoại thông tin'),
+        d('thông tin kế hoạch'),
+      ],
       v,
     );
     expect('cửa khẩu biên giới').toContain(out[0]![0]!.term);

@@ -26,7 +26,7 @@ export function tone(share: number): number {
 
 export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
   const lang = ctx.state.lang;
-  const { corpus } = ctx;
+  const corpus = ctx.corpus;
   const names = new Map(corpus.plans.map((p) => [p.id, planName(p, lang)]));
   const name = (id: string) => names.get(id) ?? id;
   const allRows = heatmapRows(corpus);
@@ -248,6 +248,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
   };
 
   const drawDetail = (state: ViewState) => {
+    const corpus = ctx.corpus;
     clear(detail);
     const plan = state.plan ? corpus.planById.get(state.plan) : undefined;
     const gi = state.group ? corpus.groupIndex.get(state.group) : undefined;
@@ -306,9 +307,14 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
 
   drawHeatmap(ctx.state);
   performance.mark('heatmap-drawn');
+  requestAnimationFrame(() => setTimeout(() => performance.mark('heatmap-painted'), 0));
   drawDetail(ctx.state);
 
   return {
+    dataChanged() {
+      // Same plans and coverage; the texts behind the cells have arrived.
+      drawDetail(ctx.state);
+    },
     update(state, previous) {
       if (state.sort !== previous.sort || state.desc !== previous.desc) drawHeatmap(state);
       else markSelected(state);

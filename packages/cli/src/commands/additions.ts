@@ -16,14 +16,19 @@ Options:
 `;
 
 export const additionsCommand: Command = {
-  summary: "list what a plan adds (content no other plan or the directive has), with spans",
+  summary: 'list what a plan adds (content no other plan or the directive has), with spans',
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { analysis: { type: 'string' }, json: { type: 'boolean' } }, 'additions');
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { analysis: { type: 'string' }, json: { type: 'boolean' } },
+      'additions',
+    );
     if (values.help) {
       process.stdout.write(HELP);
       return 0;
     }
-    if (positionals.length !== 1) throw new UserError('additions: expected one plan id (try: doichieu additions --help)', 2);
+    if (positionals.length !== 1)
+      throw new UserError('additions: expected one plan id (try: doichieu additions --help)', 2);
     const id = positionals[0]!;
     const { plans, findings } = loadFindings(values.analysis as string | undefined, 'additions');
     planById(plans, id, 'additions');
@@ -35,7 +40,10 @@ export const additionsCommand: Command = {
     const c = colours();
     const out = [c.bold(`${id}: ${clusters.length} addition clusters`)];
     for (const a of clusters) {
-      out.push('', `${c.green(c.bold(a.label || '(no key terms)'))}  ${c.dim(`${a.group ?? 'no group'} · novelty ${a.novelty.toFixed(2)} · ${a.id}`)}`);
+      out.push(
+        '',
+        `${c.green(c.bold(a.label || '(no key terms)'))}  ${c.dim(`${a.group ?? 'no group'} · novelty ${a.novelty.toFixed(2)} · ${a.id}`)}`,
+      );
       for (const p of a.passages) out.push(`  ${c.cyan(`${p.unitId} [${p.span.join('–')}]`)}  ${p.text}`);
     }
     process.stdout.write(`${out.join('\n')}\n`);

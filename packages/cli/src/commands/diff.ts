@@ -47,14 +47,20 @@ export function loadFindings(analysisPath: string | undefined, command: string):
       throw new UserError(`${command}: ${path}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
     }
     if (!data.plans || !data.directive)
-      throw new UserError(`${command}: ${path}: not an analysis.json (no "plans" or "directive"; run: doichieu analyze)`);
+      throw new UserError(
+        `${command}: ${path}: not an analysis.json (no "plans" or "directive"; run: doichieu analyze)`,
+      );
     const plans = diffPlansFromAnalysis(data.plans);
     return { plans, findings: data.findings ?? compareCorpus(data.directive, plans), source: path };
   }
-  if (analysisPath) throw new UserError(`${command}: analysis file not found: ${path} (run: doichieu analyze)`);
+  if (analysisPath)
+    throw new UserError(`${command}: analysis file not found: ${path} (run: doichieu analyze)`);
   const { corpus, plans: ingested } = ingestCorpusDir('corpus');
   const gold = loadGold(corpus);
-  const analysis = analyse(corpus.directive, ingested, { ...(gold ? { gold: gold.rows } : {}), evaluate: false });
+  const analysis = analyse(corpus.directive, ingested, {
+    ...(gold ? { gold: gold.rows } : {}),
+    evaluate: false,
+  });
   const plans = diffPlansFromAnalysis(analysis.plans);
   return { plans, findings: compareCorpus(corpus.directive, plans), source: `${corpus.dir} (analysed now)` };
 }
@@ -90,7 +96,10 @@ function swap(c: PlanComparison): PlanComparison {
       ...p,
       a: p.b,
       b: p.a,
-      diff: p.diff.map((d) => ({ ...d, op: d.op === 'added' ? 'removed' : d.op === 'removed' ? 'added' : 'equal' })),
+      diff: p.diff.map((d) => ({
+        ...d,
+        op: d.op === 'added' ? 'removed' : d.op === 'removed' ? 'added' : 'equal',
+      })),
     })),
     reuse: c.reuse.map((r) => ({ ...r, a: r.b, b: r.a })),
     onlyInA: c.onlyInB,
@@ -110,12 +119,15 @@ export const diffCommand: Command = {
       process.stdout.write(HELP);
       return 0;
     }
-    if (positionals.length !== 2) throw new UserError('diff: expected two plan ids (try: doichieu diff --help)', 2);
+    if (positionals.length !== 2)
+      throw new UserError('diff: expected two plan ids (try: doichieu diff --help)', 2);
     const [idA, idB] = positionals as [string, string];
     const { plans, findings } = loadFindings(values.analysis as string | undefined, 'diff');
     const a = planById(plans, idA, 'diff');
     const b = planById(plans, idB, 'diff');
-    const found = findings.comparisons.find((c) => (c.a === idA && c.b === idB) || (c.a === idB && c.b === idA));
+    const found = findings.comparisons.find(
+      (c) => (c.a === idA && c.b === idB) || (c.a === idB && c.b === idA),
+    );
     let cmp = found ? (found.a === idA ? found : swap(found)) : comparePlans(a, b);
     const group = values.group as string | undefined;
     if (group) cmp = { ...cmp, pairs: cmp.pairs.filter((p) => p.group === group) };
@@ -125,17 +137,33 @@ export const diffCommand: Command = {
     }
     const c = colours();
     const out: string[] = [];
-    out.push(c.bold(`${idA} ↔ ${idB}   similarity ${cmp.similarity.toFixed(3)}   ${cmp.pairs.length} paired units, ${cmp.reuse.length} shared passages`));
+    out.push(
+      c.bold(
+        `${idA} ↔ ${idB}   similarity ${cmp.similarity.toFixed(3)}   ${cmp.pairs.length} paired units, ${cmp.reuse.length} shared passages`,
+      ),
+    );
     out.push(c.dim(`${c.red('[-only in A-]')} ${c.green('{+only in B+}')}`));
     const order = (id: string, p: DiffPlan) => p.units.findIndex((u) => u.id === id);
-    const pairs = [...cmp.pairs].sort((x, y) => (x.group < y.group ? -1 : x.group > y.group ? 1 : order(x.a.unitId, a) - order(y.a.unitId, a)));
+    const pairs = [...cmp.pairs].sort((x, y) =>
+      x.group < y.group ? -1 : x.group > y.group ? 1 : order(x.a.unitId, a) - order(y.a.unitId, a),
+    );
     for (const p of pairs) {
       out.push('');
-      out.push(c.cyan(`${p.group}  ${p.a.unitId} [${p.a.span.join('–')}] ↔ ${p.b.unitId} [${p.b.span.join('–')}]  similarity ${p.similarity.toFixed(3)}`));
+      out.push(
+        c.cyan(
+          `${p.group}  ${p.a.unitId} [${p.a.span.join('–')}] ↔ ${p.b.unitId} [${p.b.span.join('–')}]  similarity ${p.similarity.toFixed(3)}`,
+        ),
+      );
       if (p.matchedTerms.length) out.push(c.dim(`  shared: ${p.matchedTerms.slice(0, 6).join(' · ')}`));
       const text = c.isColorSupported
         ? p.diff
-            .map((d) => (d.op === 'equal' ? d.text : d.op === 'removed' ? c.red(c.strikethrough(d.text)) : c.green(c.underline(d.text))))
+            .map((d) =>
+              d.op === 'equal'
+                ? d.text
+                : d.op === 'removed'
+                  ? c.red(c.strikethrough(d.text))
+                  : c.green(c.underline(d.text)),
+            )
             .join('')
         : formatDiff(p.diff);
       out.push(`  ${text}${p.diffStatus ? c.yellow(`  (diff gave up: ${p.diffStatus})`) : ''}`);
@@ -143,7 +171,9 @@ export const diffCommand: Command = {
     if (cmp.reuse.length) {
       out.push('', c.bold('Shared word for word (any order):'));
       for (const r of cmp.reuse)
-        out.push(`  ${String(r.tokens).padStart(3)} syll.  ${r.a.unitId} [${r.a.span.join('–')}] ↔ ${r.b.unitId} [${r.b.span.join('–')}]\n        ${c.dim(r.text)}`);
+        out.push(
+          `  ${String(r.tokens).padStart(3)} syll.  ${r.a.unitId} [${r.a.span.join('–')}] ↔ ${r.b.unitId} [${r.b.span.join('–')}]\n        ${c.dim(r.text)}`,
+        );
     }
     for (const [name, list] of [
       [idA, cmp.onlyInA],
@@ -151,7 +181,10 @@ export const diffCommand: Command = {
     ] as const) {
       if (!list.length) continue;
       out.push('', c.bold(`Only in ${name} (no counterpart):`));
-      for (const u of list) out.push(`  ${u.unitId} [${u.span.join('–')}]  ${u.text.length > 140 ? `${u.text.slice(0, 139)}…` : u.text}`);
+      for (const u of list)
+        out.push(
+          `  ${u.unitId} [${u.span.join('–')}]  ${u.text.length > 140 ? `${u.text.slice(0, 139)}…` : u.text}`,
+        );
     }
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;

@@ -28,11 +28,14 @@ export const omissionsCommand: Command = {
       process.stdout.write(HELP);
       return 0;
     }
-    if (positionals.length !== 1) throw new UserError('omissions: expected one plan id (try: doichieu omissions --help)', 2);
+    if (positionals.length !== 1)
+      throw new UserError('omissions: expected one plan id (try: doichieu omissions --help)', 2);
     const id = positionals[0]!;
     const { plans, findings } = loadFindings(values.analysis as string | undefined, 'omissions');
     planById(plans, id, 'omissions');
-    const list = findings.omissions.filter((o) => o.planId === id && (!values.group || o.group === values.group));
+    const list = findings.omissions.filter(
+      (o) => o.planId === id && (!values.group || o.group === values.group),
+    );
     if (values.json) {
       process.stdout.write(`${JSON.stringify(list, null, 1)}\n`);
       return 0;
@@ -45,9 +48,14 @@ export const omissionsCommand: Command = {
         group = o.group;
         out.push('', c.bold(group));
       }
-      out.push(`  ${c.red(o.label)}  ${c.dim(`carried by ${o.carriedBy.join(', ')}${o.inDirective ? '; in the directive' : ''}`)}`);
+      out.push(
+        `  ${c.red(o.label)}  ${c.dim(`carried by ${o.carriedBy.join(', ')}${o.inDirective ? '; in the directive' : ''}`)}`,
+      );
       const e = o.examples[0];
-      if (e) out.push(`    ${c.cyan(`e.g. ${e.unitId} [${e.span.join('–')}]`)}  ${e.text.length > 120 ? `${e.text.slice(0, 119)}…` : e.text}`);
+      if (e)
+        out.push(
+          `    ${c.cyan(`e.g. ${e.unitId} [${e.span.join('–')}]`)}  ${e.text.length > 120 ? `${e.text.slice(0, 119)}…` : e.text}`,
+        );
     }
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;

@@ -26,7 +26,7 @@ describe('escapeMarkdown', () => {
   it('escapes markup, pipes and line starts', () => {
     expect(escapeMarkdown('a|b *c* _d_ <e> [f](g)')).toBe('a\\|b \\*c\\* \\_d\\_ \\<e\\> \\[f\\](g)');
     expect(escapeMarkdown('- Tăng cường\nx')).toBe('\\- Tăng cường x');
-    expect(escapeMarkdown('1. Mục đích')).toBe('\\1. Mục đích');
+    expect(escapeMarkdown('1. Mục đích')).toBe('1\\. Mục đích');
   });
 });
 

@@ -24,7 +24,8 @@ export function escapeMarkdown(value: unknown): string {
   return String(value ?? '')
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
-    .replace(/^([+\-=]|\d+\.)(\s)/, '\\$1$2')
+    .replace(/^([+\-=])(\s)/, '\\$1$2')
+    .replace(/^(\d+)\.(\s)/, '$1\\.$2')
     .replace(/&/g, '&amp;');
 }
 
