@@ -33,9 +33,16 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
   process.stdout.write = out;
   const corpus = loadCorpus(join(dir, 'corpus'));
   const { statSync, readdirSync } = await import('node:fs');
-  const bytes = readdirSync(join(dir, 'corpus/plans')).reduce((s, f) => s + statSync(join(dir, 'corpus/plans', f)).size, 0);
+  const bytes = readdirSync(join(dir, 'corpus/plans')).reduce(
+    (s, f) => s + statSync(join(dir, 'corpus/plans', f)).size,
+    0,
+  );
   const t0 = performance.now();
-  const result = await runAnalysis(corpus, join(dir, 'out/analysis.json'), { evaluate: false, keepGoing: true, progress: false });
+  const result = await runAnalysis(corpus, join(dir, 'out/analysis.json'), {
+    evaluate: false,
+    keepGoing: true,
+    progress: false,
+  });
   const seconds = (performance.now() - t0) / 1000;
   const outBytes = statSync(join(dir, 'out/analysis.json')).size;
   report({

@@ -21,10 +21,14 @@ export const WEB_DIR = dirname(fileURLToPath(import.meta.url));
  */
 export async function buildViewer(outDir = join(WEB_DIR, 'dist')): Promise<string> {
   const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  await promisify(execFile)(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: WEB_DIR,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: WEB_DIR,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return outDir;
 }
 

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildViewer, serveStatic, type StaticServer } from '../../web/serve.ts';
+import { buildViewer, type StaticServer, serveStatic } from '../../web/serve.ts';
 import type {} from '../../web/src/global.ts';
 import { SUMMARY_FILE, summarise } from '../../web/src/summary.ts';
 import type { Analysis } from '../../web/src/types.ts';
@@ -31,10 +31,21 @@ export async function buildTestViewer(): Promise<string> {
 /** Runs `doichieu analyze corpus` into a temporary folder; returns the analysis file and its content. */
 export async function analyseCorpus(): Promise<{ file: string; analysis: Analysis }> {
   const out = await mkdtemp(join(tmpdir(), 'doichieu-analysis-'));
-  await run(process.execPath, [join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'packages/cli/src/main.ts', 'analyze', 'corpus', '--out', out], {
-    cwd: REPO,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    [
+      join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'packages/cli/src/main.ts',
+      'analyze',
+      'corpus',
+      '--out',
+      out,
+    ],
+    {
+      cwd: REPO,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const file = join(out, 'analysis.json');
   return { file, analysis: JSON.parse(await readFile(file, 'utf8')) as Analysis };
 }
@@ -84,7 +95,10 @@ export async function writeTemp(name: string, data: unknown): Promise<string> {
 export async function serve(dist: string, analysisFile: string): Promise<StaticServer> {
   const analysis = JSON.parse(await readFile(analysisFile, 'utf8')) as Analysis;
   const summary = await writeTemp(SUMMARY_FILE, summarise(analysis));
-  return serveStatic({ root: dist, overrides: { '/analysis.json': analysisFile, [`/${SUMMARY_FILE}`]: summary } });
+  return serveStatic({
+    root: dist,
+    overrides: { '/analysis.json': analysisFile, [`/${SUMMARY_FILE}`]: summary },
+  });
 }
 
 export async function launch(): Promise<Browser> {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's Locator.innerText reads the rendered text on purpose
 /**
  * The viewer in a real browser (Debian's Chromium through playwright-core),
  * on the bundled corpus as `doichieu analyze` writes it: every view, a
@@ -37,12 +38,7 @@ const PAYLOAD_IMG = '<img src=x onerror="window.__pwned = 2">';
 
 /** Accent folding written independently of the viewer's, for expected search hits. */
 function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ');
 }
 
 function hostile(analysis: Analysis): Analysis {
@@ -106,7 +102,11 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     // Cells carry their status: every coverage cell is drawn with the status of the analysis.
     for (const row of analysis.coverage)
       for (const cell of row.cells)
-        expect(await p.locator(`g.cell[data-plan="${row.planId}"][data-group="${cell.group}"]`).getAttribute('data-status')).toBe(cell.status);
+        expect(
+          await p
+            .locator(`g.cell[data-plan="${row.planId}"][data-group="${cell.group}"]`)
+            .getAttribute('data-status'),
+        ).toBe(cell.status);
     await screenshot(p, '01-coverage');
   });
 
@@ -118,8 +118,14 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     expect(cell.units.length).toBeGreaterThan(0);
     await p.locator(`g.cell[data-plan="${planId}"][data-group="TG3"]`).click();
     await p.locator('#cell-units').waitFor();
-    expect(await p.locator('#cell-units li').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit-ref')))).toEqual(cell.units);
-    expect(await p.locator('#cell-text .unit.hit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.unit))).toEqual(cell.units);
+    expect(
+      await p.locator('#cell-units li').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit-ref'))),
+    ).toEqual(cell.units);
+    expect(
+      await p
+        .locator('#cell-text .unit.hit')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.unit)),
+    ).toEqual(cell.units);
     // Quảng Ninh's border-gate information clusters are among its TG3 units.
     expect(await p.locator('#cell-text .unit.hit').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining('cửa khẩu')]),
@@ -137,17 +143,21 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     await p.keyboard.press('ArrowRight');
     await p.keyboard.press('ArrowDown');
     await p.keyboard.press('Enter');
+    // The hash changes at once; the hashchange event that applies it comes a moment later.
+    await expect.poll(() => p.evaluate(() => window.__viewer!.state().plan)).toBeDefined();
     const state = await p.evaluate(() => window.__viewer!.state());
-    const rows = await p.locator('#heatmap g.row').evaluateAll((els) =>
-      els.map((e) => (e.querySelector('g.cell') as HTMLElement).dataset.plan),
-    );
+    const rows = await p
+      .locator('#heatmap g.row')
+      .evaluateAll((els) => els.map((e) => (e.querySelector('g.cell') as HTMLElement).dataset.plan));
     expect(state.plan).toBe(rows[1]);
     expect(state.group).toBe(analysis.directive.taskGroups[1]!.id);
     expect(first.group).toBe(analysis.directive.taskGroups[0]!.id);
     // Sort by TG4 (descending): Quảng Ninh operationalises TG4 with the largest share.
     await p.locator('.colhead').nth(3).focus();
     await p.keyboard.press('Enter');
-    const sorted = await p.locator('#heatmap g.row g.cell:first-of-type').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.plan));
+    const sorted = await p
+      .locator('#heatmap g.row g.cell:first-of-type')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.plan));
     const byTg4 = [...analysis.coverage]
       .map((c) => ({ id: c.planId, cell: c.cells.find((x) => x.group === 'TG4')! }))
       .filter((x) => x.cell.status === 'operationalised')
@@ -163,13 +173,17 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     expect(await p.locator('#reader-doc .doc .unit').count()).toBe(plan.units.length);
     const labelled = plan.units.filter((u) => u.alignment.labels.length > 0).length;
     expect(await p.locator('#reader-doc .doc .unit.tinted').count()).toBe(labelled);
-    expect(await p.locator('.outline li').count()).toBe(plan.units.filter((u) => u.kind === 'heading').length);
+    expect(await p.locator('.outline li').count()).toBe(
+      plan.units.filter((u) => u.kind === 'heading').length,
+    );
     expect(await p.locator('#agencies').innerText()).toContain('Ban Thường vụ Tỉnh ủy');
     expect(await p.locator('#deadlines').innerText()).toContain('Thường xuyên');
     expect(await p.locator('#references').innerText()).toContain('57-KL/TW');
     expect(await p.locator('dl.meta').innerText()).toContain(plan.meta.signer);
     // Hover: scores and evidence.
-    const unit = plan.units.find((u) => u.alignment.labels.length > 0 && Object.keys(u.alignment.evidence).length > 0)!;
+    const unit = plan.units.find(
+      (u) => u.alignment.labels.length > 0 && Object.keys(u.alignment.evidence).length > 0,
+    )!;
     await p.locator(`[data-unit="${unit.id}"]`).hover();
     const tip = p.locator('#unit-tooltip');
     await tip.waitFor({ state: 'visible' });
@@ -198,8 +212,12 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     // Quảng Ninh adds border-gate information clusters under TG3; Quảng Ngãi does not.
     await open(p, `${servers.corpus!.url}#view=compare&a=qng-implementation&b=qnh-implementation`);
     const tg3 = p.locator('.cmp-group[data-group="TG3"]');
-    const bSide = (await tg3.locator('.col.side-b, .cmp-row.pair > .passage:nth-child(2)').allInnerTexts()).join('\n');
-    const aSide = (await tg3.locator('.col.side-a, .cmp-row.pair > .passage:nth-child(1)').allInnerTexts()).join('\n');
+    const bSide = (
+      await tg3.locator('.col.side-b, .cmp-row.pair > .passage:nth-child(2)').allInnerTexts()
+    ).join('\n');
+    const aSide = (
+      await tg3.locator('.col.side-a, .cmp-row.pair > .passage:nth-child(1)').allInnerTexts()
+    ).join('\n');
     expect(bSide).toContain('cửa khẩu');
     expect(aSide).not.toContain('cửa khẩu');
     await tg3.scrollIntoViewIfNeeded();
@@ -237,10 +255,16 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     await open(p, `${servers.corpus!.url}#view=corpus`);
     await p.locator('#search-input').fill('doi ngoai');
     await p.locator('#hit-count').waitFor();
-    const expected = analysis.plans.flatMap((pl) => pl.units.filter((u) => fold(u.text).includes('doi ngoai')).map((u) => u.id));
+    const expected = analysis.plans.flatMap((pl) =>
+      pl.units.filter((u) => fold(u.text).includes('doi ngoai')).map((u) => u.id),
+    );
     const plans = new Set(expected.map((id) => id.split(':')[0])).size;
-    expect(await p.locator('#hit-count').innerText()).toBe(`${expected.length} kết quả trong ${plans} kế hoạch`);
-    const shown = await p.locator('#search-results li.hit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.unit));
+    expect(await p.locator('#hit-count').innerText()).toBe(
+      `${expected.length} kết quả trong ${plans} kế hoạch`,
+    );
+    const shown = await p
+      .locator('#search-results li.hit')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.unit));
     expect(shown).toEqual(expected.slice(0, 100));
     const marks = await p.locator('#search-results mark').allTextContents();
     expect(marks.every((m) => fold(m) === 'doi ngoai')).toBe(true);
@@ -266,7 +290,9 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     expect(await p.locator('#similarity-table tbody tr').count()).toBe(f.plans.length);
     expect(await p.locator('#keyness .card').count()).toBe(findingsAnalysis.plans.length);
     const top = [...f.keyness[0]!.terms].sort((a, b) => b.g2 - a.g2)[0]!;
-    expect(await p.locator(`#keyness .card[data-plan="${f.keyness[0]!.planId}"] .term`).first().innerText()).toBe(top.term);
+    expect(
+      await p.locator(`#keyness .card[data-plan="${f.keyness[0]!.planId}"] .term`).first().innerText(),
+    ).toBe(top.term);
     // A matrix cell opens the comparison of its pair.
     await p.locator('#similarity-table tbody tr').nth(0).locator('td a').first().click();
     await expect.poll(() => p.evaluate(() => window.__viewer!.state().view)).toBe('compare');
@@ -298,7 +324,10 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     const p = await fresh();
     const plan = analysis.plans.find((x) => x.id === 'qnh-implementation')!;
     const unit = plan.units[Math.floor(plan.units.length / 2)]!;
-    await open(p, `${servers.corpus!.url}#view=reader&lang=en&plan=${plan.id}&unit=${encodeURIComponent(unit.id)}&orig=1&group=TG3`);
+    await open(
+      p,
+      `${servers.corpus!.url}#view=reader&lang=en&plan=${plan.id}&unit=${encodeURIComponent(unit.id)}&orig=1&group=TG3`,
+    );
     expect(await p.locator('#plan-select').inputValue()).toBe(plan.id);
     expect(await p.locator('#toggle-original').isChecked()).toBe(true);
     expect(await p.locator('.unit.selected').getAttribute('data-unit')).toBe(unit.id);
@@ -329,7 +358,8 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     ]) {
       await open(p, url + hash);
       await p.waitForTimeout(100);
-      if (hash.includes('corpus')) expect(await p.locator('#search-results mark').first().textContent()).toBe('<script>');
+      if (hash.includes('corpus'))
+        expect(await p.locator('#search-results mark').first().textContent()).toBe('<script>');
       expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await p.locator('img').count()).toBe(0);
       expect(await p.locator('script').count()).toBe(1);
@@ -374,7 +404,9 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
           `(summary loaded at ${Math.round(marks.summaryLoaded)} ms, heatmap drawn and painted ${Math.round(result.renderAfterData)} ms later; ` +
           `full analysis loaded at ${Math.round(marks.dataLoaded)} ms; ${marks.cells} cells)\n`,
       );
-      expect(marks.cells).toBe((name === 'big' ? 700 : analysis.plans.length) * analysis.directive.taskGroups.length);
+      expect(marks.cells).toBe(
+        (name === 'big' ? 700 : analysis.plans.length) * analysis.directive.taskGroups.length,
+      );
       expect(result.renderAfterData).toBeLessThan(name === 'big' ? 3000 : 1000);
       if (name === 'big') await screenshot(p, '11-coverage-700');
     });

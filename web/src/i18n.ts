@@ -35,7 +35,8 @@ const vi = {
   legendShare: 'Tỉ lệ nội dung phục vụ nhóm',
   legendStatus: 'Trạng thái',
   cellLabel: '{plan}, {group}: {share} nội dung, {status}, {n} đoạn',
-  cellHint: 'Chọn một ô của bảng (chuột, hoặc Tab rồi Enter; phím mũi tên để di chuyển) để xem các đoạn văn phía sau.',
+  cellHint:
+    'Chọn một ô của bảng (chuột, hoặc Tab rồi Enter; phím mũi tên để di chuyển) để xem các đoạn văn phía sau.',
   cellUnits: '{n} đoạn văn phục vụ nhóm này ({op} là nhiệm vụ cụ thể)',
   noUnits: 'Kế hoạch này không có đoạn nào phục vụ nhóm này.',
   openReader: 'Mở trong trình đọc',
@@ -100,7 +101,8 @@ const vi = {
   samePlan: 'Hãy chọn hai kế hoạch khác nhau.',
   unitsOfGroup: '{n} đoạn',
   // corpus
-  corpusIntro: 'Mức tương đồng giữa các kế hoạch, từ ngữ đặc trưng của từng kế hoạch, và tìm kiếm trong mọi đoạn văn.',
+  corpusIntro:
+    'Mức tương đồng giữa các kế hoạch, từ ngữ đặc trưng của từng kế hoạch, và tìm kiếm trong mọi đoạn văn.',
   similarityMatrix: 'Ma trận tương đồng giữa các kế hoạch',
   keyness: 'Từ ngữ đặc trưng của từng kế hoạch',
   search: 'Tìm kiếm trong mọi đoạn văn',
@@ -211,7 +213,8 @@ const en: Record<MessageKey, string> = {
   addedLegend: 'only in B',
   samePlan: 'Choose two different plans.',
   unitsOfGroup: '{n} units',
-  corpusIntro: 'How similar the plans are, the terms that distinguish each plan, and search across all units.',
+  corpusIntro:
+    'How similar the plans are, the terms that distinguish each plan, and search across all units.',
   similarityMatrix: 'Plan similarity matrix',
   keyness: 'Distinctive terms per plan',
   search: 'Search all units',
@@ -246,7 +249,8 @@ export function groupShort(group: TaskGroup, lang: Lang): string {
 export function planName(plan: Plan, lang: Lang): string {
   const m = plan.meta;
   const known = (v: string | undefined) => (v && v !== 'unknown' ? v : undefined);
-  const where = known(m.district) ?? known(m.province) ?? (lang === 'vi' ? 'Không rõ địa phương' : 'Unknown place');
+  const where =
+    known(m.district) ?? known(m.province) ?? (lang === 'vi' ? 'Không rõ địa phương' : 'Unknown place');
   const num = known(m.documentNumber);
   const kind = KIND_NAMES[m.kind]?.[lang] ?? m.kind;
   return num ? `${where} · ${num} · ${kind}` : `${where} · ${kind}`;

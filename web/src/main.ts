@@ -14,8 +14,8 @@ import { clear, h } from './dom.ts';
 import { t } from './i18n.ts';
 import { buildCorpus, type Corpus } from './prepare.ts';
 import { formatState, parseState, patchState, VIEWS, type View, type ViewState } from './state.ts';
-import { hideTooltip } from './tooltip.ts';
 import { SUMMARY_FILE } from './summary.ts';
+import { hideTooltip } from './tooltip.ts';
 import type { Analysis } from './types.ts';
 import { mountCompare } from './views/compare.ts';
 import { mountCorpus } from './views/corpus.ts';
@@ -28,7 +28,6 @@ const MOUNT: Record<View, (root: HTMLElement, ctx: Ctx) => ViewHandle> = {
   compare: mountCompare,
   corpus: mountCorpus,
 };
-
 
 const app = document.getElementById('app')!;
 let state = parseState(location.hash);
@@ -73,7 +72,11 @@ function drawChrome(): void {
           {},
           h(
             'a',
-            { href: href({ view: v }), id: `nav-${v}`, 'aria-current': v === state.view ? 'page' : undefined },
+            {
+              href: href({ view: v }),
+              id: `nav-${v}`,
+              'aria-current': v === state.view ? 'page' : undefined,
+            },
             t(lang, `view.${v}`),
           ),
         ),
@@ -82,7 +85,13 @@ function drawChrome(): void {
   );
   const langButton = h(
     'button',
-    { type: 'button', class: 'btn lang', id: 'lang-toggle', 'aria-label': t(lang, 'switchLangLabel'), lang: lang === 'vi' ? 'en' : 'vi' },
+    {
+      type: 'button',
+      class: 'btn lang',
+      id: 'lang-toggle',
+      'aria-label': t(lang, 'switchLangLabel'),
+      lang: lang === 'vi' ? 'en' : 'vi',
+    },
     t(lang, 'switchLang'),
   );
   langButton.addEventListener('click', () => go({ lang: lang === 'vi' ? 'en' : 'vi' }, { replace: true }));

@@ -139,7 +139,10 @@ export interface Segment {
  * becomes a segment carrying its unit id, text between spans a plain one.
  * Spans are clipped to the text; overlapping spans keep the earlier unit.
  */
-export function textSegments(length: number, spans: Array<{ id: string; span: [number, number] }>): Segment[] {
+export function textSegments(
+  length: number,
+  spans: Array<{ id: string; span: [number, number] }>,
+): Segment[] {
   const sorted = [...spans].sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   const out: Segment[] = [];
   let pos = 0;
@@ -163,7 +166,9 @@ export interface OutlineEntry {
 
 /** The plan's headings in document order, with their nesting depth. */
 export function outline(plan: Plan): OutlineEntry[] {
-  return plan.units.filter((u) => u.kind === 'heading').map((u) => ({ unitId: u.id, text: u.text, depth: u.depth }));
+  return plan.units
+    .filter((u) => u.kind === 'heading')
+    .map((u) => ({ unitId: u.id, text: u.text, depth: u.depth }));
 }
 
 export interface Counted {
@@ -207,7 +212,12 @@ export function planDetails(plan: Plan): PlanDetails {
   for (const r of plan.references) if (!first.has(r.number)) first.set(r.number, r);
   const references = refs.map((c) => {
     const r = first.get(c.text)!;
-    return { ...c, unitIds: c.unitIds.filter((u) => u !== ''), kind: r.kind, ...(r.date ? { date: r.date } : {}) };
+    return {
+      ...c,
+      unitIds: c.unitIds.filter((u) => u !== ''),
+      kind: r.kind,
+      ...(r.date ? { date: r.date } : {}),
+    };
   });
   return { agencies, deadlines, references };
 }
@@ -222,7 +232,8 @@ export interface SearchIndex {
 export function buildSearchIndex(corpus: Corpus): SearchIndex {
   const entries: SearchIndex['entries'] = [];
   for (const plan of corpus.plans)
-    for (const unit of plan.units) entries.push({ unitId: unit.id, planId: plan.id, folded: foldKeepLength(unit.text) });
+    for (const unit of plan.units)
+      entries.push({ unitId: unit.id, planId: plan.id, folded: foldKeepLength(unit.text) });
   return { entries };
 }
 
@@ -246,7 +257,10 @@ export function search(index: SearchIndex, query: string): SearchHit[] {
 }
 
 /** Splits `text` into plain and matched pieces for highlighting. */
-export function markPieces(text: string, matches: Array<[number, number]>): Array<{ text: string; match: boolean }> {
+export function markPieces(
+  text: string,
+  matches: Array<[number, number]>,
+): Array<{ text: string; match: boolean }> {
   const out: Array<{ text: string; match: boolean }> = [];
   let pos = 0;
   for (const [s, e] of matches) {
@@ -295,7 +309,11 @@ function flipDiff(parts: DiffPart[]): DiffPart[] {
  * removed exchanged). Undefined when the pair was not compared or there are
  * no findings.
  */
-export function orientedComparison(findings: Findings | undefined, a: string, b: string): PlanComparison | undefined {
+export function orientedComparison(
+  findings: Findings | undefined,
+  a: string,
+  b: string,
+): PlanComparison | undefined {
   if (!findings) return undefined;
   const direct = findings.comparisons.find((c) => c.a === a && c.b === b);
   if (direct) return direct;
@@ -340,8 +358,12 @@ export function similarityMatrix(
 }
 
 /** The `n` most distinctive terms of each plan (highest G² first). */
-export function topTerms(findings: Findings | undefined, n: number): Map<string, Findings['keyness'][number]['terms']> {
+export function topTerms(
+  findings: Findings | undefined,
+  n: number,
+): Map<string, Findings['keyness'][number]['terms']> {
   const out = new Map<string, Findings['keyness'][number]['terms']>();
-  for (const k of findings?.keyness ?? []) out.set(k.planId, [...k.terms].sort((x, y) => y.g2 - x.g2).slice(0, n));
+  for (const k of findings?.keyness ?? [])
+    out.set(k.planId, [...k.terms].sort((x, y) => y.g2 - x.g2).slice(0, n));
   return out;
 }

@@ -68,6 +68,7 @@ export function formatState(state: ViewState): string {
 /** A new state with `patch` applied; keys set to undefined in the patch are removed. */
 export function patchState(state: ViewState, patch: Partial<ViewState>): ViewState {
   const next: ViewState = { ...state, ...patch };
-  for (const key of Object.keys(next) as Array<keyof ViewState>) if (next[key] === undefined) delete next[key];
+  for (const key of Object.keys(next) as Array<keyof ViewState>)
+    if (next[key] === undefined) delete next[key];
   return next;
 }

@@ -28,5 +28,7 @@ export function summarise(analysis: Analysis): Analysis {
 
 /** Whether an analysis is a summary (its plans carry no units). */
 export function isSummary(analysis: Analysis): boolean {
-  return analysis.plans.length > 0 && analysis.plans.every((p) => p.units.length === 0 && p.source.text === '');
+  return (
+    analysis.plans.length > 0 && analysis.plans.every((p) => p.units.length === 0 && p.source.text === '')
+  );
 }

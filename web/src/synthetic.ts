@@ -11,8 +11,16 @@ function rename(plan: Plan, id: string, copy: number): Plan {
   return {
     ...plan,
     id,
-    meta: { ...plan.meta, id, documentNumber: copy === 0 ? plan.meta.documentNumber : `${100 + copy}-KH/S${copy}` },
-    units: plan.units.map((u) => ({ ...u, id: swap(u.id), ...(u.parentId ? { parentId: swap(u.parentId) } : {}) })),
+    meta: {
+      ...plan.meta,
+      id,
+      documentNumber: copy === 0 ? plan.meta.documentNumber : `${100 + copy}-KH/S${copy}`,
+    },
+    units: plan.units.map((u) => ({
+      ...u,
+      id: swap(u.id),
+      ...(u.parentId ? { parentId: swap(u.parentId) } : {}),
+    })),
     fields: plan.fields.map((f) => ({ ...f, unitId: swap(f.unitId) })),
     references: plan.references.map((r) => (r.unitId ? { ...r, unitId: swap(r.unitId) } : r)),
   };
@@ -40,7 +48,10 @@ export function syntheticAnalysis(base: Analysis, count: number): Analysis {
         ...c,
         units: c.units.map(swap),
         operationalUnits: c.operationalUnits.map(swap),
-        share: copy === 0 ? c.share : Math.min(1, +(c.share * (0.8 + (((k * 7 + gi * 13) % 41) / 40) * 0.4)).toFixed(4)),
+        share:
+          copy === 0
+            ? c.share
+            : Math.min(1, +(c.share * (0.8 + (((k * 7 + gi * 13) % 41) / 40) * 0.4)).toFixed(4)),
       })),
     });
   }
@@ -53,7 +64,9 @@ export function syntheticAnalysis(base: Analysis, count: number): Analysis {
       ...f,
       plans: plans.map((p) => p.id),
       similarity: idx.map((a, r) =>
-        idx.map((b, c) => (r === c ? 1 : a < 0 || b < 0 ? 0 : (f.similarity[a]?.[b] ?? 0) * (a === b ? 0.98 : 1))),
+        idx.map((b, c) =>
+          r === c ? 1 : a < 0 || b < 0 ? 0 : (f.similarity[a]?.[b] ?? 0) * (a === b ? 0.98 : 1),
+        ),
       ),
       keyness: plans.map((p, k) => ({
         planId: p.id,

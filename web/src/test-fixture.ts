@@ -1,7 +1,14 @@
 /** A two-plan analysis, small enough to read, for the unit tests. */
 import type { Analysis, Findings, Plan, Unit } from './types.ts';
 
-function unit(planId: string, id: string, text: string, start: number, labels: string[], kind: Unit['kind'] = 'bullet'): Unit {
+function unit(
+  planId: string,
+  id: string,
+  text: string,
+  start: number,
+  labels: string[],
+  kind: Unit['kind'] = 'bullet',
+): Unit {
   return {
     id: `${planId}:${id}`,
     kind,
@@ -21,7 +28,12 @@ function unit(planId: string, id: string, text: string, start: number, labels: s
   } as Unit;
 }
 
-function plan(id: string, province: string, date: string, texts: Array<[string, string[], Unit['kind']?]>): Plan {
+function plan(
+  id: string,
+  province: string,
+  date: string,
+  texts: Array<[string, string[], Unit['kind']?]>,
+): Plan {
   let source = '';
   const units: Unit[] = [];
   texts.forEach(([text, labels, kind], i) => {
@@ -45,15 +57,43 @@ function plan(id: string, province: string, date: string, texts: Array<[string, 
     },
     source: { encoding: 'utf-8', length: source.length, byteLength: source.length, text: source },
     extracted: {},
-    stats: { units: units.length, unitsByRole: {}, maxDepth: 1, repairs: { ocr: 0, toneStyle: 0, unicode: 0 }, warnings: 0, sourceLength: source.length },
+    stats: {
+      units: units.length,
+      unitsByRole: {},
+      maxDepth: 1,
+      repairs: { ocr: 0, toneStyle: 0, unicode: 0 },
+      warnings: 0,
+      sourceLength: source.length,
+    },
     units,
     skipped: [],
     fields: [
-      { field: 'lead-agency', label: 'Cơ quan chủ trì', value: 'Ban Tuyên giáo', agencies: ['Ban Tuyên giáo'], unitId: `${id}:u2`, span: [0, 1] },
-      { field: 'timing', label: 'Thời gian', value: 'Thường xuyên', deadline: { text: 'Thường xuyên', ongoing: true }, unitId: `${id}:u2`, span: [0, 1] },
+      {
+        field: 'lead-agency',
+        label: 'Cơ quan chủ trì',
+        value: 'Ban Tuyên giáo',
+        agencies: ['Ban Tuyên giáo'],
+        unitId: `${id}:u2`,
+        span: [0, 1],
+      },
+      {
+        field: 'timing',
+        label: 'Thời gian',
+        value: 'Thường xuyên',
+        deadline: { text: 'Thường xuyên', ongoing: true },
+        unitId: `${id}:u2`,
+        span: [0, 1],
+      },
     ],
     references: [
-      { number: '57-KL/TW', kind: 'ket-luan', date: '2023-06-15', text: 'Kết luận số 57-KL/TW', span: [0, 1], unitId: `${id}:u1` },
+      {
+        number: '57-KL/TW',
+        kind: 'ket-luan',
+        date: '2023-06-15',
+        text: 'Kết luận số 57-KL/TW',
+        span: [0, 1],
+        unitId: `${id}:u1`,
+      },
       { number: '57-KL/TW', kind: 'ket-luan', text: 'Kết luận 57-KL/TW', span: [2, 3], unitId: `${id}:u2` },
     ],
     messages: [],
@@ -79,8 +119,20 @@ export function fixture(withFindings = false): Analysis {
       issuer: 'Bộ Chính trị',
       date: '2023-06-15',
       taskGroups: [
-        { id: 'TG1', label: { vi: 'Lãnh đạo', en: 'Leadership' }, short: { vi: 'Lãnh đạo', en: 'Leadership' }, description: { vi: 'x', en: 'x' }, phrases: ['x'] },
-        { id: 'TG2', label: { vi: 'Phối hợp', en: 'Coordination' }, short: { vi: 'Phối hợp', en: 'Coordination' }, description: { vi: 'x', en: 'x' }, phrases: ['x'] },
+        {
+          id: 'TG1',
+          label: { vi: 'Lãnh đạo', en: 'Leadership' },
+          short: { vi: 'Lãnh đạo', en: 'Leadership' },
+          description: { vi: 'x', en: 'x' },
+          phrases: ['x'],
+        },
+        {
+          id: 'TG2',
+          label: { vi: 'Phối hợp', en: 'Coordination' },
+          short: { vi: 'Phối hợp', en: 'Coordination' },
+          description: { vi: 'x', en: 'x' },
+          phrases: ['x'],
+        },
       ],
     },
     method: { aligner: 'supervised', annotatedUnits: 0, description: '' },
@@ -89,13 +141,27 @@ export function fixture(withFindings = false): Analysis {
       {
         planId: 'alpha',
         cells: [
-          { group: 'TG1', status: 'operationalised', units: ['alpha:u2'], operationalUnits: ['alpha:u2'], share: 0.5 },
+          {
+            group: 'TG1',
+            status: 'operationalised',
+            units: ['alpha:u2'],
+            operationalUnits: ['alpha:u2'],
+            share: 0.5,
+          },
           { group: 'TG2', status: 'mentioned', units: ['alpha:u3'], operationalUnits: [], share: 0.3 },
         ],
       },
       {
         planId: 'beta',
-        cells: [{ group: 'TG1', status: 'operationalised', units: ['beta:u2'], operationalUnits: ['beta:u2'], share: 0.9 }],
+        cells: [
+          {
+            group: 'TG1',
+            status: 'operationalised',
+            units: ['beta:u2'],
+            operationalUnits: ['beta:u2'],
+            share: 0.9,
+          },
+        ],
       },
     ],
   } as unknown as Analysis;
@@ -104,7 +170,12 @@ export function fixture(withFindings = false): Analysis {
 }
 
 function findings(): Findings {
-  const ref = (planId: string, unitId: string, text: string) => ({ planId, unitId: `${planId}:${unitId}`, span: [0, 1] as [number, number], text });
+  const ref = (planId: string, unitId: string, text: string) => ({
+    planId,
+    unitId: `${planId}:${unitId}`,
+    span: [0, 1] as [number, number],
+    text,
+  });
   return {
     plans: ['alpha', 'beta'],
     similarity: [
@@ -112,7 +183,13 @@ function findings(): Findings {
       [0.4, 1],
     ],
     keyness: [
-      { planId: 'alpha', terms: [{ term: 'báo chí', g2: 3, countInPlan: 1, countInRest: 0 }, { term: 'tỉnh', g2: 5, countInPlan: 1, countInRest: 0 }] },
+      {
+        planId: 'alpha',
+        terms: [
+          { term: 'báo chí', g2: 3, countInPlan: 1, countInRest: 0 },
+          { term: 'tỉnh', g2: 5, countInPlan: 1, countInRest: 0 },
+        ],
+      },
       { planId: 'beta', terms: [{ term: 'cửa khẩu', g2: 4, countInPlan: 1, countInRest: 0 }] },
     ],
     additions: [],

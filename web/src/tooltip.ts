@@ -36,7 +36,17 @@ export function unitCard(corpus: Corpus, unit: Unit, lang: Lang): HTMLElement {
     );
   });
   const evidence = Object.entries(a.evidence).flatMap(([group, items]) =>
-    items.slice(0, 6).map((e) => h('li', {}, h('b', {}, group), ` ${e.feature} `, h('span', { class: 'w' }, `(${e.kind}, ${e.weight.toFixed(2)})`))),
+    items
+      .slice(0, 6)
+      .map((e) =>
+        h(
+          'li',
+          {},
+          h('b', {}, group),
+          ` ${e.feature} `,
+          h('span', { class: 'w' }, `(${e.kind}, ${e.weight.toFixed(2)})`),
+        ),
+      ),
   );
   return h(
     'div',

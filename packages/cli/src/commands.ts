@@ -1,6 +1,11 @@
+import { additionsCommand } from './commands/additions.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { diffCommand } from './commands/diff.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { exportCommand } from './commands/export.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { omissionsCommand } from './commands/omissions.ts';
+import { reportCommand } from './commands/report.ts';
 import { synthCommand } from './commands/synth.ts';
 
 export interface Command {
@@ -12,6 +17,11 @@ export const commands: Record<string, Command> = {
   ingest: ingestCommand,
   analyze: analyzeCommand,
   evaluate: evaluateCommand,
+  diff: diffCommand,
+  additions: additionsCommand,
+  omissions: omissionsCommand,
+  report: reportCommand,
+  export: exportCommand,
   synth: synthCommand,
 };
 

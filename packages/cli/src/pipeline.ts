@@ -9,7 +9,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GoldRow } from '@doichieu/align';
 import { type IngestedPlan, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
-import { analysisHead, type CoverageRow, evaluationOf, prepareModels } from '@doichieu/report';
+import type { DiffPlan } from '@doichieu/diff';
+import {
+  analysisHead,
+  type CoverageRow,
+  computeFindings,
+  diffPlanOf,
+  evaluationOf,
+  prepareModels,
+} from '@doichieu/report';
 import { SingleBar } from 'cli-progress';
 import { UserError } from './errors.ts';
 import { type LoadedCorpus, openAtomicWriter, readPlanBytes } from './io.ts';
@@ -23,6 +31,8 @@ export interface PipelineOptions {
   /** Worker threads; 0 or 1 runs inline. Default: all cores for corpora of 32 plans or more. */
   workers?: number;
   progress: boolean;
+  /** Run the diff stage (additions, omissions, reuse) when the corpus has at most this many plans. Default 1000. */
+  diffLimit?: number;
 }
 
 export interface PipelineResult {
@@ -30,6 +40,8 @@ export interface PipelineResult {
   failures: string[];
   plans: number;
   evaluation?: ReturnType<typeof evaluationOf>;
+  /** Why the diff stage did not run, when it did not. */
+  diffSkipped?: string;
 }
 
 export async function runAnalysis(
@@ -64,6 +76,9 @@ export async function runAnalysis(
   const models = prepareModels(directive, annotated, gold);
   const evaluation = models.full && options.evaluate ? evaluationOf(directive, annotated, gold) : undefined;
 
+  const diffLimit = options.diffLimit ?? 1000;
+  const diff = metas.length <= diffLimit;
+  const diffInputs: DiffPlan[] = [];
   const writer = openAtomicWriter(outPath);
   const coverage: CoverageRow[] = [];
   try {
@@ -77,12 +92,14 @@ export async function runAnalysis(
       }
       writer.write(written === 0 ? result.planJson : `,${result.planJson}`);
       coverage.push(result.coverage as CoverageRow);
+      if (diff && result.diffInput) diffInputs.push(result.diffInput as DiffPlan);
       written++;
     };
     const setup: WorkerSetup = {
       directive,
       models,
       corpusDir: corpus.dir,
+      diff,
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
     };
     const workers = options.workers ?? (metas.length >= 32 ? availableParallelism() : 1);
@@ -101,7 +118,13 @@ export async function runAnalysis(
           let result: WorkerResult;
           try {
             const { plan, coverage: row } = processPlan(setup, meta, lexicon, aligners);
-            result = { index, ok: true, planJson: JSON.stringify(plan), coverage: row, diffInput: null };
+            result = {
+              index,
+              ok: true,
+              planJson: JSON.stringify(plan),
+              coverage: row,
+              diffInput: diff ? diffPlanOf(plan) : null,
+            };
           } catch (e) {
             result = { index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
           }
@@ -117,13 +140,23 @@ export async function runAnalysis(
     } finally {
       bar?.stop();
     }
-    writer.write(`],"coverage":${JSON.stringify(coverage)}}\n`);
+    writer.write(`],"coverage":${JSON.stringify(coverage)}`);
+    if (diff) writer.write(`,"findings":${JSON.stringify(computeFindings(directive, diffInputs))}`);
+    writer.write('}\n');
     writer.commit();
   } catch (e) {
     writer.abort();
     throw e;
   }
-  return { coverage, failures, plans: coverage.length, ...(evaluation ? { evaluation } : {}) };
+  return {
+    coverage,
+    failures,
+    plans: coverage.length,
+    ...(evaluation ? { evaluation } : {}),
+    ...(diff
+      ? {}
+      : { diffSkipped: `${metas.length} plans, over the diff limit of ${diffLimit} (--diff-limit)` }),
+  };
 }
 
 /** Sends plans to a pool of workers; delivers results in manifest order. */

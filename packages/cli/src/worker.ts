@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DecodeError, type Directive, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
-import { analysePlan, type PreparedModels } from '@doichieu/report';
+import { analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
 
 export interface WorkerSetup {
   directive: Directive;
   models: PreparedModels;
   corpusDir: string;
   maxBytes?: number;
+  /** Whether to send back each plan's units for the diff stage. */
+  diff: boolean;
 }
 
 export interface WorkerRequest {
@@ -63,7 +65,13 @@ if (parentPort && workerData) {
     let result: WorkerResult;
     try {
       const { plan, coverage } = processPlan(setup, request.meta, lexicon, aligners);
-      result = { index: request.index, ok: true, planJson: JSON.stringify(plan), coverage, diffInput: null };
+      result = {
+        index: request.index,
+        ok: true,
+        planJson: JSON.stringify(plan),
+        coverage,
+        diffInput: setup.diff ? diffPlanOf(plan) : null,
+      };
     } catch (e) {
       result = { index: request.index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
     }

@@ -119,6 +119,11 @@ describe('nothing is lost', () => {
     for (const p of plans.values()) assertCovered(p);
   });
 
+  it('keeps a combining mark that follows an invisible character (found by fast-check)', () => {
+    const p = ingestText('\ufeff\u0301', planMeta('qnh-implementation'), { lexicon });
+    assertCovered(p);
+  });
+
   it('accounts for every character of arbitrary input (fast-check)', () => {
     const meta = planMeta('qnh-implementation');
     const pieces = fc.constantFrom(
@@ -156,7 +161,7 @@ describe('nothing is lost', () => {
         assertCovered(p);
         for (const u of p.units) expect(u.text).not.toBe('');
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });

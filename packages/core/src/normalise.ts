@@ -36,8 +36,9 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 /** NFC per run of base character + combining marks; invisible characters removed; odd spaces made plain. */
 export function unicodeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
+  // Invisible characters first, so that a mark after one is not deleted with it.
   const runs =
-    /\P{M}\p{M}+|\p{M}+|[\u00ad\u200b-\u200d\u2060\ufeff]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+    /[\u00ad\u200b-\u200d\u2060\ufeff]+|\P{M}\p{M}+|\p{M}+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const run = m[0];
     let replacement: string;

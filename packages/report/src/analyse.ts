@@ -19,12 +19,25 @@ import {
   type UnitAlignment,
 } from '@doichieu/align';
 import { type Directive, type IngestedPlan, VERSION } from '@doichieu/core';
+import { compareCorpus, type DiffPlan, diffPlansFromAnalysis } from '@doichieu/diff';
 import type { AnalysedPlan, Analysis } from './analysis-schema.ts';
 
 export interface AnalyseOptions {
   gold?: readonly GoldRow[];
   /** Skip the cross-validated evaluation (large corpora). */
   evaluate?: boolean;
+  /** Skip the diff stage (additions, omissions, reuse, similarity). */
+  diff?: boolean;
+}
+
+/** The diff stage's view of an analysed plan: its units with their labels, and the source for exact spans. */
+export function diffPlanOf(plan: AnalysedPlan): DiffPlan {
+  return diffPlansFromAnalysis([plan])[0]!;
+}
+
+/** Findings of the diff stage over the whole corpus. */
+export function computeFindings(directive: Directive, plans: readonly DiffPlan[]): Analysis['findings'] {
+  return compareCorpus(directive, [...plans]);
 }
 
 export type CoverageRow = Analysis['coverage'][number];
@@ -155,9 +168,17 @@ export function analyse(
   const analysed = plans.map((p) => analysePlan(directive, p, models, aligners));
   const evaluation =
     models.full && options.evaluate !== false ? evaluationOf(directive, annotated, gold) : undefined;
+  const findings =
+    options.diff === false
+      ? undefined
+      : computeFindings(
+          directive,
+          analysed.map((a) => diffPlanOf(a.plan)),
+        );
   return {
     ...analysisHead(directive, models, evaluation),
     plans: analysed.map((a) => a.plan),
     coverage: analysed.map((a) => a.coverage),
+    ...(findings ? { findings } : {}),
   };
 }

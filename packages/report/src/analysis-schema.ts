@@ -15,6 +15,7 @@ import {
   SkippedSpan,
   Unit,
 } from '@doichieu/core';
+import { Findings } from '@doichieu/diff';
 import { z } from 'zod';
 
 const Scores = z.record(z.string(), z.number());
@@ -100,5 +101,8 @@ export const Analysis = z.object({
     .optional(),
   plans: z.array(AnalysedPlan),
   coverage: z.array(z.object({ planId: z.string(), cells: z.array(CoverageCellSchema) })),
+  findings: Findings.optional().describe(
+    'What each plan adds, omits and copies (absent when the diff stage was skipped)',
+  ),
 });
 export type Analysis = z.infer<typeof Analysis>;

@@ -4,6 +4,8 @@ export {
   analysePlan,
   analysisHead,
   type CoverageRow,
+  computeFindings,
+  diffPlanOf,
   evaluationOf,
   type PreparedModels,
   prepareModels,

@@ -54,7 +54,8 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
     const comp = orientedComparison(corpus.findings, a, b);
     const nameA = planName(corpus.planById.get(a)!, lang);
     const nameB = planName(corpus.planById.get(b)!, lang);
-    if (!corpus.findings) body.append(h('p', { class: 'note', id: 'findings-missing' }, t(lang, 'noFindings')));
+    if (!corpus.findings)
+      body.append(h('p', { class: 'note', id: 'findings-missing' }, t(lang, 'noFindings')));
     else if (!comp) body.append(h('p', { class: 'note' }, t(lang, 'noComparison')));
     else
       body.append(
@@ -102,12 +103,7 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
     corpus.groups.forEach((g, gi) => {
       const cellA = corpus.coverage.get(a)?.get(g.id);
       const cellB = corpus.coverage.get(b)?.get(g.id);
-      const head = h(
-        'h3',
-        { class: 'group-head' },
-        h('span', { class: 'chip' }, g.id),
-        ` ${g.label[lang]}`,
-      );
+      const head = h('h3', { class: 'group-head' }, h('span', { class: 'chip' }, g.id), ` ${g.label[lang]}`);
       head.querySelector<HTMLElement>('.chip')!.style.setProperty('--g', groupColour(gi));
       const section = h('section', { class: 'cmp-group', 'data-group': g.id }, head);
       section.style.setProperty('--g', groupColour(gi));
@@ -148,8 +144,16 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
           h(
             'div',
             { class: 'cmp-row rest' },
-            h('div', { class: 'col side-a' }, restA.map((id) => unitBox(ctx, id, reuseUnits.get(id), lang))),
-            h('div', { class: 'col side-b' }, restB.map((id) => unitBox(ctx, id, reuseUnits.get(id), lang))),
+            h(
+              'div',
+              { class: 'col side-a' },
+              restA.map((id) => unitBox(ctx, id, reuseUnits.get(id), lang)),
+            ),
+            h(
+              'div',
+              { class: 'col side-b' },
+              restB.map((id) => unitBox(ctx, id, reuseUnits.get(id), lang)),
+            ),
           ),
         );
       body.append(section);
@@ -192,7 +196,8 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
 
 function diffText(parts: DiffPart[]): HTMLElement {
   const el = h('span', { class: 'diff' });
-  for (const p of parts) el.append(p.op === 'removed' ? h('del', {}, p.text) : p.op === 'added' ? h('ins', {}, p.text) : p.text);
+  for (const p of parts)
+    el.append(p.op === 'removed' ? h('del', {}, p.text) : p.op === 'added' ? h('ins', {}, p.text) : p.text);
   return el;
 }
 
@@ -241,7 +246,13 @@ function reuseSection(comp: PlanComparison, lang: Lang): HTMLElement {
           'ol',
           {},
           items.map((r) =>
-            h('li', {}, h('span', { class: 'reuse-badge' }, t(lang, 'syllables', { n: r.tokens })), ' ', h('q', {}, r.text)),
+            h(
+              'li',
+              {},
+              h('span', { class: 'reuse-badge' }, t(lang, 'syllables', { n: r.tokens })),
+              ' ',
+              h('q', {}, r.text),
+            ),
           ),
         ),
   );
@@ -251,16 +262,37 @@ function onlySection(comp: PlanComparison, nameA: string, nameB: string, lang: L
   const list = (refs: PassageRef[]) =>
     refs.length === 0
       ? h('p', { class: 'muted' }, t(lang, 'none'))
-      : h('ul', {}, refs.map((r) => h('li', { 'data-unit': r.unitId, tabindex: 0 }, r.text)));
+      : h(
+          'ul',
+          {},
+          refs.map((r) => h('li', { 'data-unit': r.unitId, tabindex: 0 }, r.text)),
+        );
   return h(
     'section',
     { class: 'cmp-only', id: 'only-lists' },
-    h('div', { class: 'col side-a' }, h('h3', {}, t(lang, 'onlyIn', { plan: `A (${nameA})` })), list(comp.onlyInA)),
-    h('div', { class: 'col side-b' }, h('h3', {}, t(lang, 'onlyIn', { plan: `B (${nameB})` })), list(comp.onlyInB)),
+    h(
+      'div',
+      { class: 'col side-a' },
+      h('h3', {}, t(lang, 'onlyIn', { plan: `A (${nameA})` })),
+      list(comp.onlyInA),
+    ),
+    h(
+      'div',
+      { class: 'col side-b' },
+      h('h3', {}, t(lang, 'onlyIn', { plan: `B (${nameB})` })),
+      list(comp.onlyInB),
+    ),
   );
 }
 
-function additionsSection(ctx: Ctx, a: string, b: string, nameA: string, nameB: string, lang: Lang): HTMLElement {
+function additionsSection(
+  ctx: Ctx,
+  a: string,
+  b: string,
+  nameA: string,
+  nameB: string,
+  lang: Lang,
+): HTMLElement {
   const f = ctx.corpus.findings!;
   const side = (planId: string, label: string, cls: string) => {
     const adds = f.additions.filter((x) => x.planId === planId).sort((x, y) => y.novelty - x.novelty);
@@ -280,8 +312,16 @@ function additionsSection(ctx: Ctx, a: string, b: string, nameA: string, nameB: 
                 'li',
                 {},
                 h('b', {}, c.label),
-                h('span', { class: 'count' }, ` ${c.group ?? ''} · ${t(lang, 'novelty')} ${c.novelty.toFixed(2)}`),
-                h('ul', {}, c.passages.slice(0, 3).map((p) => h('li', { 'data-unit': p.unitId, tabindex: 0 }, p.text))),
+                h(
+                  'span',
+                  { class: 'count' },
+                  ` ${c.group ?? ''} · ${t(lang, 'novelty')} ${c.novelty.toFixed(2)}`,
+                ),
+                h(
+                  'ul',
+                  {},
+                  c.passages.slice(0, 3).map((p) => h('li', { 'data-unit': p.unitId, tabindex: 0 }, p.text)),
+                ),
               ),
             ),
           ),
@@ -306,5 +346,10 @@ function additionsSection(ctx: Ctx, a: string, b: string, nameA: string, nameB: 
           ),
     );
   };
-  return h('section', { class: 'cmp-only', id: 'additions-omissions' }, side(a, `A: ${nameA}`, 'side-a'), side(b, `B: ${nameB}`, 'side-b'));
+  return h(
+    'section',
+    { class: 'cmp-only', id: 'additions-omissions' },
+    side(a, `A: ${nameA}`, 'side-a'),
+    side(b, `B: ${nameB}`, 'side-b'),
+  );
 }

@@ -8,7 +8,14 @@ import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
 import { percent, planName, t } from '../i18n.ts';
 import { groupColour, ramp } from '../palette.ts';
-import { buildSearchIndex, markPieces, type SearchIndex, search, similarityMatrix, topTerms } from '../prepare.ts';
+import {
+  buildSearchIndex,
+  markPieces,
+  type SearchIndex,
+  search,
+  similarityMatrix,
+  topTerms,
+} from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
 import type { Lang } from '../types.ts';
@@ -62,7 +69,13 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
     if (q === '') return;
     const hits = search(index(), q);
     const planCount = new Set(hits.map((x) => x.planId)).size;
-    results.append(h('p', { class: 'hit-count', id: 'hit-count' }, hits.length === 0 ? t(lang, 'noHits') : t(lang, 'hits', { n: hits.length, p: planCount })));
+    results.append(
+      h(
+        'p',
+        { class: 'hit-count', id: 'hit-count' },
+        hits.length === 0 ? t(lang, 'noHits') : t(lang, 'hits', { n: hits.length, p: planCount }),
+      ),
+    );
     const list = h('ol', { class: 'hits' });
     results.append(list);
     let shown = 0;
@@ -73,7 +86,8 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
         if (!entry) continue;
         const { unit, plan } = entry;
         const text = h('span', { class: 'hit-text' });
-        for (const piece of markPieces(unit.text, hit.matches)) text.append(piece.match ? h('mark', {}, piece.text) : piece.text);
+        for (const piece of markPieces(unit.text, hit.matches))
+          text.append(piece.match ? h('mark', {}, piece.text) : piece.text);
         const chips = unit.alignment.labels.map((g) => {
           const c = h('span', { class: 'chip small' }, g);
           c.style.setProperty('--g', groupColour(corpus.groupIndex.get(g) ?? 0));
@@ -83,7 +97,14 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
           h(
             'li',
             { class: 'hit', 'data-unit': unit.id, 'data-plan': plan.id },
-            h('a', { href: ctx.href({ view: 'reader', plan: plan.id, unit: unit.id, q: undefined }), class: 'hit-plan' }, planName(plan, lang)),
+            h(
+              'a',
+              {
+                href: ctx.href({ view: 'reader', plan: plan.id, unit: unit.id, q: undefined }),
+                class: 'hit-plan',
+              },
+              planName(plan, lang),
+            ),
             ' ',
             chips,
             h('div', {}, text),
@@ -109,7 +130,11 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
 
 function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
   const { corpus } = ctx;
-  const section = h('section', { class: 'similarity-matrix', id: 'similarity' }, h('h2', {}, t(lang, 'similarityMatrix')));
+  const section = h(
+    'section',
+    { class: 'similarity-matrix', id: 'similarity' },
+    h('h2', {}, t(lang, 'similarityMatrix')),
+  );
   const m = similarityMatrix(corpus.findings);
   if (!m) {
     section.append(h('p', { class: 'note' }, t(lang, 'notAvailable')));
@@ -122,7 +147,12 @@ function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
   const n = m.plans.length;
   if (n <= 60) {
     const table = h('table', { class: 'matrix', id: 'similarity-table' });
-    const headRow = h('tr', {}, h('th', {}, ''), m.plans.map((_p, j) => h('th', { scope: 'col', title: name(m.plans[j]!) }, String(j + 1))));
+    const headRow = h(
+      'tr',
+      {},
+      h('th', {}, ''),
+      m.plans.map((_p, j) => h('th', { scope: 'col', title: name(m.plans[j]!) }, String(j + 1))),
+    );
     table.append(h('thead', {}, headRow));
     const tbody = h('tbody');
     m.plans.forEach((pi, i) => {
@@ -132,7 +162,18 @@ function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
         const cell =
           i === j
             ? h('td', { class: 'diag' }, '—')
-            : h('td', {}, h('a', { href: ctx.href({ view: 'compare', a: pi, b: pj }), 'aria-label': `${name(pi)} — ${name(pj)}: ${percent(v)}. ${t(lang, 'openCompare')}` }, percent(v)));
+            : h(
+                'td',
+                {},
+                h(
+                  'a',
+                  {
+                    href: ctx.href({ view: 'compare', a: pi, b: pj }),
+                    'aria-label': `${name(pi)} — ${name(pj)}: ${percent(v)}. ${t(lang, 'openCompare')}`,
+                  },
+                  percent(v),
+                ),
+              );
         if (i !== j) {
           cell.style.background = ramp(v);
           if (v >= 0.5) cell.classList.add('light');
@@ -147,7 +188,13 @@ function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
   }
   // Large corpora: one pixel block per pair on a canvas.
   const size = Math.min(700, n * 2);
-  const canvas = h('canvas', { width: size, height: size, class: 'matrix-canvas', role: 'img', 'aria-label': t(lang, 'similarityMatrix') });
+  const canvas = h('canvas', {
+    width: size,
+    height: size,
+    class: 'matrix-canvas',
+    role: 'img',
+    'aria-label': t(lang, 'similarityMatrix'),
+  });
   const g = canvas.getContext('2d');
   if (g) {
     const cell = size / n;
@@ -188,7 +235,9 @@ function keynessSection(ctx: Ctx, lang: Lang): HTMLElement {
                 bar.style.width = `${Math.round((x.g2 / max) * 100)}%`;
                 return h(
                   'li',
-                  { title: `G² ${x.g2.toFixed(1)} · ${t(lang, 'inPlan')} ${x.countInPlan} · ${t(lang, 'inRest')} ${x.countInRest}` },
+                  {
+                    title: `G² ${x.g2.toFixed(1)} · ${t(lang, 'inPlan')} ${x.countInPlan} · ${t(lang, 'inRest')} ${x.countInRest}`,
+                  },
                   h('span', { class: 'term' }, x.term),
                   h('span', { class: 'track' }, bar),
                   h('span', { class: 'num' }, x.g2.toFixed(1)),
@@ -201,4 +250,3 @@ function keynessSection(ctx: Ctx, lang: Lang): HTMLElement {
   section.append(cards);
   return section;
 }
-

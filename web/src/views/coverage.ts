@@ -103,7 +103,14 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
         .attr('aria-sort', active ? (state.desc ? 'descending' : 'ascending') : 'none')
         .attr('aria-label', `${g.id}: ${g.label[lang]}. ${t(lang, 'sortBy')}`);
       col.append('title').text(g.label[lang]);
-      col.append('rect').attr('class', 'swatch').attr('x', 4).attr('y', 6).attr('width', CELL_W - 8).attr('height', 5).attr('fill', groupColour(i));
+      col
+        .append('rect')
+        .attr('class', 'swatch')
+        .attr('x', 4)
+        .attr('y', 6)
+        .attr('width', CELL_W - 8)
+        .attr('height', 5)
+        .attr('fill', groupColour(i));
       col
         .append('text')
         .attr('x', CELL_W / 2)
@@ -113,7 +120,12 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
       const words = groupShort(g, lang);
       const lines = wrap(words, 16);
       lines.slice(0, 2).forEach((line, li) => {
-        col.append('text').attr('x', CELL_W / 2).attr('y', 42 + li * 13).attr('class', 'gshort').text(line);
+        col
+          .append('text')
+          .attr('x', CELL_W / 2)
+          .attr('y', 42 + li * 13)
+          .attr('class', 'gshort')
+          .text(line);
       });
       const activate = () =>
         ctx.go({ sort: g.id, desc: state.sort === g.id ? !state.desc : true }, { replace: true });
@@ -271,9 +283,15 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
         'p',
         { class: 'cell-summary' },
         `${GLYPH[status]} ${t(lang, `status.${status}`)} · ${percent(cell?.share ?? 0)} · `,
-        units.length > 0 ? t(lang, 'cellUnits', { n: units.length, op: operational.size }) : t(lang, 'noUnits'),
+        units.length > 0
+          ? t(lang, 'cellUnits', { n: units.length, op: operational.size })
+          : t(lang, 'noUnits'),
       ),
-      h('a', { href: ctx.href({ view: 'reader', plan: plan.id, group: group.id, unit: units[0] }), class: 'btn' }, t(lang, 'openReader')),
+      h(
+        'a',
+        { href: ctx.href({ view: 'reader', plan: plan.id, group: group.id, unit: units[0] }), class: 'btn' },
+        t(lang, 'openReader'),
+      ),
     );
     if (units.length > 0) {
       const list = h('ol', { class: 'cell-units', id: 'cell-units' });
@@ -283,7 +301,11 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
         const item = h(
           'li',
           { 'data-unit-ref': id },
-          h('button', { type: 'button', class: 'linkish', 'data-target': id }, u.text.length > 160 ? `${u.text.slice(0, 160)}…` : u.text),
+          h(
+            'button',
+            { type: 'button', class: 'linkish', 'data-target': id },
+            u.text.length > 160 ? `${u.text.slice(0, 160)}…` : u.text,
+          ),
           operational.has(id) ? h('span', { class: 'tag' }, t(lang, 'operational')) : null,
         );
         list.append(item);
@@ -333,7 +355,12 @@ function legend(lang: Ctx['state']['lang']): HTMLElement {
     gradient.append(sw);
   }
   const status = (['operationalised', 'mentioned', 'absent'] as const).map((s) =>
-    h('span', { class: `legend-status ${s}` }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, GLYPH[s]), ` ${t(lang, `status.${s}`)}`),
+    h(
+      'span',
+      { class: `legend-status ${s}` },
+      h('span', { class: 'glyph', 'aria-hidden': 'true' }, GLYPH[s]),
+      ` ${t(lang, `status.${s}`)}`,
+    ),
   );
   return h(
     'div',

@@ -83,7 +83,9 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
   );
   select.addEventListener('change', () => ctx.go({ plan: select.value, unit: undefined }));
   const toggle = h('input', { type: 'checkbox', id: 'toggle-original', checked: state.original ?? false });
-  toggle.addEventListener('change', () => ctx.go({ original: toggle.checked || undefined }, { replace: true }));
+  toggle.addEventListener('change', () =>
+    ctx.go({ original: toggle.checked || undefined }, { replace: true }),
+  );
 
   // Legend doubles as a group filter.
   const legend = h('div', { class: 'group-legend', role: 'group', 'aria-label': t(lang, 'legendGroups') });
@@ -91,7 +93,13 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
     const on = state.group === g.id;
     const b = h(
       'button',
-      { type: 'button', class: on ? 'chip on' : 'chip', 'aria-pressed': on ? 'true' : 'false', title: g.label[lang], 'data-group': g.id },
+      {
+        type: 'button',
+        class: on ? 'chip on' : 'chip',
+        'aria-pressed': on ? 'true' : 'false',
+        title: g.label[lang],
+        'data-group': g.id,
+      },
       `${g.id} · ${groupShort(g, lang)}`,
     );
     b.style.setProperty('--g', groupColour(i));
@@ -105,16 +113,25 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
   const val = (v: string | undefined, extracted?: string) =>
     v && v !== 'unknown' ? v : extracted ? extracted : t(lang, 'unknown');
   const metaRows: Array<[string, string]> = [
-    [t(lang, 'meta.province'), val(m.district && m.district !== 'unknown' ? `${m.district}, ${m.province}` : m.province)],
+    [
+      t(lang, 'meta.province'),
+      val(m.district && m.district !== 'unknown' ? `${m.district}, ${m.province}` : m.province),
+    ],
     [t(lang, 'meta.issuingBody'), val(m.issuingBody, ex.issuingBody?.value)],
     [t(lang, 'meta.documentNumber'), val(m.documentNumber, ex.documentNumber?.value)],
     [t(lang, 'meta.date'), val(m.date, ex.date?.value)],
     [t(lang, 'meta.kind'), m.kind],
     [t(lang, 'meta.title'), val(m.title, ex.title?.value)],
-    [t(lang, 'meta.signer'), val(m.signer, ex.signer?.value) + (ex.signerRole ? ` (${ex.signerRole.value})` : '')],
+    [
+      t(lang, 'meta.signer'),
+      val(m.signer, ex.signer?.value) + (ex.signerRole ? ` (${ex.signerRole.value})` : ''),
+    ],
     [t(lang, 'meta.encoding'), plan.source.encoding],
     [t(lang, 'meta.units'), String(plan.units.length)],
-    [t(lang, 'meta.repairs'), `${plan.stats.repairs.ocr} / ${plan.stats.repairs.toneStyle} / ${plan.stats.repairs.unicode}`],
+    [
+      t(lang, 'meta.repairs'),
+      `${plan.stats.repairs.ocr} / ${plan.stats.repairs.toneStyle} / ${plan.stats.repairs.unicode}`,
+    ],
   ];
   const details = planDetails(plan);
   const goto = (unitId: string | undefined, text: string) =>
@@ -130,7 +147,9 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
     }),
   );
   const list = <T>(items: T[], render: (x: T) => HTMLElement) =>
-    items.length > 0 ? h('ul', { class: 'facts' }, items.map(render)) : h('p', { class: 'muted' }, t(lang, 'none'));
+    items.length > 0
+      ? h('ul', { class: 'facts' }, items.map(render))
+      : h('p', { class: 'muted' }, t(lang, 'none'));
 
   return [
     h('label', { for: 'plan-select', class: 'side-label' }, t(lang, 'choosePlan')),
@@ -138,14 +157,28 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
     h('label', { class: 'toggle' }, toggle, ` ${t(lang, 'showOriginal')}`),
     h('h3', {}, t(lang, 'legendGroups')),
     legend,
-    h('details', { open: true }, h('summary', {}, t(lang, 'metadata')), h('dl', { class: 'meta' }, metaRows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
+    h(
+      'details',
+      { open: true },
+      h('summary', {}, t(lang, 'metadata')),
+      h(
+        'dl',
+        { class: 'meta' },
+        metaRows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+      ),
+    ),
     h('details', { open: true }, h('summary', {}, t(lang, 'outline')), outlineList),
     h(
       'details',
       { open: true, id: 'agencies' },
       h('summary', {}, `${t(lang, 'agencies')} (${details.agencies.length})`),
       list(details.agencies, (a) =>
-        h('li', {}, goto(a.unitIds[0], a.text), a.count > 1 ? h('span', { class: 'count' }, ` ${t(lang, 'times', { n: a.count })}`) : null),
+        h(
+          'li',
+          {},
+          goto(a.unitIds[0], a.text),
+          a.count > 1 ? h('span', { class: 'count' }, ` ${t(lang, 'times', { n: a.count })}`) : null,
+        ),
       ),
     ),
     h(
@@ -153,7 +186,13 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
       { open: true, id: 'deadlines' },
       h('summary', {}, `${t(lang, 'deadlines')} (${details.deadlines.length})`),
       list(details.deadlines, (d) =>
-        h('li', {}, goto(d.unitId, d.text), d.ongoing ? h('span', { class: 'tag' }, t(lang, 'ongoing')) : null, d.iso ? h('span', { class: 'count' }, ` ${d.iso}`) : null),
+        h(
+          'li',
+          {},
+          goto(d.unitId, d.text),
+          d.ongoing ? h('span', { class: 'tag' }, t(lang, 'ongoing')) : null,
+          d.iso ? h('span', { class: 'count' }, ` ${d.iso}`) : null,
+        ),
       ),
     ),
     h(
@@ -165,7 +204,11 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
           'li',
           {},
           goto(r.unitIds[0], r.text),
-          h('span', { class: 'count' }, ` ${r.kind}${r.date ? `, ${r.date}` : ''}${r.count > 1 ? ` · ${t(lang, 'times', { n: r.count })}` : ''}`),
+          h(
+            'span',
+            { class: 'count' },
+            ` ${r.kind}${r.date ? `, ${r.date}` : ''}${r.count > 1 ? ` · ${t(lang, 'times', { n: r.count })}` : ''}`,
+          ),
         ),
       ),
     ),

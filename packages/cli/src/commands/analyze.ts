@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Analysis } from '@doichieu/report';
+import { type Analysis, exportCsvFiles } from '@doichieu/report';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { loadCorpus, loadGold } from '../io.ts';
+import { loadCorpus, loadGold, writeFileAtomic } from '../io.ts';
 import { runAnalysis } from '../pipeline.ts';
 import { formatCoverageTable } from '../summary.ts';
 
@@ -20,8 +21,13 @@ Options:
   --keep-going     analyse the other plans when one fails, and list the failures
   --max-size MB    refuse plan files larger than this (default 64)
   --workers N      worker threads (default: every core for 32 plans or more; 1 = no workers)
+  --diff-limit N   run the diff stage (additions, omissions, reuse) up to N plans (default 1000; 0 = never)
+  --no-csv         do not write the CSV exports (DIR/csv/*.csv; see doichieu export --help)
   -h, --help       show this help
 `;
+
+/** analyze writes the CSV exports itself up to this many plans; above, `doichieu export` does. */
+const CSV_LIMIT = 1000;
 
 export const analyzeCommand: Command = {
   summary: 'ingest and align the corpus; write analysis.json, print coverage',
@@ -35,6 +41,8 @@ export const analyzeCommand: Command = {
         'keep-going': { type: 'boolean' },
         'max-size': { type: 'string' },
         workers: { type: 'string' },
+        'diff-limit': { type: 'string' },
+        'no-csv': { type: 'boolean' },
       },
       'analyze',
     );
@@ -49,6 +57,9 @@ export const analyzeCommand: Command = {
     const workers = values.workers !== undefined ? Number(values.workers) : undefined;
     if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
       throw new UserError('analyze: --workers must be a whole number', 2);
+    const diffLimit = values['diff-limit'] !== undefined ? Number(values['diff-limit']) : undefined;
+    if (diffLimit !== undefined && !(Number.isInteger(diffLimit) && diffLimit >= 0))
+      throw new UserError('analyze: --diff-limit must be a whole number', 2);
     const corpus = loadCorpus(positionals[0] ?? 'corpus');
     const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
     const out = resolve(String(values.out ?? 'out'), 'analysis.json');
@@ -58,6 +69,7 @@ export const analyzeCommand: Command = {
       keepGoing: Boolean(values['keep-going']),
       ...(maxMb ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
       ...(workers !== undefined ? { workers } : {}),
+      ...(diffLimit !== undefined ? { diffLimit } : {}),
       progress: Boolean(process.stderr.isTTY),
     });
     const table: Pick<Analysis, 'directive' | 'coverage'> = {
@@ -75,7 +87,19 @@ export const analyzeCommand: Command = {
         `\nleave-one-plan-out on ${e.engine.units} annotated units: engine macro-F1 ${e.engine.macroF1.toFixed(3)}, baseline ${e.baseline.macroF1.toFixed(3)}\n`,
       );
     }
+    if (result.diffSkipped) process.stdout.write(`diff stage skipped: ${result.diffSkipped}\n`);
     process.stdout.write(`wrote ${out}\n`);
+    if (!values['no-csv']) {
+      if (result.plans <= CSV_LIMIT) {
+        const csvDir = resolve(String(values.out ?? 'out'), 'csv');
+        const files = exportCsvFiles(JSON.parse(readFileSync(out, 'utf8')) as Analysis);
+        for (const [name, text] of Object.entries(files)) writeFileAtomic(resolve(csvDir, name), text);
+        process.stdout.write(`wrote ${Object.keys(files).length} CSV files to ${csvDir}\n`);
+      } else
+        process.stdout.write(
+          `CSV exports skipped above ${CSV_LIMIT} plans (run: doichieu export --analysis ${out})\n`,
+        );
+    }
     for (const f of result.failures) process.stderr.write(`doichieu: failed: ${f}\n`);
     return result.failures.length > 0 ? 1 : 0;
   },

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   compareCorpus,
   comparePlans,
@@ -9,13 +7,11 @@ import {
   formatDiff,
   type PlanComparison,
 } from '@doichieu/diff';
-import { analyse } from '@doichieu/report';
 import pc from 'picocolors';
+import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { loadGold } from '../io.ts';
-import { ingestCorpusDir } from './ingest.ts';
 
 /** Colours only on a terminal, and never with NO_COLOR. */
 export function colours() {
@@ -34,35 +30,10 @@ export interface LoadedFindings {
  * plans. Without the file, the corpus in `corpus/` is analysed.
  */
 export function loadFindings(analysisPath: string | undefined, command: string): LoadedFindings {
-  const path = resolve(analysisPath ?? 'out/analysis.json');
-  if (existsSync(path)) {
-    let data: {
-      directive?: Parameters<typeof compareCorpus>[0];
-      plans?: Parameters<typeof diffPlansFromAnalysis>[0];
-      findings?: Findings;
-    };
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (e) {
-      throw new UserError(`${command}: ${path}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
-    }
-    if (!data.plans || !data.directive)
-      throw new UserError(
-        `${command}: ${path}: not an analysis.json (no "plans" or "directive"; run: doichieu analyze)`,
-      );
-    const plans = diffPlansFromAnalysis(data.plans);
-    return { plans, findings: data.findings ?? compareCorpus(data.directive, plans), source: path };
-  }
-  if (analysisPath)
-    throw new UserError(`${command}: analysis file not found: ${path} (run: doichieu analyze)`);
-  const { corpus, plans: ingested } = ingestCorpusDir('corpus');
-  const gold = loadGold(corpus);
-  const analysis = analyse(corpus.directive, ingested, {
-    ...(gold ? { gold: gold.rows } : {}),
-    evaluate: false,
-  });
+  const analysis = loadOrAnalyse({ analysis: analysisPath }, command);
   const plans = diffPlansFromAnalysis(analysis.plans);
-  return { plans, findings: compareCorpus(corpus.directive, plans), source: `${corpus.dir} (analysed now)` };
+  const source = analysisPath ?? 'out/analysis.json (or the corpus, analysed now)';
+  return { plans, findings: analysis.findings ?? compareCorpus(analysis.directive, plans), source };
 }
 
 /** The plan with this id, or a user error listing the ids. */

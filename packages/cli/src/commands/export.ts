@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Analysis, analyse, exportCsvFiles } from '@doichieu/report';
+import { exportCsvFiles } from '@doichieu/report';
+import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { loadGold, writeFileAtomic } from '../io.ts';
-import { ingestCorpusDir } from './ingest.ts';
+import { writeFileAtomic } from '../io.ts';
 
 const HELP = `Usage: doichieu export [--analysis FILE | --corpus DIR] [--out DIR]
 
@@ -32,42 +31,6 @@ Options:
   --out DIR        output folder (default: out/csv)
   -h, --help       show this help
 `;
-
-/** Reads --analysis FILE (or out/analysis.json), or analyses the corpus. */
-export function loadOrAnalyse(values: { analysis?: unknown; corpus?: unknown }, command: string): Analysis {
-  const corpusDir = values.corpus ? String(values.corpus) : undefined;
-  if (corpusDir && values.analysis)
-    throw new UserError(`${command}: give either --analysis or --corpus, not both`, 2);
-  const path = resolve(values.analysis ? String(values.analysis) : 'out/analysis.json');
-  if (!corpusDir) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (values.analysis || code !== 'ENOENT')
-        throw new UserError(
-          code === 'ENOENT'
-            ? `analysis file not found: ${path}`
-            : `cannot read ${path}: ${code ?? String(e)}`,
-        );
-    }
-    if (text !== undefined) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text.replace(/^\uFEFF/, ''));
-      } catch (e) {
-        throw new UserError(`${path}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
-      }
-      if (!json || typeof json !== 'object' || !('plans' in json) || !('coverage' in json))
-        throw new UserError(`${path}: not an analysis.json (run "doichieu analyze" first)`);
-      return json as Analysis;
-    }
-  }
-  const { corpus, plans } = ingestCorpusDir(corpusDir ?? 'corpus');
-  const gold = loadGold(corpus);
-  return analyse(corpus.directive, plans, gold ? { gold: gold.rows } : {});
-}
 
 export const exportCommand: Command = {
   summary: 'write the analysis as CSV files for a spreadsheet (and an annotations file to correct)',

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { coverageHeatmapSvg, renderHtmlReport, renderMarkdownReport } from '@doichieu/report';
+import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from '../io.ts';
-import { loadOrAnalyse } from './export.ts';
 
 const HELP = `Usage: doichieu report [--analysis FILE | --corpus DIR] [--out DIR]
 
