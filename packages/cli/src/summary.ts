@@ -10,7 +10,11 @@ export function formatPlanSummary(plan: IngestedPlan): string {
     .map((r) => `${r} ${plan.stats.unitsByRole[r]}`)
     .join(', ');
   const refs = new Map<string, number>();
-  for (const r of plan.references) refs.set(r.number, (refs.get(r.number) ?? 0) + 1);
+  for (const r of plan.references) {
+    if (r.self) continue;
+    const key = r.garbled ? `${r.number}?` : r.number;
+    refs.set(key, (refs.get(key) ?? 0) + 1);
+  }
   const refList = [...refs.entries()].map(([n, c]) => (c > 1 ? `${n} ×${c}` : n)).join(', ');
   const warnings = plan.messages.filter((x) => x.severity === 'warning');
   const lines = [

@@ -248,3 +248,16 @@ describe('metadata', () => {
       expect(pairs.has(expected)).toBe(true);
   });
 });
+
+describe('references', () => {
+  it('finds the cited documents with positions, and tells the plan’s own number apart', () => {
+    const p = plan('lso-135-conference');
+    const cited = new Set(p.references.filter((r) => !r.self).map((r) => r.number));
+    for (const n of ['57-KL/TW', '111-HD/BTGTW', '16-KL/TW', '126-KL/TW']) expect(cited.has(n)).toBe(true);
+    expect(p.references.find((r) => r.self)?.number).toBe('135-KH/TU');
+    for (const r of p.references) expect(r.unitId).toBeDefined();
+    const qnh = plan('qnh-implementation');
+    expect(qnh.references.some((r) => r.number === '35-NQ/TW')).toBe(true);
+    expect(qnh.references.filter((r) => r.self && !r.garbled)).toEqual([]);
+  });
+});

@@ -37,8 +37,8 @@ export function ingestText(
   );
   const { units, skipped } = segment(meta.id, normalised, text);
   const fields = extractFields(units);
-  const references = extractReferences(normalised, units);
   const extracted = extractMeta(normalised, units);
+  const references = extractReferences(normalised, units, extracted.documentNumber?.span);
   const messages = [...decodeMessages, ...normalised.messages, ...manifestMismatches(meta, extracted)];
   const unitsByRole: Partial<Record<Role, number>> = {};
   for (const u of units) unitsByRole[u.role] = (unitsByRole[u.role] ?? 0) + 1;
@@ -108,10 +108,16 @@ function unitAt(units: readonly Unit[], span: Span): string | undefined {
   return undefined;
 }
 
-function extractReferences(normalised: NormalisedText, units: readonly Unit[]): DocumentRefFound[] {
+/** Cited documents; the plan's own number (where the header gives it) is marked `self`, not a citation. */
+function extractReferences(
+  normalised: NormalisedText,
+  units: readonly Unit[],
+  ownNumber?: Span,
+): DocumentRefFound[] {
   return findDocumentRefs(normalised.text).map((ref) => {
     const span = sourceSpan(normalised, ref.start, ref.end);
     const unitId = unitAt(units, span);
+    const self = ownNumber !== undefined && span[0] < ownNumber[1] && ownNumber[0] < span[1];
     return {
       number: ref.number,
       kind: ref.kind,
@@ -120,6 +126,9 @@ function extractReferences(normalised: NormalisedText, units: readonly Unit[]): 
       text: ref.text,
       span,
       ...(unitId ? { unitId } : {}),
+      ...(self ? { self } : {}),
+      ...(ref.garbled ? { garbled: true } : {}),
+      ...(ref.partial ? { partial: true } : {}),
     };
   });
 }

@@ -143,6 +143,12 @@ export const DocumentRefSchema = z.object({
   text: z.string(),
   span: Span,
   unitId: z.string().optional(),
+  /** The plan's own number in its header, not a citation. */
+  self: z.boolean().optional(),
+  /** OCR noise glued to the number: its digits may be wrong. */
+  garbled: z.boolean().optional(),
+  /** Only the number was given ("Kết luận 57"): the issuer is unknown. */
+  partial: z.boolean().optional(),
 });
 export type DocumentRefFound = z.infer<typeof DocumentRefSchema>;
 
