@@ -53,6 +53,8 @@ const NEVER_LABELLED_ROLES = new Set(['attendees']);
 export function isContentUnit(unit: Pick<Unit, 'kind' | 'role' | 'text'>): boolean {
   if (unit.kind === 'heading' || PROCEDURAL_ROLES.has(unit.role)) return false;
   if (unit.kind === 'field' && unit.text.length < 160) return false;
+  // Display text in capitals only (a banner, a maket, a letterhead line) states no task.
+  if (!/\p{Ll}/u.test(unit.text)) return false;
   return true;
 }
 
