@@ -146,6 +146,10 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
       for (const g of compiled) {
         const p = 1 / (1 + Math.exp(-dot(g.model, x)));
         scores[g.group] = round(p);
+        if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);
+        if (content) confidence = Math.min(confidence, Math.max(p, 1 - p));
+        // Evidence is kept only for groups with a real chance: no need to weigh every feature of the others.
+        if (p < 0.2) continue;
         const contributions: Evidence[] = x.indices
           .map((i, k) => ({ feature: model.featureNames[i]!, weight: round(g.weights[i]! * x.values[k]!) }))
           .filter((c) => c.weight > 0.05)
@@ -172,9 +176,7 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
             }));
           })
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
-        if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);
-        if (content) confidence = Math.min(confidence, Math.max(p, 1 - p));
-        if (p >= 0.2 && contributions.length > 0) evidence[g.group] = contributions;
+        if (contributions.length > 0) evidence[g.group] = contributions;
       }
       return {
         unitId: unit.id,

@@ -24,18 +24,19 @@ function foldUnit(code: number): number {
   return result;
 }
 
-const CHUNK = 8192;
+// Decoding the folded code units as UTF-16 builds the string in one native call.
+const utf16 = new TextDecoder('utf-16le');
 
 /** Lower-cased, accent-free copy of `text` with the same length, so offsets carry over. */
 export function foldSameLength(text: string): string {
-  const parts: string[] = [];
-  const buffer = new Uint16Array(Math.min(text.length, CHUNK));
-  for (let offset = 0; offset < text.length; offset += CHUNK) {
-    const end = Math.min(text.length, offset + CHUNK);
-    for (let i = offset; i < end; i++) buffer[i - offset] = foldUnit(text.charCodeAt(i));
-    parts.push(String.fromCharCode(...buffer.subarray(0, end - offset)));
+  if (text.length < 64) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
+    return out;
   }
-  return parts.join('');
+  const buffer = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) buffer[i] = foldUnit(text.charCodeAt(i));
+  return utf16.decode(buffer);
 }
 
 /** Folds any text, NFC or NFD; combining marks left without a base are dropped. */
