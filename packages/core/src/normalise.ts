@@ -34,7 +34,12 @@ export interface NormalisedText extends MappedText {
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 /** NFC per run of base character + combining marks; invisible characters removed; odd spaces made plain. */
+/** What unicodeEdits would change: combining marks, invisible characters, odd spaces. */
+const NEEDS_UNICODE_EDITS = /[\p{M}\u00ad\u200b-\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
+
 export function unicodeEdits(text: string): Edit[] {
+  // Most text is already precomposed and plain: one scan decides.
+  if (!NEEDS_UNICODE_EDITS.test(text)) return [];
   const edits: Edit[] = [];
   // Invisible characters first, so that a mark after one is not deleted with it.
   const runs =
