@@ -4,15 +4,17 @@
  * in the directive's text or in another plan's content; runs of uncovered
  * syllables (bridging short covered gaps) that are mostly uncovered become
  * passages, snapped to clause boundaries. Passages of one plan are grouped
- * into clusters (similar wording, or neighbours in one section), each
- * labelled with its key terms.
+ * into clusters (average linkage over similar new wording, or neighbours in
+ * one section), each labelled with its key terms: whole terms frequent in the
+ * cluster and rare in the other plans.
  */
 
+import { forEachTerm, type TermTable, termTable } from './grams.ts';
 import type { PreparedCorpus, PreparedPlan, PreparedUnit } from './prepare.ts';
 import type { AdditionCluster } from './schema.ts';
 import { cosine, vectorOf } from './similarity.ts';
 import { passageRef } from './spans.ts';
-import { isFunctionWord, keyTerms, labelOf } from './terms.ts';
+import { type KeyTerm, labelOf, termEdges } from './terms.ts';
 import { gramKey, type TokenSeq } from './tokens.ts';
 import { round4 } from './types.ts';
 
@@ -143,12 +145,151 @@ function mostlyNew(p: AdditionPassage): boolean {
   return p.to - p.from >= 0.6 * p.unit.seq.ids.length;
 }
 
-function find(parent: number[], i: number): number {
-  while (parent[i] !== i) {
-    parent[i] = parent[parent[i]!]!;
-    i = parent[i]!;
+/**
+ * Similarity of two passages of one plan: the cosine of what is new in them,
+ * or `link` for neighbouring whole new items of one section.
+ */
+function passageSimilarities(
+  passages: readonly AdditionPassage[],
+  vectors: readonly ReturnType<typeof vectorOf>[],
+  link: number,
+): Float64Array {
+  const n = passages.length;
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const a = passages[i]!.unit;
+      const b = passages[j]!.unit;
+      const neighbours =
+        sectionOf(a) === sectionOf(b) &&
+        Math.abs(a.index - b.index) <= 1 &&
+        mostlyNew(passages[i]!) &&
+        mostlyNew(passages[j]!);
+      const s = Math.max(cosine(vectors[i]!, vectors[j]!), neighbours ? link : 0);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  return sim;
+}
+
+/**
+ * Average-linkage agglomerative clustering: the two clusters with the highest
+ * mean pairwise similarity merge while that mean reaches `link` (ties: the
+ * earliest pair), so a chain of weakly linked neighbours does not become one
+ * cluster. Clusters as sorted lists of passage indices.
+ */
+function averageLinkage(n: number, sim: Float64Array, link: number): number[][] {
+  const clusters: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const mean = (a: number[], b: number[]) => {
+    let s = 0;
+    for (const x of a) for (const y of b) s += sim[x * n + y]!;
+    return s / (a.length * b.length);
+  };
+  for (;;) {
+    let best = -1;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < clusters.length; i++)
+      for (let j = i + 1; j < clusters.length; j++) {
+        const m = mean(clusters[i]!, clusters[j]!);
+        if (m > best + 1e-12) [best, bi, bj] = [m, i, j];
+      }
+    if (bi < 0 || best < link) break;
+    clusters[bi] = [...clusters[bi]!, ...clusters[bj]!].sort((x, y) => x - y);
+    clusters.splice(bj, 1);
   }
-  return i;
+  return clusters;
+}
+
+/**
+ * Label terms of a cluster by keyness within the corpus: candidate terms
+ * (whole words at both edges, no function word at either end, no place name
+ * of the plans' headers) weighted by their count in the cluster (new
+ * syllables count fully, covered ones 0.35) × how rare they are across the
+ * plans (log of plans over plans with the term), preferring longer terms and
+ * terms made of known or fixed word pairs.
+ */
+function clusterTerms(
+  members: readonly AdditionPassage[],
+  corpus: PreparedCorpus,
+  table: TermTable,
+  limit: number,
+): KeyTerm[] {
+  const P = corpus.plans.length;
+  const lexicon = new Set<number>();
+  const scores = new Map<number, { ids: number[]; text: string; tf: number; s: number }>();
+  for (const m of members) {
+    const seq = m.unit.seq;
+    const edges = termEdges(seq, corpus.bound);
+    forEachTerm(
+      seq,
+      table.isFn,
+      (i, n, key) => {
+        if (table.places.excludes(seq.ids, i, n)) return;
+        let w = 0;
+        let pairs = 0;
+        for (let j = i; j < i + n; j++) w += m.covered[j] ? 0.35 : 1;
+        for (let j = i; j < i + n - 1; j++) if (edges[j]! & 2) pairs++;
+        lexicon.add(key);
+        const slot = table.slot.get(key);
+        const df = slot === undefined ? 1 : table.planDf[slot]!;
+        const idf = Math.log((P + 1) / (df + 0.5));
+        const s = (w / n) * idf * (1 + 0.15 * (n - 2)) * (0.6 + (0.4 * pairs) / (n - 1));
+        const cur = scores.get(key);
+        if (cur) {
+          cur.tf++;
+          cur.s = Math.max(cur.s, s);
+        } else
+          scores.set(key, {
+            ids: Array.from(seq.ids.subarray(i, i + n)),
+            text: seq.text
+              .slice(seq.starts[i]!, seq.ends[i + n - 1]!)
+              .toLowerCase()
+              .replace(/\s+/g, ' '),
+            tf: 1,
+            s,
+          });
+      },
+      corpus.bound,
+      m.from,
+      m.to,
+    );
+  }
+  const ranked = [...scores.values()]
+    .map((t) => ({ ...t, weight: t.s * (1 + Math.log(t.tf)) }))
+    .sort(
+      (a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.ids.join() < b.ids.join() ? -1 : 1),
+    );
+  const chosen: KeyTerm[] = [];
+  const overlaps = (a: number[], b: number[]) => {
+    // Two terms overlap when one contains the other or an end of one is the start of the other.
+    const sa = `,${a.join(',')},`;
+    const sb = `,${b.join(',')},`;
+    if (sa.includes(sb) || sb.includes(sa)) return true;
+    for (let k = 1; k < Math.min(a.length, b.length); k++) {
+      if (a.slice(-k).join() === b.slice(0, k).join()) return true;
+      if (b.slice(-k).join() === a.slice(0, k).join()) return true;
+    }
+    return false;
+  };
+  for (const t of ranked) {
+    if (chosen.length >= limit) break;
+    if (chosen.some((c) => overlaps(c.ids, t.ids))) continue;
+    chosen.push({ term: t.text, ids: t.ids, weight: t.weight });
+  }
+  return chosen;
+}
+
+/** A label for a cluster without key terms (codes and dates only): its first words, up to a word edge. */
+function leadingWords(p: AdditionPassage, corpus: PreparedCorpus): string {
+  const seq = p.unit.seq;
+  const edges = termEdges(seq, corpus.bound);
+  let end = Math.min(p.to, p.from + 8);
+  while (end - 1 > p.from && edges[end - 1]! & 2) end--;
+  return seq.text
+    .slice(seq.starts[p.from]!, seq.ends[end - 1]!)
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /** Groups one plan's passages into labelled clusters. */
@@ -158,6 +299,7 @@ export function clusterAdditions(
   corpus: PreparedCorpus,
   unigramIdf: (id: number) => number,
   options: AdditionOptions = {},
+  table: TermTable = termTable(corpus, []),
 ): AdditionCluster[] {
   const link = options.link ?? 0.25;
   // Passages are linked by what is new in them: their uncovered content syllables.
@@ -165,41 +307,18 @@ export function clusterAdditions(
     const counts = new Map<number, number>();
     for (let i = p.from; i < p.to; i++) {
       const id = p.unit.seq.ids[i]!;
-      if (p.covered[i] || isFunctionWord(corpus.vocab.key(id))) continue;
+      if (p.covered[i] || table.isFn(id)) continue;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return vectorOf(counts, unigramIdf);
   });
-  const parent = passages.map((_, i) => i);
-  for (let i = 0; i < passages.length; i++)
-    for (let j = i + 1; j < passages.length; j++) {
-      const a = passages[i]!.unit;
-      const b = passages[j]!.unit;
-      const neighbours =
-        sectionOf(a) === sectionOf(b) &&
-        Math.abs(a.index - b.index) <= 1 &&
-        mostlyNew(passages[i]!) &&
-        mostlyNew(passages[j]!);
-      if (neighbours || cosine(vectors[i]!, vectors[j]!) >= link) parent[find(parent, j)] = find(parent, i);
-    }
-  const groups = new Map<number, AdditionPassage[]>();
-  passages.forEach((p, i) => {
-    const r = find(parent, i);
-    groups.set(r, [...(groups.get(r) ?? []), p]);
-  });
+  const sim = passageSimilarities(passages, vectors, link);
+  const groups = averageLinkage(passages.length, sim, link).map((c) => c.map((i) => passages[i]!));
   const clusters: AdditionCluster[] = [];
-  for (const members of [...groups.values()].sort(
+  for (const members of groups.sort(
     (x, y) => x[0]!.unit.index - y[0]!.unit.index || x[0]!.from - y[0]!.from,
   )) {
-    const terms = keyTerms(
-      members.map((m) => ({ seq: m.unit.seq, from: m.from, to: m.to })),
-      corpus.vocab,
-      {
-        limit: 5,
-        idf: unigramIdf,
-        boost: (r, i) => (members[r]!.covered[i] ? 0.35 : 1),
-      },
-    );
+    const terms = clusterTerms(members, corpus, table, 5);
     const votes = new Map<string, number>();
     for (const m of members)
       for (const l of m.unit.unit.labels) votes.set(l, (votes.get(l) ?? 0) + (m.to - m.from));
@@ -208,7 +327,7 @@ export function clusterAdditions(
       id: `${plan.plan.id}:add${clusters.length + 1}`,
       planId: plan.plan.id,
       group,
-      label: labelOf(terms.slice(0, 3)),
+      label: terms.length ? labelOf(terms.slice(0, 3)) : leadingWords(members[0]!, corpus),
       keyTerms: terms.map((t) => ({ term: t.term, weight: round4(t.weight) })),
       passages: members.map((m) => passageRef(plan, m.unit, m.from, m.to)),
       novelty: round4(Math.min(...members.map((m) => m.novelty))),
@@ -217,22 +336,20 @@ export function clusterAdditions(
   return clusters;
 }
 
-/** Addition clusters of every plan, in plan order. */
+/** Addition clusters of every plan, in plan order (`table`: the corpus term table, when already built). */
 export function findAdditions(
   corpus: PreparedCorpus,
   directive: readonly TokenSeq[],
   options: AdditionOptions = {},
+  table: TermTable = termTable(corpus, []),
 ): AdditionCluster[] {
   const owner = coverageIndex(corpus, directive, options.k ?? 4);
-  const df = new Map<number, number>();
-  for (const p of corpus.plans)
-    for (const u of p.units)
-      if (u.eligible) for (const id of new Set(u.seq.ids)) df.set(id, (df.get(id) ?? 0) + 1);
+  const df = corpus.unigramDf;
   const idf = (id: number) => Math.log((1 + corpus.unitCount) / (1 + (df.get(id) ?? 0))) + 1;
   return corpus.plans.flatMap((plan, pi) => {
     const passages = plan.units
       .filter((u) => u.eligible)
       .flatMap((u) => unitAdditions(u, pi, owner, options));
-    return clusterAdditions(plan, passages, corpus, idf, options);
+    return clusterAdditions(plan, passages, corpus, idf, options, table);
   });
 }

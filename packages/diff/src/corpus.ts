@@ -5,8 +5,10 @@
  */
 import type { Directive } from '@doichieu/core';
 import { type AdditionOptions, findAdditions } from './additions.ts';
+import { markBoilerplate } from './boilerplate.ts';
 import { type CandidateOptions, candidatePairs } from './candidates.ts';
 import { type CompareOptions, comparePrepared, planShingles } from './compare.ts';
+import { termTable } from './grams.ts';
 import { keyness } from './keyness.ts';
 import { estimateJaccard, minhash } from './minhash.ts';
 import { findOmissions, type OmissionOptions } from './omissions.ts';
@@ -74,6 +76,12 @@ export function compareCorpus(
     { limit: options.keynessTerms ?? 20 },
   );
 
+  // One count of every candidate term, shared by the omissions and the addition labels.
+  const table = termTable(
+    corpus,
+    directive.taskGroups.map((g) => g.id),
+  );
+
   const reuseIgnore = new Set<number>();
   const seed = options.compare?.reuse?.seed ?? 8;
   // The directive's own wording (its title above all) is quoted by every plan: not reuse between plans.
@@ -86,14 +94,16 @@ export function compareCorpus(
     }),
   );
 
+  markBoilerplate(corpus, directive, comparisons);
+
   return {
     plans: plans.map((p) => p.id),
     similarity: matrix,
     keyness: key.map((terms, i) => ({ planId: plans[i]!.id, terms })),
     // The directive's group descriptions and phrases were compiled from the plans themselves (the
     // Conclusion's text is not in the corpus), so only its title counts as a counterpart for additions.
-    additions: findAdditions(corpus, [tokenize(directive.title.vi, corpus.vocab)], options.additions),
-    omissions: findOmissions(corpus, directive, options.omissions),
+    additions: findAdditions(corpus, [tokenize(directive.title.vi, corpus.vocab)], options.additions, table),
+    omissions: findOmissions(corpus, directive, options.omissions, table),
     comparisons,
     method: {
       similarity: exact
@@ -104,11 +114,11 @@ export function compareCorpus(
           ? 'All pairs (small corpus).'
           : 'MinHash/LSH (bands of 4 rows): each plan keeps its most similar bucket neighbours.',
       additions:
-        'Syllables not inside any 4-gram of the directive’s title or of another plan’s content; mostly-new runs snapped to clause boundaries, clustered by wording and section, labelled by TF-IDF key terms.',
+        'Syllables not inside any 4-gram of the directive’s title or of another plan’s content; mostly-new runs snapped to clause boundaries, clustered by average linkage over new wording and section, labelled by whole 2–4-syllable terms frequent in the cluster and rare in the other plans (place names of the headers left out).',
       omissions:
-        'Elements = terms over-represented (G²) in the units labelled with the group and carried by ≥ 2 plans or the directive’s text, joined when found in the same units; omitted when the directive or half the other plans carry one of its terms and the plan does not.',
+        'Elements = terms over-represented (G²) in the units labelled with the group, specific to it (not spread evenly over the groups) and carried by ≥ 2 plans or the directive’s text, joined when found in the same units; omitted when the directive or half the other plans carry one of its terms and the plan does not.',
       reuse:
-        'Shared 8-syllable seeds between any two units (order ignored), extended to maximal exact matches and chained across gaps ≤ 4; ≥ 12 matched syllables; runs made only of the directive’s own wording are ignored.',
+        'Shared 8-syllable seeds between any two units (order ignored), extended to maximal exact matches and chained across gaps ≤ 4; ≥ 12 matched syllables; runs made only of the directive’s own wording are ignored; runs mostly of the directive’s citation formula or of wording in most plans (6-gram plan frequency ≥ 80 %) are marked boilerplate.',
       keyness: 'Log-likelihood G² of syllable 1–3-grams in the plan against the rest of the corpus.',
     },
   };

@@ -6,6 +6,7 @@ export {
   findAdditions,
   unitAdditions,
 } from './additions.ts';
+export { type BoilerplateOptions, citationText, markBoilerplate } from './boilerplate.ts';
 export { type CandidateOptions, candidatePairs } from './candidates.ts';
 export { type CompareOptions, comparePrepared, planShingles, unitSimilarities } from './compare.ts';
 export { type CompareCorpusOptions, compareCorpus, directiveTexts } from './corpus.ts';
@@ -18,10 +19,12 @@ export {
   type UnitDiff,
 } from './diff-units.ts';
 export { type AnalysedPlanLike, diffPlansFromAnalysis } from './from-analysis.ts';
+export { forEachTerm, type TermTable, termTable } from './grams.ts';
 export { type KeynessOptions, type KeynessTerm, keyness, logLikelihood } from './keyness.ts';
 export { estimateJaccard, hash32, lshBuckets, minhash } from './minhash.ts';
 export { findOmissions, type GroupElement, groupElements, type OmissionOptions } from './omissions.ts';
 export { comparePlans, findReuse } from './pairwise.ts';
+export { type PlaceNames, placeNames } from './places.ts';
 export {
   isEligible,
   type PreparedCorpus,

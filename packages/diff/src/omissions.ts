@@ -7,12 +7,12 @@
  * carries an element when any of its content units contains one of its terms.
  */
 import type { Directive } from '@doichieu/core';
+import { scanTerms, slotIds, slotText, type TermTable, termTable } from './grams.ts';
 import { logLikelihood } from './keyness.ts';
-import type { PreparedCorpus, PreparedUnit } from './prepare.ts';
+import type { PreparedCorpus } from './prepare.ts';
 import type { Omission } from './schema.ts';
 import { passageRef } from './spans.ts';
-import { isFunctionWord, wordAcross } from './terms.ts';
-import { gramKey, type TokenSeq, tokenize } from './tokens.ts';
+import { gramKey, tokenize } from './tokens.ts';
 import { round4 } from './types.ts';
 
 export interface OmissionOptions {
@@ -26,6 +26,14 @@ export interface OmissionOptions {
   join?: number;
   /** Examples per omission (default 3). */
   examples?: number;
+  /**
+   * Specificity of a term to a group: the group's share of the term's rates (occurrences per
+   * group size) over all groups; a term spread evenly scores 1/groups. Least specificity of a
+   * 3–4-syllable term (default 0.5) and of a 2-syllable one (default 0.8), unless the directive's
+   * text for the group has it.
+   */
+  minSpecificity?: number;
+  minSpecificityWord?: number;
 }
 
 export interface GroupElement {
@@ -38,107 +46,107 @@ export interface GroupElement {
   units: [number, number][];
 }
 
-/** Elements of each task group, derived from the corpus and the directive. */
+/** Elements of each task group, derived from the corpus and the directive (`table`: a term table already built). */
 export function groupElements(
   corpus: PreparedCorpus,
   directive: Directive,
   options: OmissionOptions = {},
+  table?: TermTable,
 ): GroupElement[] {
   const vocab = corpus.vocab;
-  const eligible: { pi: number; u: PreparedUnit }[] = [];
-  corpus.plans.forEach((p, pi) => {
-    for (const u of p.units) if (u.eligible) eligible.push({ pi, u });
-  });
-  const out: GroupElement[] = [];
   const groupIds = directive.taskGroups.map((g) => g.id);
+  const t = table ?? termTable(corpus, groupIds);
   const G = groupIds.length;
-  interface Stat {
-    ids: number[];
-    text: string;
-    total: number;
-    inG: Float64Array;
-    plans: (Set<number> | undefined)[];
-    units: (Set<number> | undefined)[];
+  const minG2 = options.minG2 ?? 6.63;
+  const minSpec = options.minSpecificity ?? 0.5;
+  const minSpecWord = options.minSpecificityWord ?? 0.8;
+  const maxTerms = options.maxTerms ?? 30;
+  interface Cand {
+    s: number;
+    key: number;
+    g2: number;
+    dir: boolean;
+    plans?: Set<number>;
+    units?: Set<number>;
   }
-  const stats = new Map<number, Stat>();
-  const totalG = new Float64Array(G);
-  let total = 0;
-  eligible.forEach(({ pi, u }, ei) => {
-    const gs = u.unit.labels.map((l) => groupIds.indexOf(l)).filter((x) => x >= 0);
-    const ids = u.seq.ids;
-    for (let n = 2; n <= 4; n++)
-      for (let i = 0; i + n <= ids.length; i++) {
-        if (isFunctionWord(vocab.key(ids[i]!)) || isFunctionWord(vocab.key(ids[i + n - 1]!))) continue;
-        if (/[;.:!?()]/.test(u.seq.text.slice(u.seq.ends[i]!, u.seq.starts[i + n - 1]!))) continue;
-        if (wordAcross(u.seq, i - 1) || wordAcross(u.seq, i + n - 1)) continue;
-        if (n === 2) {
-          total++;
-          for (const g of gs) totalG[g]!++;
-        }
-        const key = gramKey(ids, i, n);
-        let st = stats.get(key);
-        if (!st) {
-          st = {
-            ids: Array.from(ids.subarray(i, i + n)),
-            text: u.seq.text.slice(u.seq.starts[i]!, u.seq.ends[i + n - 1]!).toLowerCase(),
-            total: 0,
-            inG: new Float64Array(G),
-            plans: [],
-            units: [],
-          };
-          stats.set(key, st);
-        }
-        st.total++;
-        for (const g of gs) {
-          st.inG[g]!++;
-          const plansOf = st.plans[g] ?? new Set<number>();
-          const unitsOf = st.units[g] ?? new Set<number>();
-          plansOf.add(pi);
-          unitsOf.add(ei);
-          st.plans[g] = plansOf;
-          st.units[g] = unitsOf;
-        }
-      }
-  });
-  directive.taskGroups.forEach((g, gi) => {
-    const dirSeqs: TokenSeq[] = [g.label.vi, g.description.vi, ...g.phrases].map((t) => tokenize(t, vocab));
+  // Pass 1: candidates per group from the counts alone, best G² first.
+  const cands: Cand[][] = directive.taskGroups.map((g, gi) => {
     const dirGrams = new Set<number>();
-    for (const sq of dirSeqs)
+    for (const text of [g.label.vi, g.description.vi, ...g.phrases]) {
+      const sq = tokenize(text, vocab);
       for (let n = 2; n <= 4; n++)
         for (let i = 0; i + n <= sq.ids.length; i++) dirGrams.add(gramKey(sq.ids, i, n));
-    const tG = totalG[gi]!;
-    const tRest = total - tG;
-    const terms = [...stats.entries()]
-      .filter(([, st]) => st.inG[gi]! > 0)
-      .map(([key, st]) => {
-        const inG = st.inG[gi]!;
-        const inRest = st.total - inG;
-        return {
-          key: st.ids.join(','),
-          ids: st.ids,
-          text: st.text,
-          inG,
-          inRest,
-          plans: st.plans[gi]!,
-          units: st.units[gi]!,
-          g2: logLikelihood(inG, inRest, tG, tRest),
-          dir: dirGrams.has(key),
-        };
-      })
-      .filter((t) => t.inG / Math.max(1, tG) > t.inRest / Math.max(1, tRest))
-      .filter((t) => (t.plans.size >= 2 && t.g2 >= (options.minG2 ?? 6.63)) || (t.dir && t.g2 >= 3.84))
-      .sort((a, b) => b.g2 - a.g2 || (a.key < b.key ? -1 : 1));
-    // Drop a term inside a longer kept term found in the same units.
-    const kept: typeof terms = [];
-    for (const t of terms) {
-      const k = `,${t.key},`;
-      if (kept.some((c) => `,${c.key},`.includes(k) && c.units.size >= t.units.size * 0.8)) continue;
-      const inner = kept.findIndex((c) => k.includes(`,${c.key},`) && t.units.size >= c.units.size * 0.8);
-      if (inner >= 0) kept.splice(inner, 1);
-      kept.push(t);
-      if (kept.length >= (options.maxTerms ?? 30)) break;
     }
-    const parent = kept.map((_, i) => i);
+    const tG = t.bigramsInGroup[gi]!;
+    const tRest = t.bigrams - tG;
+    const out: Cand[] = [];
+    for (let s = 0; s < t.size; s++) {
+      const inG = t.inGroup[s * G + gi]!;
+      if (inG === 0) continue;
+      const key = t.keys[s]!;
+      const dir = dirGrams.has(key);
+      if (t.planDf[s]! < 2 && !dir) continue;
+      const inRest = t.total[s]! - inG;
+      if (inG / Math.max(1, tG) <= inRest / Math.max(1, tRest)) continue;
+      // Specificity: the group's share of the term's rate over all groups; terms spread evenly
+      // across the groups (generic verbs and adverbs) score about 1/G.
+      let rates = 0;
+      for (let h = 0; h < G; h++) rates += t.inGroup[s * G + h]! / Math.max(1, t.bigramsInGroup[h]!);
+      // A two-syllable term is one word: generic words ("phát huy", "tích cực") need to be more specific.
+      const spec = inG / Math.max(1, tG) / rates;
+      if (!dir && spec < ((t.firstPos[s]! & 7) === 2 ? minSpecWord : minSpec)) continue;
+      const g2 = logLikelihood(inG, inRest, tG, tRest);
+      if (g2 >= minG2 || (dir && g2 >= 3.84)) out.push({ s, key, g2, dir });
+    }
+    return out.sort((a, b) => b.g2 - a.g2 || a.key - b.key);
+  });
+  // Pass 2, in rounds: plans and units (of the group) only for the best candidates.
+  const kept: Cand[][] = groupIds.map(() => []);
+  const next = groupIds.map(() => 0);
+  const done = groupIds.map(() => false);
+  const batch = 200;
+  while (done.some((d) => !d)) {
+    const want = new Map<number, { gi: number; c: Cand }[]>();
+    groupIds.forEach((_, gi) => {
+      if (done[gi]) return;
+      for (const c of cands[gi]!.slice(next[gi]!, next[gi]! + batch)) {
+        c.plans = new Set();
+        c.units = new Set();
+        const list = want.get(c.key) ?? [];
+        list.push({ gi, c });
+        want.set(c.key, list);
+      }
+    });
+    scanTerms(t, want, (ei, key) => {
+      const { pi, gs } = t.units[ei]!;
+      for (const { gi, c } of want.get(key)!)
+        if (gs.includes(gi)) {
+          c.plans!.add(pi);
+          c.units!.add(ei);
+        }
+    });
+    groupIds.forEach((_, gi) => {
+      if (done[gi]) return;
+      const list = kept[gi]!;
+      for (const c of cands[gi]!.slice(next[gi]!, next[gi]! + batch)) {
+        if (list.length >= maxTerms) break;
+        if (!((c.plans!.size >= 2 && c.g2 >= minG2) || (c.dir && c.g2 >= 3.84))) continue;
+        // Drop a term inside a longer kept term found in the same units.
+        const ids = `,${slotIds(t, c.s).join(',')},`;
+        const idsOf = (x: Cand) => `,${slotIds(t, x.s).join(',')},`;
+        if (list.some((k) => idsOf(k).includes(ids) && k.units!.size >= c.units!.size * 0.8)) continue;
+        const inner = list.findIndex((k) => ids.includes(idsOf(k)) && c.units!.size >= k.units!.size * 0.8);
+        if (inner >= 0) list.splice(inner, 1);
+        list.push(c);
+      }
+      next[gi]! += batch;
+      if (list.length >= maxTerms || next[gi]! >= cands[gi]!.length) done[gi] = true;
+    });
+  }
+  const out: GroupElement[] = [];
+  directive.taskGroups.forEach((g, gi) => {
+    const list = kept[gi]!;
+    const parent = list.map((_, i) => i);
     const find = (i: number): number => {
       while (parent[i] !== i) i = parent[i]!;
       return i;
@@ -148,23 +156,25 @@ export function groupElements(
       for (const x of a) if (b.has(x)) inter++;
       return inter / (a.size + b.size - inter);
     };
-    for (let i = 0; i < kept.length; i++)
-      for (let j = i + 1; j < kept.length; j++)
-        if (jac(kept[i]!.units, kept[j]!.units) >= (options.join ?? 0.8)) parent[find(j)] = find(i);
-    const byRoot = new Map<number, typeof kept>();
-    kept.forEach((t, i) => {
-      byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), t]);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++)
+        if (jac(list[i]!.units!, list[j]!.units!) >= (options.join ?? 0.8)) parent[find(j)] = find(i);
+    const byRoot = new Map<number, Cand[]>();
+    list.forEach((c, i) => {
+      byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), c]);
     });
     for (const members of byRoot.values()) {
-      const carriers = new Set<number>();
       const units = new Set<number>();
-      for (const t of members) for (const e of t.units) units.add(e);
+      for (const c of members) for (const e of c.units!) units.add(e);
       out.push({
         group: g.id,
-        terms: members.map((t) => ({ ids: t.ids, text: t.text, g2: t.g2 })),
-        inDirective: members.some((t) => t.dir),
-        carriers,
-        units: [...units].sort((a, b) => a - b).map((e) => [eligible[e]!.pi, eligible[e]!.u.index]),
+        terms: members.map((c) => {
+          const ids = slotIds(t, c.s);
+          return { ids, text: slotText(t, c.s), g2: c.g2 };
+        }),
+        inDirective: members.some((c) => c.dir),
+        carriers: new Set<number>(),
+        units: [...units].sort((a, b) => a - b).map((e) => [t.units[e]!.pi, t.units[e]!.u.index]),
       });
     }
   });
@@ -205,39 +215,60 @@ export function findOmissions(
   corpus: PreparedCorpus,
   directive: Directive,
   options: OmissionOptions = {},
+  table?: TermTable,
 ): Omission[] {
-  const elements = groupElements(corpus, directive, options);
+  const elements = groupElements(corpus, directive, options, table);
   const n = corpus.plans.length;
   const need = Math.max(1, Math.ceil((options.minShare ?? 0.5) * (n - 1)));
+  // What an element says is the same for every plan that omits it: built once and shared
+  // (a corpus of 1,000 plans has thousands of omissions of the same few hundred elements).
+  const shared = elements.map((e) => {
+    const terms = [...e.terms].sort((a, b) => b.g2 - a.g2 || (a.text < b.text ? -1 : 1));
+    const seen = new Set<number>();
+    const examples = e.units
+      .filter(([p]) => {
+        if (seen.has(p)) return false;
+        seen.add(p);
+        return true;
+      })
+      .slice(0, options.examples ?? 3)
+      .map(([p, u]) => passageRef(corpus.plans[p]!, corpus.plans[p]!.units[u]!));
+    return {
+      label: omissionLabel(terms),
+      keyTerms: terms.map((t) => ({ term: t.text, weight: round4(t.g2) })),
+      carriedBy: [...e.carriers].sort((a, b) => a - b).map((c) => corpus.plans[c]!.plan.id),
+      examples,
+    };
+  });
   const out: Omission[] = [];
   corpus.plans.forEach((plan, pi) => {
-    for (const e of elements) {
-      if (e.carriers.has(pi)) continue;
+    elements.forEach((e, ei) => {
+      if (e.carriers.has(pi)) return;
       const others = e.carriers.size;
-      if (others < need && !(e.inDirective && others >= 1)) continue;
-      const terms = [...e.terms].sort((a, b) => b.g2 - a.g2 || (a.text < b.text ? -1 : 1));
-      const seen = new Set<number>();
-      const examples = e.units
-        .filter(([p]) => {
-          if (seen.has(p)) return false;
-          seen.add(p);
-          return true;
-        })
-        .slice(0, options.examples ?? 3)
-        .map(([p, u]) => passageRef(corpus.plans[p]!, corpus.plans[p]!.units[u]!));
+      if (others < need && !(e.inDirective && others >= 1)) return;
+      const s = shared[ei]!;
       out.push({
         planId: plan.plan.id,
         group: e.group,
-        label: terms
-          .slice(0, 3)
-          .map((t) => t.text)
-          .join(' · '),
-        keyTerms: terms.map((t) => ({ term: t.text, weight: round4(t.g2) })),
-        carriedBy: [...e.carriers].sort((a, b) => a - b).map((c) => corpus.plans[c]!.plan.id),
+        label: s.label,
+        keyTerms: s.keyTerms,
+        carriedBy: s.carriedBy,
         inDirective: e.inDirective,
-        examples,
+        examples: s.examples,
       });
-    }
+    });
   });
   return out;
+}
+
+/** A label from an element's terms (best G² first): up to three, longer terms first among near-equals, none inside another. */
+function omissionLabel(terms: readonly { ids: number[]; text: string; g2: number }[]): string {
+  const chosen: { ids: number[]; text: string }[] = [];
+  const contains = (a: number[], b: number[]) => `,${a.join(',')},`.includes(`,${b.join(',')},`);
+  for (const t of terms) {
+    if (chosen.length >= 3) break;
+    if (chosen.some((c) => contains(c.ids, t.ids) || contains(t.ids, c.ids))) continue;
+    chosen.push(t);
+  }
+  return chosen.map((t) => t.text).join(' · ');
 }

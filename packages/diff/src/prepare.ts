@@ -31,7 +31,14 @@ export interface PreparedCorpus {
   /** Number of eligible units, and in how many of them each bigram key occurs. */
   unitCount: number;
   bigramDf: Map<number, number>;
+  /** In how many eligible units each syllable id occurs. */
+  unigramDf: Map<number, number>;
   idf(key: number): number;
+  /**
+   * True when syllables x y form a fixed pair in this corpus (seen together in at least two
+   * units, and one of them nearly never without the other): a term must not cut between them.
+   */
+  bound(x: number, y: number): boolean;
 }
 
 export function isEligible(u: DiffUnit): boolean {
@@ -54,6 +61,7 @@ export function preparePlan(plan: DiffPlan, vocab: Vocabulary): PreparedPlan {
 export function prepareCorpus(plans: readonly DiffPlan[], vocab = new Vocabulary()): PreparedCorpus {
   const prepared = plans.map((p) => preparePlan(p, vocab));
   const bigramDf = new Map<number, number>();
+  const unigramDf = new Map<number, number>();
   let unitCount = 0;
   for (const p of prepared)
     for (const u of p.units) {
@@ -67,13 +75,20 @@ export function prepareCorpus(plans: readonly DiffPlan[], vocab = new Vocabulary
         seen.add(k);
       }
       for (const k of seen) bigramDf.set(k, (bigramDf.get(k) ?? 0) + 1);
+      for (const id of new Set(ids)) unigramDf.set(id, (unigramDf.get(id) ?? 0) + 1);
     }
   const corpus: PreparedCorpus = {
     vocab,
     plans: prepared,
     unitCount,
     bigramDf,
+    unigramDf,
     idf: (key) => Math.log((1 + unitCount) / (1 + (bigramDf.get(key) ?? 0))) + 1,
+    bound: (x, y) => {
+      const c = bigramDf.get(x * 2 ** 17 + y) ?? 0;
+      if (c < 2) return false;
+      return c >= 0.9 * (unigramDf.get(y) ?? 0) || c >= 0.9 * (unigramDf.get(x) ?? 0);
+    },
   };
   for (const p of prepared)
     for (const u of p.units) if (u.eligible) u.vector = similarityVector(u.seq, corpus.idf);

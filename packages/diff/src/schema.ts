@@ -68,6 +68,12 @@ export const ReusePassage = z.object({
   b: PassageRef,
   tokens: z.number().describe('length in syllables of the shared run'),
   text: z.string().describe('the shared text, normalised'),
+  boilerplate: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when the run is mostly the directive’s citation formula or wording most plans of the corpus share',
+    ),
 });
 
 export const PlanComparison = z.object({

@@ -71,6 +71,18 @@ export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return inter / (a.length + b.length - inter);
 }
 
+const lowerCache = new WeakMap<TokenSeq, string>();
+
+/** The sequence's text lower-cased, once. */
+function lowerText(seq: TokenSeq): string {
+  let l = lowerCache.get(seq);
+  if (l === undefined) {
+    l = seq.text.toLowerCase();
+    lowerCache.set(seq, l);
+  }
+  return l;
+}
+
 /**
  * The terms two token sequences share: maximal runs of A whose bigrams all
  * occur in B, as written in A (lower-cased), longest first (at most `limit`).
@@ -80,9 +92,17 @@ export function sharedTerms(a: TokenSeq, b: TokenSeq, limit = 10): string[] {
   for (let i = 0; i + 2 <= b.ids.length; i++) inB.add(gramKey(b.ids, i, 2));
   const runs: string[] = [];
   let start = -1;
+  const lower = lowerText(a);
   const flush = (end: number) => {
-    if (start >= 0)
-      runs.push(a.text.slice(a.starts[start]!, a.ends[end]!).toLowerCase().replace(/\s+/g, ' '));
+    if (start >= 0) {
+      // A slice of the cached lower-cased text shares its memory: matched terms of thousands of
+      // pairs then cost a few bytes each instead of a copy of the unit.
+      const run =
+        lower.length === a.text.length
+          ? lower.slice(a.starts[start]!, a.ends[end]!)
+          : a.text.slice(a.starts[start]!, a.ends[end]!).toLowerCase();
+      runs.push(/\s\s|[^\S ]/.test(run) ? run.replace(/\s+/g, ' ') : run);
+    }
     start = -1;
   };
   for (let i = 0; i + 2 <= a.ids.length; i++) {

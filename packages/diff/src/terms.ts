@@ -10,7 +10,7 @@ import type { TokenSeq, Vocabulary } from './tokens.ts';
 const FUNCTION_WORDS = new Set(
   (
     'của và các những ở trong với cho để là có được theo tại từ đến về trên một này đó nhất thì mà hoặc cũng ' +
-    'đã sẽ đang khi như sự việc nhằm qua đối bằng vào ra lại rõ hơn rất đều số năm ngày tháng'
+    'đã sẽ đang khi như sự việc nhằm qua đối bằng vào ra lại rõ hơn rất đều số năm ngày tháng giữa'
   )
     .split(' ')
     .map(fold),
@@ -39,6 +39,33 @@ export function wordAcross(seq: TokenSeq, i: number): boolean {
   if (breakAfter(seq, i)) return false;
   lexicon ??= loadLexicon();
   return lexicon.pairs.has(`${word(seq, i)} ${word(seq, i + 1)}`);
+}
+
+const edgesCache = new WeakMap<TokenSeq, Uint8Array>();
+
+/**
+ * Per syllable `i`, what lies between it and the next: bit 1 = punctuation
+ * (a term cannot run on), bit 2 = a known word runs across, the two are
+ * glued without a space ("57-KL/TW") or `bound` says they are a fixed pair of
+ * the corpus ("Quảng Ngãi"), so a term must not cut there. Cached per
+ * sequence (the first caller's `bound` is kept: the diff stage always passes
+ * its corpus's).
+ */
+export function termEdges(seq: TokenSeq, bound?: (x: number, y: number) => boolean): Uint8Array {
+  let e = edgesCache.get(seq);
+  if (e) return e;
+  const n = seq.ids.length;
+  e = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (breakAfter(seq, i)) {
+      e[i] = 1;
+      continue;
+    }
+    const gap = seq.text.slice(seq.ends[i]!, seq.starts[i + 1]!);
+    if (!/\s/.test(gap) || wordAcross(seq, i) || bound?.(seq.ids[i]!, seq.ids[i + 1]!)) e[i] = 2;
+  }
+  edgesCache.set(seq, e);
+  return e;
 }
 
 export interface KeyTerm {

@@ -48,8 +48,10 @@ const HELP = `Usage: doichieu diff PLAN_A PLAN_B [--analysis FILE] [--group TG] 
 Compares two plans: corresponding units paired within each task group, each
 pair with its similarity, the shared terms behind it and a word diff
 (accent-folded syllables, so tone style and OCR noise are not changes);
-passages shared word for word regardless of order; the units of each plan
-with no counterpart in the other. Coloured on a terminal (NO_COLOR=1: plain).
+passages shared word for word regardless of order (boilerplate — the
+directive's citation formula, wording most plans share — listed apart); the
+units of each plan with no counterpart in the other. Without a terminal (or
+with NO_COLOR=1) diffs are plain: [-only in A-] {+only in B+}. Coloured on a terminal (NO_COLOR=1: plain).
 
 Options:
   --analysis FILE  analysis.json to read (default: out/analysis.json; else the corpus in ./corpus is analysed)
@@ -110,7 +112,7 @@ export const diffCommand: Command = {
     const out: string[] = [];
     out.push(
       c.bold(
-        `${idA} ↔ ${idB}   similarity ${cmp.similarity.toFixed(3)}   ${cmp.pairs.length} paired units, ${cmp.reuse.length} shared passages`,
+        `${idA} ↔ ${idB}   similarity ${cmp.similarity.toFixed(3)}   ${cmp.pairs.length} paired units, ${cmp.reuse.length} shared passages (${cmp.reuse.filter((r) => r.boilerplate).length} boilerplate)`,
       ),
     );
     out.push(c.dim(`${c.red('[-only in A-]')} ${c.green('{+only in B+}')}`));
@@ -139,11 +141,25 @@ export const diffCommand: Command = {
         : formatDiff(p.diff);
       out.push(`  ${text}${p.diffStatus ? c.yellow(`  (diff gave up: ${p.diffStatus})`) : ''}`);
     }
-    if (cmp.reuse.length) {
+    const reuse = cmp.reuse.filter((r) => !r.boilerplate);
+    const boilerplate = cmp.reuse.filter((r) => r.boilerplate);
+    if (reuse.length) {
       out.push('', c.bold('Shared word for word (any order):'));
-      for (const r of cmp.reuse)
+      for (const r of reuse)
         out.push(
           `  ${String(r.tokens).padStart(3)} syll.  ${r.a.unitId} [${r.a.span.join('–')}] ↔ ${r.b.unitId} [${r.b.span.join('–')}]\n        ${c.dim(r.text)}`,
+        );
+    }
+    if (boilerplate.length) {
+      out.push(
+        '',
+        c.bold(`Shared boilerplate (citation formula or wording most plans share): ${boilerplate.length}`),
+      );
+      for (const r of boilerplate)
+        out.push(
+          c.dim(
+            `  ${String(r.tokens).padStart(3)} syll.  ${r.a.unitId} ↔ ${r.b.unitId}  ${r.text.length > 100 ? `${r.text.slice(0, 99)}…` : r.text}`,
+          ),
         );
     }
     for (const [name, list] of [
