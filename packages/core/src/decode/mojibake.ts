@@ -160,8 +160,25 @@ const MOJIBAKE_SIGN = new RegExp(
     .join('')}]`,
 );
 
+/** Latin-1 capitals: TCVN3 capitals can read as them alone ("KẾ" shows as "KÚ"). */
+const LATIN1_CAPITAL = /[\u00c0-\u00dd]/;
+
+/** Above this length a text of real sentences shows its mojibake in sign characters. */
+const SHORT_TEXT = 2000;
+
+/**
+ * Could this text be mojibake at all? Mojibake of real sentences shows sign
+ * characters: TCVN3's letters sit on Latin-1 symbols, and VNI's huyền, hỏi
+ * and nặng marks are ø û ï. A short text may not ("KẾ" in TCVN3 reads "KÚ",
+ * "KẾ" in VNI "KEÁ"), so it is always surveyed. Anything else is correct
+ * Unicode and skips the costly survey.
+ */
+function couldBeMojibake(text: string): boolean {
+  return MOJIBAKE_SIGN.test(text) || (text.length < SHORT_TEXT && (LATIN1_CAPITAL.test(text) || hasVniPair(text)));
+}
+
 export function repairMojibake(text: string): MojibakeResult {
-  if (!MOJIBAKE_SIGN.test(text)) return { text, messages: [] };
+  if (!couldBeMojibake(text)) return { text, messages: [] };
   const found = survey(text);
   if (found.judged === 0) return { text, messages: [] };
   // VNI mojibake always holds vowel + accent pairs ("aø"); without them an "ô" is just "ô".
