@@ -37,6 +37,8 @@ export const Omission = z.object({
   keyTerms: z.array(WeightedTerm),
   /** How many of the other plans carry it (consensus), and whether the directive's own phrases do. */
   carriedBy: z.array(z.string()),
+  /** How many plans carry it, when `carriedBy` lists only the first of them (large corpora). */
+  carriedByCount: z.number().optional(),
   inDirective: z.boolean(),
   examples: z.array(PassageRef).describe('passages of other plans that carry the element'),
 });

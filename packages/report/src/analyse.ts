@@ -35,9 +35,29 @@ export function diffPlanOf(plan: AnalysedPlan): DiffPlan {
   return diffPlansFromAnalysis([plan])[0]!;
 }
 
-/** Findings of the diff stage over the whole corpus. */
+/** Above this many plans analysis.json keeps fewer comparisons and shorter omission lists. */
+const LARGE_CORPUS = 50;
+/** Plans listed per omission in a large corpus (the count is kept). */
+const CARRIED_BY_LISTED = 10;
+
+/**
+ * Findings of the diff stage over the whole corpus. In a large corpus each
+ * plan is compared with its nearest neighbour only (the others on demand,
+ * `doichieu diff A B`), and an omission lists the first plans that carry it
+ * with their count: otherwise the file grows with the square of the corpus.
+ */
 export function computeFindings(directive: Directive, plans: readonly DiffPlan[]): Analysis['findings'] {
-  return compareCorpus(directive, [...plans]);
+  const large = plans.length > LARGE_CORPUS;
+  const findings = compareCorpus(directive, [...plans], large ? { candidates: { neighbours: 1 } } : {});
+  if (!large) return findings;
+  return {
+    ...findings,
+    omissions: findings.omissions.map((o) =>
+      o.carriedBy.length > CARRIED_BY_LISTED
+        ? { ...o, carriedBy: o.carriedBy.slice(0, CARRIED_BY_LISTED), carriedByCount: o.carriedBy.length }
+        : o,
+    ),
+  };
 }
 
 export type CoverageRow = Analysis['coverage'][number];

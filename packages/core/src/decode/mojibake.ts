@@ -174,7 +174,9 @@ const SHORT_TEXT = 2000;
  * Unicode and skips the costly survey.
  */
 function couldBeMojibake(text: string): boolean {
-  return MOJIBAKE_SIGN.test(text) || (text.length < SHORT_TEXT && (LATIN1_CAPITAL.test(text) || hasVniPair(text)));
+  return (
+    MOJIBAKE_SIGN.test(text) || (text.length < SHORT_TEXT && (LATIN1_CAPITAL.test(text) || hasVniPair(text)))
+  );
 }
 
 export function repairMojibake(text: string): MojibakeResult {
