@@ -86,7 +86,11 @@ export interface DirectiveScore {
 
 /** Scores a text against every group; saturating in repeated hits (1 + log count). */
 export function scoreWithDirective(lexicon: DirectiveLexicon, text: string): DirectiveScore {
-  const tokens = syllables(text);
+  return scoreTokens(lexicon, syllables(text));
+}
+
+/** The same, on syllables already made. */
+export function scoreTokens(lexicon: DirectiveLexicon, tokens: readonly string[]): DirectiveScore {
   const counts = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
     let node: TrieNode | undefined = lexicon.trie;

@@ -9,9 +9,15 @@
  * directive-phrase scores, the heading's group and the unit's role.
  */
 import type { Directive, Unit } from '@doichieu/core';
-import { buildDirectiveLexicon, type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
+import {
+  buildDirectiveLexicon,
+  type DirectiveLexicon,
+  scoreTokens,
+  scoreWithDirective,
+} from './directive-scorer.ts';
 import { contentText, FeatureIndex, unitFeatures } from './features.ts';
-import { dot, type LogisticModel, type SparseVector, trainLogistic } from './logistic.ts';
+import { type LogisticModel, type SparseVector, trainLogistic } from './logistic.ts';
+import { syllables } from './tokens.ts';
 
 export interface Evidence {
   /** A term of the unit, a directive phrase, the heading, or the role. */
@@ -125,33 +131,53 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
     ...g,
     model: { weights: Float64Array.from(g.weights), bias: g.bias } as LogisticModel,
   }));
+  // All groups' weights of a feature side by side: one pass over a unit's features scores every group.
+  const groupCount = compiled.length;
+  const matrix = new Float64Array(model.featureNames.length * groupCount);
+  compiled.forEach((g, j) => {
+    for (let f = 0; f < g.model.weights.length; f++) matrix[f * groupCount + j] = g.model.weights[f]!;
+  });
+  const logits = new Float64Array(groupCount);
   return {
     align(unit) {
       const content = isContentUnit(unit);
-      const directiveScore = scoreWithDirective(lexicon, contentText(unit));
-      const bag = unitFeatures(unit, lexicon, directiveScore);
+      const tokens = syllables(contentText(unit));
+      const directiveScore = scoreTokens(lexicon, tokens);
+      const bag = unitFeatures(unit, lexicon, tokens, directiveScore);
       const x: SparseVector = { indices: [], values: [] };
+      compiled.forEach((g, j) => {
+        logits[j] = g.model.bias;
+      });
       for (const [name, value] of bag) {
         const i = featureIndex.get(name);
-        if (i !== undefined) {
-          x.indices.push(i);
-          x.values.push(value);
-        }
+        if (i === undefined) continue;
+        x.indices.push(i);
+        x.values.push(value);
+        const row = i * groupCount;
+        for (let j = 0; j < groupCount; j++) logits[j] = logits[j]! + matrix[row + j]! * value;
       }
       const scores: Record<string, number> = {};
       const evidence: Record<string, Evidence[]> = {};
       const labels: string[] = [];
       let confidence = 1;
       const phraseHits = directiveScore.hits;
-      for (const g of compiled) {
-        const p = 1 / (1 + Math.exp(-dot(g.model, x)));
+      for (let j = 0; j < groupCount; j++) {
+        const g = compiled[j]!;
+        const p = 1 / (1 + Math.exp(-logits[j]!));
         scores[g.group] = round(p);
         if (content && p >= g.threshold && !NEVER_LABELLED_ROLES.has(unit.role)) labels.push(g.group);
         if (content) confidence = Math.min(confidence, Math.max(p, 1 - p));
         // Evidence is kept only for groups with a real chance: no need to weigh every feature of the others.
         if (p < 0.2) continue;
-        const contributions: Evidence[] = x.indices
-          .map((i, k) => ({ feature: model.featureNames[i]!, weight: round(g.weights[i]! * x.values[k]!) }))
+        // The six strongest positive contributions, found in one pass without sorting every feature.
+        const top: { index: number; weight: number }[] = [];
+        for (let k = 0; k < x.indices.length; k++) {
+          const weight = g.model.weights[x.indices[k]!]! * x.values[k]!;
+          if (weight <= 0.05) continue;
+          top.push({ index: x.indices[k]!, weight });
+        }
+        const contributions: Evidence[] = top
+          .map((c) => ({ feature: model.featureNames[c.index]!, weight: round(c.weight) }))
           .filter((c) => c.weight > 0.05)
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
           .slice(0, 6)
@@ -169,11 +195,13 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
               .filter((h) => h.group === g.group)
               .sort((a, b) => b.weight - a.weight || (a.phrase < b.phrase ? -1 : 1));
             const total = hits.reduce((s, h) => s + h.weight, 0) || 1;
-            return hits.slice(0, 4).map((h) => ({
-              feature: h.phrase,
-              kind: 'directive',
-              weight: round((c.weight * h.weight) / total),
-            }));
+            return hits
+              .slice(0, 4)
+              .map((h) => ({
+                feature: h.phrase,
+                kind: 'directive',
+                weight: round((c.weight * h.weight) / total),
+              }));
           })
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
         if (contributions.length > 0) evidence[g.group] = contributions;

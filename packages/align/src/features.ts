@@ -4,8 +4,13 @@
  * directive phrases (the heading is evidence, not proof), its role and kind.
  */
 import type { Unit } from '@doichieu/core';
-import { type DirectiveLexicon, type DirectiveScore, scoreWithDirective } from './directive-scorer.ts';
-import { ngrams, syllables } from './tokens.ts';
+import {
+  type DirectiveLexicon,
+  type DirectiveScore,
+  scoreTokens,
+  scoreWithDirective,
+} from './directive-scorer.ts';
+import { syllables } from './tokens.ts';
 
 export type FeatureBag = Map<string, number>;
 
@@ -36,14 +41,23 @@ export function contentText(unit: Pick<Unit, 'text' | 'marker'>): string {
 export function unitFeatures(
   unit: Pick<Unit, 'text' | 'marker' | 'role' | 'kind' | 'headingPath'>,
   lexicon: DirectiveLexicon,
-  directiveScore: DirectiveScore = scoreWithDirective(lexicon, contentText(unit)),
+  tokens: readonly string[] = syllables(contentText(unit)),
+  directiveScore: DirectiveScore = scoreTokens(lexicon, tokens),
 ): FeatureBag {
   const bag: FeatureBag = new Map();
-  const text = contentText(unit);
-  const grams = ngrams(syllables(text), 1, 3);
-  const norm = 1 / Math.sqrt(Math.max(1, grams.length));
-  for (const g of grams) bag.set(`w:${g}`, Math.min(3, (bag.get(`w:${g}`) ?? 0) + 1));
-  for (const [k, v] of bag) bag.set(k, v * norm * 3);
+  // Syllable 1-3-grams, each built from the shorter one (no slicing and joining per gram).
+  let grams = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    let gram = tokens[i]!;
+    for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
+      if (n > 1) gram = `${gram} ${tokens[i + n - 1]}`;
+      const key = `w:${gram}`;
+      bag.set(key, Math.min(3, (bag.get(key) ?? 0) + 1));
+      grams++;
+    }
+  }
+  const norm = (1 / Math.sqrt(Math.max(1, grams))) * 3;
+  for (const [k, v] of bag) bag.set(k, v * norm);
   const own = directiveScore.scores;
   for (const g of lexicon.groups) if (own[g]! > 0) bag.set(`d:${g}`, Math.min(2, own[g]! / 3));
   const heading = unit.headingPath[unit.headingPath.length - 1];
@@ -54,7 +68,7 @@ export function unitFeatures(
   }
   bag.set(`r:${unit.role}`, 1);
   bag.set(`k:${unit.kind}`, 1);
-  if (grams.length < 12) bag.set('short', 1);
+  if (grams < 12) bag.set('short', 1);
   return bag;
 }
 
