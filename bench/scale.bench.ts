@@ -1,7 +1,7 @@
 /**
  * The national scale: a synthetic corpus of 700 and 7,000 plans (BENCH_SCALE,
  * comma-separated), analysed end to end with every core, output streamed to
- * disk. Reports wall time, plans/s, MB/s and the peak memory of the process
+ * disk; the diff stage runs up to BENCH_DIFF_LIMIT plans (default 1000, as analyze). Reports wall time, plans/s, MB/s and the peak memory of the process
  * (worker threads included).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,10 +38,12 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
     0,
   );
   const t0 = performance.now();
+  const diffLimit = Number(process.env.BENCH_DIFF_LIMIT ?? 1000);
   const result = await runAnalysis(corpus, join(dir, 'out/analysis.json'), {
     evaluate: false,
     keepGoing: true,
     progress: false,
+    diffLimit,
   });
   const seconds = (performance.now() - t0) / 1000;
   const outBytes = statSync(join(dir, 'out/analysis.json')).size;
@@ -49,6 +51,7 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
     bench: 'scale',
     plans: size,
     analysed: result.plans,
+    diff: !result.diffSkipped,
     failures: result.failures.length,
     mb: +(bytes / 2 ** 20).toFixed(1),
     seconds: +seconds.toFixed(1),

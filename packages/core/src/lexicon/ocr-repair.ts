@@ -136,6 +136,31 @@ interface Memo {
   lexicon: Lexicon;
   known: Map<string, boolean>;
   candidates: Map<string, Map<string, number>>;
+  /** Per lower-case form. */
+  words: Map<string, WordInfo>;
+  /** Per token as written. */
+  tokens: Map<string, TokenInfo>;
+}
+
+/** What the lexicon says about a lower-case form, looked up once. */
+interface WordInfo {
+  word: string;
+  /** In the inventory and a valid syllable. */
+  knownValid: boolean;
+  weight: number | undefined;
+  followers: ReadonlySet<string> | undefined;
+  /** Some repair candidate assumes at most one change (undefined until asked). */
+  lightlyDamaged: boolean | undefined;
+}
+
+/** A token as written: its lower-case form and the checks on its shape. */
+interface TokenInfo {
+  text: string;
+  lower: WordInfo;
+  editableShape: boolean;
+  titleCase: boolean;
+  /** `text === text.toLowerCase()`. */
+  lowerCase: boolean;
 }
 
 const MEMO_LIMIT = 200_000;
@@ -143,8 +168,11 @@ const memos = new WeakMap<Lexicon, Memo>();
 
 function memoFor(lexicon: Lexicon): Memo {
   let memo = memos.get(lexicon);
-  if (memo === undefined || memo.known.size + memo.candidates.size > MEMO_LIMIT) {
-    memo = { lexicon, known: new Map(), candidates: new Map() };
+  if (
+    memo === undefined ||
+    memo.known.size + memo.candidates.size + memo.words.size + memo.tokens.size > MEMO_LIMIT
+  ) {
+    memo = { lexicon, known: new Map(), candidates: new Map(), words: new Map(), tokens: new Map() };
     memos.set(lexicon, memo);
   }
   return memo;
@@ -168,31 +196,108 @@ function candidatesOf(word: string, memo: Memo): Map<string, number> {
   return found;
 }
 
+function wordInfo(word: string, memo: Memo): WordInfo {
+  let info = memo.words.get(word);
+  if (info === undefined) {
+    const { lexicon } = memo;
+    info = {
+      word,
+      knownValid: isKnownValid(word, memo),
+      weight: lexicon.weights.get(word),
+      followers: lexicon.followers.get(word),
+      lightlyDamaged: undefined,
+    };
+    memo.words.set(word, info);
+  }
+  return info;
+}
+
+function tokenInfo(text: string, memo: Memo): TokenInfo {
+  let info = memo.tokens.get(text);
+  if (info === undefined) {
+    const lower = toLower(text);
+    info = {
+      text,
+      lower: wordInfo(lower, memo),
+      editableShape: isEditableShape(text, lower),
+      titleCase: isTitleCase(text),
+      lowerCase: text === text.toLowerCase(),
+    };
+    memo.tokens.set(text, info);
+  }
+  return info;
+}
+
+function isLightlyDamaged(info: WordInfo, memo: Memo): boolean {
+  if (info.lightlyDamaged === undefined) {
+    info.lightlyDamaged = false;
+    for (const cost of candidatesOf(info.word, memo).values()) {
+      if (cost > 1) continue;
+      info.lightlyDamaged = true;
+      break;
+    }
+  }
+  return info.lightlyDamaged;
+}
+
 // --- The text as slots ------------------------------------------------------
 
-/** A letter run of the text and what the repair makes of it. */
-interface Slot extends WordToken {
+const EDITABLE = 1;
+const LINKED_TO_PREVIOUS = 2;
+const LINKED_TO_NEXT = 4;
+
+/** The letter runs of the text (parallel arrays) and what the repair makes of them. */
+interface Slots {
+  count: number;
+  start: number[];
+  end: number[];
+  token: TokenInfo[];
   /** Current lower-case form (changes as repairs are made). */
-  current: string;
-  editable: boolean;
-  linkedToPrevious: boolean;
-  linkedToNext: boolean;
-  reason?: string;
+  current: WordInfo[];
+  /** {@link EDITABLE}, {@link LINKED_TO_PREVIOUS}, {@link LINKED_TO_NEXT}. */
+  flags: number[];
+  reason: (string | undefined)[];
 }
 
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
-const JOINER = /[/\\_@&]/;
-const JOINER_IF_BETWEEN = /[-.'’]/;
-const ALNUM = /[\p{L}\p{N}]/u;
 const DIGIT = /\p{N}/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+const CLASS_TABLE_SIZE = 0x3000;
+const IS_DIGIT = 1;
+const IS_ALNUM = 2;
+const IS_JOINER = 4;
+const IS_JOINER_IF_BETWEEN = 8;
+
+/** Character classes below U+3000, looked up instead of matched. */
+const CHAR_CLASS = (() => {
+  const table = new Uint8Array(CLASS_TABLE_SIZE);
+  for (let code = 0; code < CLASS_TABLE_SIZE; code++) {
+    const char = String.fromCharCode(code);
+    if (DIGIT.test(char)) table[code]! |= IS_DIGIT;
+    if (ALNUM.test(char)) table[code]! |= IS_ALNUM;
+  }
+  for (const char of '/\\_@&') table[char.charCodeAt(0)]! |= IS_JOINER;
+  for (const char of "-.'") table[char.charCodeAt(0)]! |= IS_JOINER_IF_BETWEEN;
+  return table;
+})();
+
+/** Classes of the code unit at `i`; outside the text it counts as a space. */
+function classAt(text: string, i: number): number {
+  if (i < 0 || i >= text.length) return 0;
+  const code = text.charCodeAt(i);
+  if (code < CLASS_TABLE_SIZE) return CHAR_CLASS[code]!;
+  if (code === 0x2019) return IS_JOINER_IF_BETWEEN; // ’
+  const char = String.fromCharCode(code);
+  return (DIGIT.test(char) ? IS_DIGIT : 0) | (ALNUM.test(char) ? IS_ALNUM : 0);
+}
 
 /** Characters around the token that make it part of a code, number or address (57-KL/TW, TH5, b/c). */
-function isJoinedToCode(text: string, token: WordToken): boolean {
-  const before = text[token.start - 1] ?? ' ';
-  const after = text[token.end] ?? ' ';
-  if (DIGIT.test(before) || DIGIT.test(after) || JOINER.test(before) || JOINER.test(after)) return true;
-  if (JOINER_IF_BETWEEN.test(before) && ALNUM.test(text[token.start - 2] ?? ' ')) return true;
-  return JOINER_IF_BETWEEN.test(after) && ALNUM.test(text[token.end + 1] ?? ' ');
+function isJoinedToCode(text: string, start: number, end: number): boolean {
+  const before = classAt(text, start - 1);
+  const after = classAt(text, end);
+  if (((before | after) & (IS_DIGIT | IS_JOINER)) !== 0) return true;
+  if ((before & IS_JOINER_IF_BETWEEN) !== 0 && (classAt(text, start - 2) & IS_ALNUM) !== 0) return true;
+  return (after & IS_JOINER_IF_BETWEEN) !== 0 && (classAt(text, end + 1) & IS_ALNUM) !== 0;
 }
 
 function isEditableShape(word: string, lower: string): boolean {
@@ -201,31 +306,34 @@ function isEditableShape(word: string, lower: string): boolean {
   return !ROMAN_NUMERAL.test(word) && (isTitleCase(word) || isAllCaps(word));
 }
 
-function toSlots(text: string): Slot[] {
-  const slots: Slot[] = [];
+function toSlots(text: string, memo: Memo): Slots {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const tokens: TokenInfo[] = [];
+  const current: WordInfo[] = [];
+  const flags: number[] = [];
+  const reason: (string | undefined)[] = [];
   let previousEnd = -1;
   for (let start = 0; start < text.length; start++) {
     if (!isLetterAt(text, start)) continue;
     const end = letterRunEnd(text, start);
-    const word = text.slice(start, end);
-    const lower = toLower(word);
-    const linked = previousEnd >= 0 && isWhitespace(text, previousEnd, start);
-    if (linked) slots[slots.length - 1]!.linkedToNext = true;
-    const slot: Slot = {
-      text: word,
-      start,
-      end,
-      current: lower,
-      editable: false,
-      linkedToPrevious: linked,
-      linkedToNext: false,
-    };
-    slot.editable = isEditableShape(word, lower) && !isJoinedToCode(text, slot);
-    slots.push(slot);
+    const token = tokenInfo(text.slice(start, end), memo);
+    let flag = 0;
+    if (previousEnd >= 0 && isWhitespace(text, previousEnd, start)) {
+      flag = LINKED_TO_PREVIOUS;
+      flags[flags.length - 1]! |= LINKED_TO_NEXT;
+    }
+    if (token.editableShape && !isJoinedToCode(text, start, end)) flag |= EDITABLE;
+    starts.push(start);
+    ends.push(end);
+    tokens.push(token);
+    current.push(token.lower);
+    flags.push(flag);
+    reason.push(undefined);
     previousEnd = end;
     start = end;
   }
-  return slots;
+  return { count: starts.length, start: starts, end: ends, token: tokens, current, flags, reason };
 }
 
 function isWhitespace(text: string, start: number, end: number): boolean {
