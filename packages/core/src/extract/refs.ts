@@ -53,8 +53,15 @@ const REF = new RegExp(
     `(?:(\\d{1,5})\\s{0,2}-\\s{0,2}([a-z]{1,4})\\s{0,2}\\/\\s{0,2}([a-z]{1,12})` +
     `|(\\d{1,5})\\s?\\/\\s?((?:19|20)\\d\\d)\\s?\\/\\s?([a-z]{1,5})\\s?-\\s?([a-z]{1,12}))` +
     `|(?<![\\p{L}\\p{N}])(${KIND_WORD})\\s{1,3}(?:so\\s{1,3})?(\\d{1,4})(?![\\p{L}\\p{N}]|\\s{0,2}[-/]|[.,]\\d)`,
-  'dgu',
+  'dyu',
 );
+
+/**
+ * Where a match may start: every alternative of {@link REF} begins with a
+ * digit or a document word, so the big expression is tried only there (in
+ * order, as a global search would, but without trying every position).
+ */
+const REF_START = /[0-9]|ke|nghi|huong|chi|quy|thong|cong|chuong/g;
 
 /** Characters that may stand right before a clean number. */
 const CLEAN_BEFORE = /[\s(["“‘'«,;:]/u;
@@ -148,7 +155,16 @@ function refFromMatch(text: string, folded: string, m: RegExpExecArray): Documen
 export function findDocumentRefs(text: string): DocumentRef[] {
   const folded = foldKeepLength(text);
   const refs: DocumentRef[] = [];
-  for (const m of folded.matchAll(REF)) {
+  REF_START.lastIndex = 0;
+  for (let start = REF_START.exec(folded); start !== null; start = REF_START.exec(folded)) {
+    REF.lastIndex = start.index;
+    const m = REF.exec(folded);
+    if (m === null) {
+      REF_START.lastIndex = start.index + 1;
+      continue;
+    }
+    // Matches always contain a digit, so they are never empty.
+    REF_START.lastIndex = m.index + m[0].length;
     const ref = refFromMatch(text, folded, m);
     if (ref && (refs.length === 0 || ref.start >= refs[refs.length - 1]!.end)) refs.push(ref);
   }

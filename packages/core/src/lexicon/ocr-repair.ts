@@ -16,10 +16,10 @@ import {
   isAllCaps,
   isLetterAt,
   isTitleCase,
-  letterRunEnd,
+  LETTER_TABLE,
   matchCase,
+  TABLE_SIZE,
   toLower,
-  type WordToken,
 } from './tokens.ts';
 
 export const OCR_REPAIR_RULE = 'normalise:ocr-repair';
@@ -139,7 +139,7 @@ interface Memo {
   /** Per lower-case form. */
   words: Map<string, WordInfo>;
   /** Per token as written. */
-  tokens: Map<string, TokenInfo>;
+  tokens: TokenTable;
 }
 
 /** What the lexicon says about a lower-case form, looked up once. */
@@ -151,6 +151,10 @@ interface WordInfo {
   followers: ReadonlySet<string> | undefined;
   /** Some repair candidate assumes at most one change (undefined until asked). */
   lightlyDamaged: boolean | undefined;
+  /** Candidates up to {@link MAX_COST_VALID} (undefined until asked). */
+  lightCandidates: string[] | undefined;
+  /** {@link functionWordReading}, null for none (undefined until asked). */
+  functionWordReading: Choice | null | undefined;
 }
 
 /** A token as written: its lower-case form and the checks on its shape. */
@@ -163,6 +167,20 @@ interface TokenInfo {
   lowerCase: boolean;
 }
 
+/**
+ * Tokens by the hash of their code units (open addressing, linear probing),
+ * so a token already seen is found without slicing it out of the text.
+ */
+interface TokenTable {
+  hashes: Int32Array;
+  infos: (TokenInfo | undefined)[];
+  size: number;
+}
+
+function tokenTable(capacity: number): TokenTable {
+  return { hashes: new Int32Array(capacity), infos: new Array(capacity).fill(undefined), size: 0 };
+}
+
 const MEMO_LIMIT = 200_000;
 const memos = new WeakMap<Lexicon, Memo>();
 
@@ -172,7 +190,13 @@ function memoFor(lexicon: Lexicon): Memo {
     memo === undefined ||
     memo.known.size + memo.candidates.size + memo.words.size + memo.tokens.size > MEMO_LIMIT
   ) {
-    memo = { lexicon, known: new Map(), candidates: new Map(), words: new Map(), tokens: new Map() };
+    memo = {
+      lexicon,
+      known: new Map(),
+      candidates: new Map(),
+      words: new Map(),
+      tokens: tokenTable(4096),
+    };
     memos.set(lexicon, memo);
   }
   return memo;
@@ -206,26 +230,62 @@ function wordInfo(word: string, memo: Memo): WordInfo {
       weight: lexicon.weights.get(word),
       followers: lexicon.followers.get(word),
       lightlyDamaged: undefined,
+      lightCandidates: undefined,
+      functionWordReading: undefined,
     };
     memo.words.set(word, info);
   }
   return info;
 }
 
-function tokenInfo(text: string, memo: Memo): TokenInfo {
-  let info = memo.tokens.get(text);
-  if (info === undefined) {
-    const lower = toLower(text);
-    info = {
-      text,
-      lower: wordInfo(lower, memo),
-      editableShape: isEditableShape(text, lower),
-      titleCase: isTitleCase(text),
-      lowerCase: text === text.toLowerCase(),
-    };
-    memo.tokens.set(text, info);
+/** The token `text.slice(start, end)`, whose code units hash to `hash`; sliced only when new. */
+function tokenInfo(text: string, start: number, end: number, hash: number, memo: Memo): TokenInfo {
+  const table = memo.tokens;
+  const { hashes, infos } = table;
+  const mask = hashes.length - 1;
+  let at = (hash ^ (hash >>> 16)) & mask;
+  for (let info = infos[at]; info !== undefined; info = infos[at]) {
+    if (hashes[at] === hash && isTextAt(info.text, text, start, end)) return info;
+    at = (at + 1) & mask;
   }
+  const word = text.slice(start, end);
+  const lower = toLower(word);
+  const info: TokenInfo = {
+    text: word,
+    lower: wordInfo(lower, memo),
+    editableShape: isEditableShape(word, lower),
+    titleCase: isTitleCase(word),
+    lowerCase: word === word.toLowerCase(),
+  };
+  hashes[at] = hash;
+  infos[at] = info;
+  table.size++;
+  if (table.size * 2 > hashes.length) memo.tokens = grown(table);
   return info;
+}
+
+function grown(table: TokenTable): TokenTable {
+  const bigger = tokenTable(table.hashes.length * 2);
+  const mask = bigger.hashes.length - 1;
+  for (let i = 0; i < table.hashes.length; i++) {
+    const info = table.infos[i];
+    if (info === undefined) continue;
+    const hash = table.hashes[i]!;
+    let at = (hash ^ (hash >>> 16)) & mask;
+    while (bigger.infos[at] !== undefined) at = (at + 1) & mask;
+    bigger.hashes[at] = hash;
+    bigger.infos[at] = info;
+  }
+  bigger.size = table.size;
+  return bigger;
+}
+
+function isTextAt(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  }
+  return true;
 }
 
 function isLightlyDamaged(info: WordInfo, memo: Memo): boolean {
@@ -249,14 +309,15 @@ const LINKED_TO_NEXT = 4;
 /** The letter runs of the text (parallel arrays) and what the repair makes of them. */
 interface Slots {
   count: number;
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
   token: TokenInfo[];
   /** Current lower-case form (changes as repairs are made). */
   current: WordInfo[];
   /** {@link EDITABLE}, {@link LINKED_TO_PREVIOUS}, {@link LINKED_TO_NEXT}. */
-  flags: number[];
-  reason: (string | undefined)[];
+  flags: Uint8Array;
+  /** Why the slot was changed, by slot. */
+  reason: Map<number, string>;
 }
 
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
@@ -277,7 +338,7 @@ const CHAR_CLASS = (() => {
     if (ALNUM.test(char)) table[code]! |= IS_ALNUM;
   }
   for (const char of '/\\_@&') table[char.charCodeAt(0)]! |= IS_JOINER;
-  for (const char of "-.'") table[char.charCodeAt(0)]! |= IS_JOINER_IF_BETWEEN;
+  for (const char of "-.'’") table[char.charCodeAt(0)]! |= IS_JOINER_IF_BETWEEN;
   return table;
 })();
 
@@ -286,7 +347,6 @@ function classAt(text: string, i: number): number {
   if (i < 0 || i >= text.length) return 0;
   const code = text.charCodeAt(i);
   if (code < CLASS_TABLE_SIZE) return CHAR_CLASS[code]!;
-  if (code === 0x2019) return IS_JOINER_IF_BETWEEN; // ’
   const char = String.fromCharCode(code);
   return (DIGIT.test(char) ? IS_DIGIT : 0) | (ALNUM.test(char) ? IS_ALNUM : 0);
 }
@@ -307,33 +367,56 @@ function isEditableShape(word: string, lower: string): boolean {
 }
 
 function toSlots(text: string, memo: Memo): Slots {
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const length = text.length;
+  // Letter runs are separated, so there are at most half as many as characters (rounded up).
+  const capacity = (length + 1) >>> 1;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const flags = new Uint8Array(capacity);
   const tokens: TokenInfo[] = [];
   const current: WordInfo[] = [];
-  const flags: number[] = [];
-  const reason: (string | undefined)[] = [];
+  let count = 0;
   let previousEnd = -1;
-  for (let start = 0; start < text.length; start++) {
-    if (!isLetterAt(text, start)) continue;
-    const end = letterRunEnd(text, start);
-    const token = tokenInfo(text.slice(start, end), memo);
+  for (let start = 0; start < length; start++) {
+    let code = text.charCodeAt(start);
+    if (code < TABLE_SIZE ? LETTER_TABLE[code] !== 1 : !isLetterAt(text, start)) continue;
+    // The letter run (as letterRunEnd), hashing its code units on the way.
+    let end = start;
+    let hash = 0;
+    for (;;) {
+      if (code < TABLE_SIZE) {
+        if (LETTER_TABLE[code] !== 1) break;
+        hash = (Math.imul(hash, 31) + code) | 0;
+        end++;
+      } else {
+        if (!isLetterAt(text, end)) break;
+        hash = (Math.imul(hash, 31) + code) | 0;
+        end++;
+        if (code < 0xdc00 && code >= 0xd800) {
+          hash = (Math.imul(hash, 31) + text.charCodeAt(end)) | 0;
+          end++;
+        }
+      }
+      if (end >= length) break;
+      code = text.charCodeAt(end);
+    }
+    const token = tokenInfo(text, start, end, hash, memo);
     let flag = 0;
     if (previousEnd >= 0 && isWhitespace(text, previousEnd, start)) {
       flag = LINKED_TO_PREVIOUS;
-      flags[flags.length - 1]! |= LINKED_TO_NEXT;
+      flags[count - 1]! |= LINKED_TO_NEXT;
     }
     if (token.editableShape && !isJoinedToCode(text, start, end)) flag |= EDITABLE;
-    starts.push(start);
-    ends.push(end);
+    starts[count] = start;
+    ends[count] = end;
+    flags[count] = flag;
     tokens.push(token);
     current.push(token.lower);
-    flags.push(flag);
-    reason.push(undefined);
+    count++;
     previousEnd = end;
     start = end;
   }
-  return { count: starts.length, start: starts, end: ends, token: tokens, current, flags, reason };
+  return { count, start: starts, end: ends, token: tokens, current, flags, reason: new Map() };
 }
 
 function isWhitespace(text: string, start: number, end: number): boolean {
@@ -354,15 +437,15 @@ interface Context {
   after2: string | undefined;
 }
 
-function previousOf(slots: Slot[], i: number): string | undefined {
-  return slots[i]!.linkedToPrevious ? slots[i - 1]!.current : undefined;
+function previousOf(slots: Slots, i: number): string | undefined {
+  return (slots.flags[i]! & LINKED_TO_PREVIOUS) !== 0 ? slots.current[i - 1]!.word : undefined;
 }
 
-function nextOf(slots: Slot[], i: number): string | undefined {
-  return slots[i]!.linkedToNext ? slots[i + 1]!.current : undefined;
+function nextOf(slots: Slots, i: number): string | undefined {
+  return (slots.flags[i]! & LINKED_TO_NEXT) !== 0 ? slots.current[i + 1]!.word : undefined;
 }
 
-function contextOf(slots: Slot[], i: number): Context {
+function contextOf(slots: Slots, i: number): Context {
   const before = previousOf(slots, i);
   const after = nextOf(slots, i);
   return {
@@ -454,33 +537,46 @@ function clearWinner(scored: Scored[]): Scored | undefined {
   return best.weight >= WEIGHT_LEAD * second.weight ? best : undefined;
 }
 
+/**
+ * Candidates of `word` up to `maxCost`, scored by their `any` evidence, or,
+ * with `neighbours`, only those pairing with one, by their `strong` evidence.
+ */
 function scoreCandidates(
   word: string,
   context: Context,
   memo: Memo,
   maxCost: number,
-  measure: (evidence: Evidence) => number,
-  worthScoring: (syllable: string) => boolean = () => true,
+  neighbours?: Neighbours,
 ): Scored[] {
   const { lexicon } = memo;
   const scored: Scored[] = [];
   for (const [syllable, cost] of candidatesOf(word, memo)) {
-    if (cost > maxCost || !worthScoring(syllable)) continue;
+    if (cost > maxCost || (neighbours !== undefined && !pairsWithNeighbour(syllable, neighbours))) continue;
     const evidence = evidenceFor(syllable, context, lexicon);
     scored.push({
       syllable,
       cost,
       evidence,
-      score: measure(evidence),
+      score: neighbours === undefined ? evidence.any : evidence.strong,
       weight: lexicon.weights.get(syllable) ?? 1,
     });
   }
   return scored;
 }
 
+/** Syllables known to follow the syllable before, and to precede the one after. */
+interface Neighbours {
+  followers: ReadonlySet<string> | undefined;
+  leaders: ReadonlySet<string> | undefined;
+}
+
+function pairsWithNeighbour(syllable: string, { followers, leaders }: Neighbours): boolean {
+  return followers?.has(syllable) === true || leaders?.has(syllable) === true;
+}
+
 /** A repair for an invalid or unknown syllable, if one stands out. */
 function repairInvalid(word: string, context: Context, memo: Memo, isLowerCase: boolean): Choice | undefined {
-  const winner = clearWinner(scoreCandidates(word, context, memo, MAX_COST_INVALID, (e) => e.any));
+  const winner = clearWinner(scoreCandidates(word, context, memo, MAX_COST_INVALID));
   if (winner === undefined) return undefined;
   const valid = isValidSyllable(word);
   const why = valid ? 'not a known syllable' : 'not a valid syllable';
@@ -493,24 +589,42 @@ function repairInvalid(word: string, context: Context, memo: Memo, isLowerCase: 
 }
 
 /** A repair for a valid syllable that forms no known word, if a close one does. */
-function repairOrphan(word: string, context: Context, memo: Memo, damaged: boolean): Choice | undefined {
+function repairOrphan(info: WordInfo, context: Context, memo: Memo, damaged: boolean): Choice | undefined {
   const { lexicon } = memo;
+  const word = info.word;
   // Only a candidate that pairs with a neighbour can have evidence (every triple's pairs are listed too).
-  const followers = context.before === undefined ? undefined : lexicon.followers.get(context.before);
-  const leaders = context.after === undefined ? undefined : lexicon.leaders.get(context.after);
-  if (followers === undefined && leaders === undefined)
-    return damaged ? functionWordReading(word, memo) : undefined;
-  const pairsWithNeighbour = (syllable: string) =>
-    followers?.has(syllable) === true || leaders?.has(syllable) === true;
-  const scored = scoreCandidates(word, context, memo, MAX_COST_VALID, (e) => e.strong, pairsWithNeighbour);
+  const neighbours: Neighbours = {
+    followers: context.before === undefined ? undefined : lexicon.followers.get(context.before),
+    leaders: context.after === undefined ? undefined : lexicon.leaders.get(context.after),
+  };
+  if (!lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(syllable, neighbours)))
+    return damaged ? functionWordReadingOf(info, memo) : undefined;
+  const scored = scoreCandidates(word, context, memo, MAX_COST_VALID, neighbours);
   const winner = clearWinner(scored.filter((s) => s.score > 0));
-  if (winner === undefined) return damaged ? functionWordReading(word, memo) : undefined;
+  if (winner === undefined) return damaged ? functionWordReadingOf(info, memo) : undefined;
   if (!damaged && !isConvincingInCleanText(word, winner, lexicon)) return undefined;
   const around = [context.before, word, context.after].filter((s) => s !== undefined).join(' ');
   return {
     syllable: winner.syllable,
     reason: `"${around}" forms no known word; "${winner.evidence.words[0]}" is a known word`,
   };
+}
+
+/** Candidates a valid syllable may be repaired to (at most {@link MAX_COST_VALID}), in candidate order. */
+function lightCandidatesOf(info: WordInfo, memo: Memo): readonly string[] {
+  if (info.lightCandidates === undefined) {
+    const light: string[] = [];
+    for (const [syllable, cost] of candidatesOf(info.word, memo))
+      if (cost <= MAX_COST_VALID) light.push(syllable);
+    info.lightCandidates = light;
+  }
+  return info.lightCandidates;
+}
+
+function functionWordReadingOf(info: WordInfo, memo: Memo): Choice | undefined {
+  if (info.functionWordReading === undefined)
+    info.functionWordReading = functionWordReading(info.word, memo) ?? null;
+  return info.functionWordReading ?? undefined;
 }
 
 /**
@@ -534,81 +648,77 @@ function isConvincingInCleanText(word: string, winner: Scored, lexicon: Lexicon)
   return winner.score >= OVERWHELMING_EVIDENCE || winner.weight >= CLEAN_TEXT_WEIGHT_RATIO * originalWeight;
 }
 
-function isProperName(slots: Slot[], i: number): boolean {
-  const slot = slots[i]!;
-  if (!isTitleCase(slot.text)) return false;
+function isProperName(slots: Slots, i: number): boolean {
+  if (!slots.token[i]!.titleCase) return false;
+  const flags = slots.flags[i]!;
   return (
-    (slot.linkedToPrevious && isTitleCase(slots[i - 1]!.text)) ||
-    (slot.linkedToNext && isTitleCase(slots[i + 1]!.text))
+    ((flags & LINKED_TO_PREVIOUS) !== 0 && slots.token[i - 1]!.titleCase) ||
+    ((flags & LINKED_TO_NEXT) !== 0 && slots.token[i + 1]!.titleCase)
   );
 }
 
-function decide(slots: Slot[], i: number, memo: Memo, damaged: boolean): Choice | undefined {
-  const slot = slots[i]!;
-  const word = slot.current;
-  const original = slot.text;
-  if (!isKnownValid(word, memo)) {
-    return repairInvalid(word, contextOf(slots, i), memo, original === original.toLowerCase());
+function decide(slots: Slots, i: number, memo: Memo, damaged: boolean): Choice | undefined {
+  const current = slots.current[i]!;
+  const word = current.word;
+  if (!current.knownValid) {
+    return repairInvalid(word, contextOf(slots, i), memo, slots.token[i]!.lowerCase);
   }
-  const before = previousOf(slots, i);
-  const after = nextOf(slots, i);
-  const { lexicon } = memo;
+  const flags = slots.flags[i]!;
+  const before = (flags & LINKED_TO_PREVIOUS) !== 0 ? slots.current[i - 1] : undefined;
+  const after = (flags & LINKED_TO_NEXT) !== 0 ? slots.current[i + 1] : undefined;
   // Every triple's pairs are listed too, so no pair means no evidence at all.
-  if (isAnyPair(lexicon, before, word) || isAnyPair(lexicon, word, after)) return undefined;
-  const hasNeighbour =
-    (before !== undefined && isKnownValid(before, memo)) ||
-    (after !== undefined && isKnownValid(after, memo));
+  if (before?.followers?.has(word) === true) return undefined;
+  if (after !== undefined && current.followers?.has(after.word) === true) return undefined;
+  const hasNeighbour = before?.knownValid === true || after?.knownValid === true;
   if (!hasNeighbour) return undefined;
-  if ((lexicon.weights.get(word) ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
-  return repairOrphan(word, contextOf(slots, i), memo, damaged);
+  if ((current.weight ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
+  return repairOrphan(current, contextOf(slots, i), memo, damaged);
 }
 
 /** Whether enough syllables are broken in a way a repair could explain (see {@link DAMAGED_TEXT_RATE}). */
-function looksDamaged(slots: Slot[], memo: Memo): boolean {
+function looksDamaged(slots: Slots, memo: Memo): boolean {
   let broken = 0;
-  for (const slot of slots) {
-    if (!slot.editable || isKnownValid(slot.current, memo)) continue;
-    for (const cost of candidatesOf(slot.current, memo).values()) {
-      if (cost > 1) continue;
-      broken++;
-      break;
-    }
+  for (let i = 0; i < slots.count; i++) {
+    const current = slots.current[i]!;
+    if ((slots.flags[i]! & EDITABLE) === 0 || current.knownValid) continue;
+    if (isLightlyDamaged(current, memo)) broken++;
   }
-  return broken > 0 && broken >= DAMAGED_TEXT_RATE * slots.length;
+  return broken > 0 && broken >= DAMAGED_TEXT_RATE * slots.count;
 }
 
 /** Upper-case a repair inside an all-caps heading ("NHIỆM yụ" → "NHIỆM VỤ"). */
-function inCapsContext(slots: Slot[], i: number): boolean {
-  const slot = slots[i]!;
+function inCapsContext(slots: Slots, i: number): boolean {
   // Heading words, not acronyms: "NHIỆM yụ" is a heading, "UBND yà HĐND" is not.
   const caps = (j: number) => {
-    const text = slots[j]?.text;
+    const text = slots.token[j]?.text;
     return text !== undefined && text.length > 1 && isAllCaps(text) && isValidSyllable(text);
   };
-  const previous = slot.linkedToPrevious && caps(i - 1);
-  const next = slot.linkedToNext && caps(i + 1);
-  return (previous || next) && (!slot.linkedToPrevious || previous) && (!slot.linkedToNext || next);
+  const flags = slots.flags[i]!;
+  const linkedToPrevious = (flags & LINKED_TO_PREVIOUS) !== 0;
+  const linkedToNext = (flags & LINKED_TO_NEXT) !== 0;
+  const previous = linkedToPrevious && caps(i - 1);
+  const next = linkedToNext && caps(i + 1);
+  return (previous || next) && (!linkedToPrevious || previous) && (!linkedToNext || next);
 }
 
 /** Decides the slots at `indices` in order; returns the indices whose neighbourhood changed. */
 function runPass(
-  slots: Slot[],
+  slots: Slots,
   indices: readonly number[] | undefined,
   memo: Memo,
   damaged: boolean,
 ): Set<number> {
   const revisit = new Set<number>();
-  const count = indices === undefined ? slots.length : indices.length;
+  const count = indices === undefined ? slots.count : indices.length;
   for (let k = 0; k < count; k++) {
     const i = indices === undefined ? k : indices[k]!;
-    const slot = slots[i]!;
-    if (!slot.editable) continue;
+    if ((slots.flags[i]! & EDITABLE) === 0) continue;
     const choice = decide(slots, i, memo, damaged);
-    if (choice === undefined || choice.syllable === slot.current) continue;
-    slot.current = choice.syllable;
-    slot.reason = choice.reason;
+    if (choice === undefined || choice.syllable === slots.current[i]!.word) continue;
+    slots.current[i] = wordInfo(choice.syllable, memo);
+    slots.reason.set(i, choice.reason);
     // Decisions look two syllables either way.
-    for (let j = Math.max(0, i - 2); j <= Math.min(slots.length - 1, i + 2); j++) revisit.add(j);
+    for (let j = Math.max(0, i - 2); j <= Math.min(slots.count - 1, i + 2); j++) revisit.add(j);
   }
   return revisit;
 }
@@ -618,8 +728,8 @@ function runPass(
  * in the plans' style). Each edit replaces one syllable and says why.
  */
 export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
-  const slots = toSlots(text);
   const memo = memoFor(lexicon);
+  const slots = toSlots(text, memo);
   const damaged = looksDamaged(slots, memo);
   let pending: number[] | undefined; // all slots
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -628,19 +738,20 @@ export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
     pending = [...revisit].sort((a, b) => a - b);
   }
   const edits: Edit[] = [];
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i]!;
-    if (slot.reason === undefined) continue;
-    const original = slot.text;
-    if (slot.current === toLower(original)) continue;
-    const replacement = matchCase(original, slot.current, inCapsContext(slots, i));
+  for (const i of [...slots.reason.keys()].sort((a, b) => a - b)) {
+    const reason = slots.reason.get(i)!;
+    const token = slots.token[i]!;
+    const original = token.text;
+    const current = slots.current[i]!.word;
+    if (current === token.lower.word) continue;
+    const replacement = matchCase(original, current, inCapsContext(slots, i));
     if (replacement === original) continue;
     edits.push({
-      start: slot.start,
-      end: slot.end,
+      start: slots.start[i]!,
+      end: slots.end[i]!,
       text: replacement,
       ruleId: OCR_REPAIR_RULE,
-      reason: `"${original}" → "${replacement}" (${slot.reason})`,
+      reason: `"${original}" → "${replacement}" (${reason})`,
     });
   }
   return edits;

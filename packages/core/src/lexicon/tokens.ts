@@ -7,10 +7,10 @@ export interface WordToken {
 }
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const TABLE_SIZE = 0x3000;
+export const TABLE_SIZE = 0x3000;
 
 /** Letters and combining marks below U+3000 (Latin, Vietnamese, Greek, Cyrillic…), looked up instead of matched. */
-const LETTER_TABLE = (() => {
+export const LETTER_TABLE: Uint8Array = (() => {
   const table = new Uint8Array(TABLE_SIZE);
   for (let code = 0; code < TABLE_SIZE; code++) {
     if (LETTER_OR_MARK.test(String.fromCharCode(code))) table[code] = 1;
