@@ -195,13 +195,11 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
               .filter((h) => h.group === g.group)
               .sort((a, b) => b.weight - a.weight || (a.phrase < b.phrase ? -1 : 1));
             const total = hits.reduce((s, h) => s + h.weight, 0) || 1;
-            return hits
-              .slice(0, 4)
-              .map((h) => ({
-                feature: h.phrase,
-                kind: 'directive',
-                weight: round((c.weight * h.weight) / total),
-              }));
+            return hits.slice(0, 4).map((h) => ({
+              feature: h.phrase,
+              kind: 'directive',
+              weight: round((c.weight * h.weight) / total),
+            }));
           })
           .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
         if (contributions.length > 0) evidence[g.group] = contributions;

@@ -10,7 +10,7 @@
  */
 import type { Role, SkippedSpan, Span, Unit, UnitKind } from './model.ts';
 import type { NormalisedText } from './normalise.ts';
-import { fold } from './text/fold.ts';
+import { fold, foldSameLength } from './text/fold.ts';
 import { sourceSpan } from './text/mapped.ts';
 import { type Marker, parseMarker, startsWithFieldLabel } from './text/markers.ts';
 
@@ -131,7 +131,9 @@ interface OpenNode {
 export function segment(planId: string, normalised: NormalisedText, sourceText: string): SegmentResult {
   const blocks = splitBlocks(normalised.text);
   const units: Unit[] = [];
-  const folded = blocks.map((b) => fold(b.text));
+  // One folding of the whole (NFC) text, sliced per block.
+  const foldedText = foldSameLength(normalised.text);
+  const folded = blocks.map((b) => foldedText.slice(b.from, b.to));
   const spanOf = (b: Block): Span => sourceSpan(normalised, b.from, b.to);
 
   // Header: up to and including the title that follows "KẾ HOẠCH", or until the first preamble/marked block.

@@ -86,6 +86,8 @@ interface Survey {
   sampled: boolean;
   /** Judged lines holding non-ASCII characters. */
   judged: number;
+  /** Lines of a long text with accents but no sign character: correct Unicode, not scored. */
+  unicodeLines: number;
   /** Whether any judged line holds a VNI vowel + accent pair. */
   vniPairs: boolean;
   asIs: VietnameseScore;
@@ -99,13 +101,21 @@ function survey(text: string): Survey {
   const result: Survey = {
     sampled: text.length > SURVEY_BUDGET,
     judged: 0,
+    unicodeLines: 0,
     vniPairs: false,
     asIs: emptyScore(),
     repaired: { tcvn3: emptyScore(), vni: emptyScore() },
     lines: { tcvn3: [], vni: [] },
   };
+  // In a long text only lines showing a sign character can be mojibake (see couldBeMojibake):
+  // the others are correct Unicode, counted but not scored.
+  const long = text.length >= SHORT_TEXT;
   for (const line of sampleLines(text)) {
     if (!NON_ASCII.test(line.text)) continue;
+    if (long && !MOJIBAKE_SIGN.test(line.text)) {
+      result.unicodeLines++;
+      continue;
+    }
     result.judged++;
     const vniPair = hasVniPair(line.text);
     result.vniPairs ||= vniPair;
@@ -187,7 +197,8 @@ export function repairMojibake(text: string): MojibakeResult {
   const kinds = found.vniPairs ? KINDS : (['tcvn3'] as const);
   const kind = kinds.reduce((a, b) => (gain(found, b) > gain(found, a) ? b : a));
   const label = KIND_LABELS[kind];
-  if (clearlyMoreVietnamese(found.repaired[kind], found.asIs)) {
+  // The whole text is converted only when the lines that could be mojibake are the majority.
+  if (found.judged >= found.unicodeLines && clearlyMoreVietnamese(found.repaired[kind], found.asIs)) {
     const repaired = repairLines(text, kind);
     const first = found.lines[kind][0];
     return {
