@@ -51,31 +51,15 @@ export async function analyseCorpus(): Promise<{ file: string; analysis: Analysi
 }
 
 /**
- * The analysis with findings: its own when it has them, else the diff stage
- * run on it here (so that Compare and Corpus are tested on real findings
- * while the CLI does not write them yet). Undefined when neither works.
+ * The analysis with findings: its own when it has them (analyze writes them
+ * up to --diff-limit plans), else the diff stage run on it here. Undefined
+ * when neither works.
  */
 export async function withFindings(analysis: Analysis): Promise<Analysis | undefined> {
   if (analysis.findings) return analysis;
   try {
     const diff = await import('../../packages/diff/src/index.ts');
-    const findings = diff.compareCorpus(
-      analysis.directive,
-      analysis.plans.map((p) => ({
-        id: p.id,
-        source: p.source.text,
-        units: p.units.map((u) => ({
-          id: u.id,
-          text: u.text,
-          span: u.span,
-          role: u.role,
-          kind: u.kind,
-          labels: u.alignment.labels,
-          content: u.alignment.content,
-          headingPath: u.headingPath,
-        })),
-      })),
-    );
+    const findings = diff.compareCorpus(analysis.directive, diff.diffPlansFromAnalysis(analysis.plans));
     return { ...analysis, findings: diff.Findings.parse(findings) };
   } catch (error) {
     process.stderr.write(`browser tests: could not compute findings with packages/diff (${String(error)})\n`);

@@ -4,34 +4,10 @@
  * an offset found in the folded text is the same offset in the original and
  * the match can be highlighted there.
  */
-const cache = new Map<number, number>();
+import { foldSameLength } from '../../packages/core/src/text/fold.ts';
 
-function foldUnit(code: number): number {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-  if (code >= 0xd800 && code <= 0xdfff) return code;
-  const known = cache.get(code);
-  if (known !== undefined) return known;
-  const ch = String.fromCharCode(code);
-  let folded = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD').replace(/\p{M}/gu, '');
-  if (folded.length !== 1) folded = ch;
-  const lower = folded.toLowerCase();
-  const result = lower.length === 1 ? lower.charCodeAt(0) : folded.charCodeAt(0);
-  cache.set(code, result);
-  return result;
-}
-
-/** Lower-cased, accent-free copy of `text` with the same length (combining marks of NFD input stay). */
-export function foldKeepLength(text: string): string {
-  const parts: string[] = [];
-  const CHUNK = 4096;
-  const buffer = new Uint16Array(Math.min(text.length, CHUNK));
-  for (let offset = 0; offset < text.length; offset += CHUNK) {
-    const end = Math.min(text.length, offset + CHUNK);
-    for (let i = offset; i < end; i++) buffer[i - offset] = foldUnit(text.charCodeAt(i));
-    parts.push(String.fromCharCode(...buffer.subarray(0, end - offset)));
-  }
-  return parts.join('');
-}
+/** Lower-cased, accent-free copy of `text` with the same length (the pipeline's own folding). */
+export const foldKeepLength: (text: string) => string = foldSameLength;
 
 /** Folds a search query: NFC, accent-free, lower case, runs of spaces collapsed; '' for blank input. */
 export function foldQuery(query: string): string {
