@@ -27,8 +27,13 @@ function foldUnit(code: number): number {
 // Decoding the folded code units as UTF-16 builds the string in one native call.
 const utf16 = new TextDecoder('utf-16le');
 
+// Several stages fold the same whole text (segment, reference finding): remember the last one.
+let lastInput = '';
+let lastOutput = '';
+
 /** Lower-cased, accent-free copy of `text` with the same length, so offsets carry over. */
 export function foldSameLength(text: string): string {
+  if (text === lastInput) return lastOutput;
   if (text.length < 64) {
     let out = '';
     for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
@@ -36,7 +41,12 @@ export function foldSameLength(text: string): string {
   }
   const buffer = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) buffer[i] = foldUnit(text.charCodeAt(i));
-  return utf16.decode(buffer);
+  const folded = utf16.decode(buffer);
+  if (text.length > 1024) {
+    lastInput = text;
+    lastOutput = folded;
+  }
+  return folded;
 }
 
 /** Folds any text, NFC or NFD; combining marks left without a base are dropped. */
