@@ -15,7 +15,7 @@ import {
   scoreTokens,
   scoreWithDirective,
 } from './directive-scorer.ts';
-import { contentText, FeatureIndex, unitFeatures } from './features.ts';
+import { contentText, contextFeatures, FeatureIndex, gramCount, gramNorm, unitFeatures } from './features.ts';
 import { type LogisticModel, type SparseVector, trainLogistic } from './logistic.ts';
 import { syllables } from './tokens.ts';
 
@@ -122,11 +122,33 @@ export interface Aligner {
   align(unit: AlignableUnit): UnitAlignment;
 }
 
+/** Base of the numeric gram keys: above any vocabulary size, and 3 syllables stay below 2^53. */
+const SYLLABLE_KEY_BASE = 1 << 17;
+
 /** Builds an aligner from a directive and, when annotated units exist, a trained model. */
 export function createAligner(directive: Directive, model?: AlignModel): Aligner {
   const lexicon = buildDirectiveLexicon(directive);
   if (!model || model.method === 'lexical') return lexicalAligner(lexicon);
   const featureIndex = new Map(model.featureNames.map((n, i) => [n, i]));
+  // Term features keyed by numbers: each syllable of the model's vocabulary gets an id, and a 1-3-gram
+  // the key ((a·K + b)·K + c) with ids from 1, so a unit's grams are found without building strings.
+  const syllableIds = new Map<string, number>();
+  const termIndex = new Map<number, number>();
+  model.featureNames.forEach((name, f) => {
+    if (!name.startsWith('w:')) return;
+    let key = 0;
+    for (const syllable of name.slice(2).split(' ')) {
+      let id = syllableIds.get(syllable);
+      if (id === undefined) {
+        id = syllableIds.size + 1;
+        syllableIds.set(syllable, id);
+      }
+      key = key * SYLLABLE_KEY_BASE + id;
+    }
+    termIndex.set(key, f);
+  });
+  if (syllableIds.size >= SYLLABLE_KEY_BASE)
+    throw new RangeError('model vocabulary too large for numeric gram keys');
   const compiled = model.perGroup.map((g) => ({
     ...g,
     model: { weights: Float64Array.from(g.weights), bias: g.bias } as LogisticModel,
@@ -143,18 +165,34 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
       const content = isContentUnit(unit);
       const tokens = syllables(contentText(unit));
       const directiveScore = scoreTokens(lexicon, tokens);
-      const bag = unitFeatures(unit, lexicon, tokens, directiveScore);
+      // The same features as unitFeatures, but only those the model knows are counted.
+      const termCounts = new Map<number, number>();
+      const ids = tokens.map((t) => syllableIds.get(t) ?? 0);
+      for (let i = 0; i < ids.length; i++) {
+        let key = 0;
+        // A syllable the model never saw ends every gram through it.
+        for (let n = 1; n <= 3 && i + n <= ids.length && ids[i + n - 1] !== 0; n++) {
+          key = key * SYLLABLE_KEY_BASE + ids[i + n - 1]!;
+          const f = termIndex.get(key);
+          if (f !== undefined) termCounts.set(f, Math.min(3, (termCounts.get(f) ?? 0) + 1));
+        }
+      }
+      const grams = gramCount(tokens.length);
+      const norm = gramNorm(grams);
       const x: SparseVector = { indices: [], values: [] };
       compiled.forEach((g, j) => {
         logits[j] = g.model.bias;
       });
-      for (const [name, value] of bag) {
-        const i = featureIndex.get(name);
-        if (i === undefined) continue;
+      const add = (i: number, value: number): void => {
         x.indices.push(i);
         x.values.push(value);
         const row = i * groupCount;
         for (let j = 0; j < groupCount; j++) logits[j] = logits[j]! + matrix[row + j]! * value;
+      };
+      for (const [f, count] of termCounts) add(f, count * norm);
+      for (const [name, value] of contextFeatures(unit, lexicon, directiveScore, grams)) {
+        const i = featureIndex.get(name);
+        if (i !== undefined) add(i, value);
       }
       const scores: Record<string, number> = {};
       const evidence: Record<string, Evidence[]> = {};

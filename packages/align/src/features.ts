@@ -56,8 +56,30 @@ export function unitFeatures(
       grams++;
     }
   }
-  const norm = (1 / Math.sqrt(Math.max(1, grams))) * 3;
+  const norm = gramNorm(grams);
   for (const [k, v] of bag) bag.set(k, v * norm);
+  for (const [k, v] of contextFeatures(unit, lexicon, directiveScore, grams)) bag.set(k, v);
+  return bag;
+}
+
+/** The weight of one occurrence of a gram: counts are capped at 3 and scaled by the unit's length. */
+export function gramNorm(grams: number): number {
+  return (1 / Math.sqrt(Math.max(1, grams))) * 3;
+}
+
+/** Number of syllable 1-3-grams in a unit of `n` syllables. */
+export function gramCount(n: number): number {
+  return Math.max(0, n) + Math.max(0, n - 1) + Math.max(0, n - 2);
+}
+
+/** The features that are not terms: directive scores of the unit and its heading, role, kind, length. */
+export function contextFeatures(
+  unit: Pick<Unit, 'role' | 'kind' | 'headingPath'>,
+  lexicon: DirectiveLexicon,
+  directiveScore: DirectiveScore,
+  grams: number,
+): FeatureBag {
+  const bag: FeatureBag = new Map();
   const own = directiveScore.scores;
   for (const g of lexicon.groups) if (own[g]! > 0) bag.set(`d:${g}`, Math.min(2, own[g]! / 3));
   const heading = unit.headingPath[unit.headingPath.length - 1];
