@@ -29,10 +29,6 @@ export function dot(model: LogisticModel, x: SparseVector): number {
   return z;
 }
 
-export function predictProbability(model: LogisticModel, x: SparseVector): number {
-  return sigmoid(dot(model, x));
-}
-
 export function trainLogistic(
   examples: readonly SparseVector[],
   labels: readonly boolean[],
