@@ -130,6 +130,24 @@ describe('doichieu analyze', () => {
     expect(existsSync(join(a, 'analysis.json'))).toBe(true);
   });
 
+  it('scores the engine against a second annotator and reports their agreement', () => {
+    const corpus = scratchCorpus();
+    const gold = join(corpus, 'gold/annotations.csv');
+    const second = join(corpus, 'gold/second.csv');
+    // The second annotator drops TG2 from every unit: agreement on TG2 falls to 0, the others stay 1.
+    writeFileSync(
+      second,
+      readFileSync(gold, 'utf8').replace(/;?TG2;?/g, (m) =>
+        m.startsWith(';') && m.endsWith(';') ? ';' : '',
+      ),
+    );
+    const r = doichieu(['evaluate', corpus, '--against', second]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/agreement: the second annotator scored against the first \(309 shared units\)/);
+    expect(r.stdout).toMatch(/TG2 +15 +0 /);
+    expect(r.stdout).toMatch(/Cohen's kappa: TG1 1\.00 {2}TG2 0\.00/);
+  });
+
   it('prints the evaluation with per-group figures and the baseline', () => {
     const r = doichieu(['evaluate']);
     expect(r.status).toBe(0);

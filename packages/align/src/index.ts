@@ -1,3 +1,4 @@
+export { type Agreement, agreement, cohensKappa } from './agreement.ts';
 export { type BaselineScorer, createBaseline } from './baseline.ts';
 export { type CoverageCell, type CoverageStatus, coverageOfPlan, operationalUnitIds } from './coverage.ts';
 export { type CrossValidation, crossValidate, goldExamples, type PlanUnits } from './crossval.ts';

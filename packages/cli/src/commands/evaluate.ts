@@ -1,11 +1,11 @@
-import { crossValidate, type Evaluation } from '@doichieu/align';
+import { agreement, crossValidate, type Evaluation } from '@doichieu/align';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
 import { loadGold } from '../io.ts';
 import { ingestCorpusDir } from './ingest.ts';
 
-const HELP = `Usage: doichieu evaluate [corpus-dir] [--gold FILE] [--json]
+const HELP = `Usage: doichieu evaluate [corpus-dir] [--gold FILE] [--against FILE] [--json]
 
 Scores the alignment engine against hand annotations, leave-one-plan-out:
 each plan is labelled by a model trained on the other plans' annotations.
@@ -14,8 +14,10 @@ a confusion table, and the same for the lexical layer alone and for the
 TF-IDF cosine baseline.
 
 Options:
-  --gold FILE   annotations CSV (default: the manifest's "gold")
-  --json        print the figures as JSON
+  --gold FILE     annotations CSV the engine learns from (default: the manifest's "gold")
+  --against FILE  another annotator's CSV: score the engine (still trained on --gold) against it,
+                  and report the agreement between the two annotators
+  --json          print the figures as JSON
   -h, --help    show this help
 `;
 
@@ -46,7 +48,7 @@ export const evaluateCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { gold: { type: 'string' }, json: { type: 'boolean' } },
+      { gold: { type: 'string' }, against: { type: 'string' }, json: { type: 'boolean' } },
       'evaluate',
     );
     if (values.help) {
@@ -57,18 +59,35 @@ export const evaluateCommand: Command = {
     const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
     if (!gold)
       throw new UserError('evaluate: no annotations (give --gold FILE or a "gold" entry in the manifest)');
+    const against = values.against ? loadGold(corpus, String(values.against)) : undefined;
+    const groups = corpus.directive.taskGroups.map((g) => g.id);
     const cv = crossValidate(
       corpus.directive,
       plans.map((p) => ({ planId: p.id, units: p.units })),
       gold.rows,
+      against?.rows,
     );
+    const between = against ? agreement(gold.rows, against.rows, groups) : undefined;
     if (values.json) {
       const { predictions: _p, ...rest } = cv;
-      process.stdout.write(`${JSON.stringify(rest, null, 1)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...rest, ...(between ? { agreement: between } : {}) }, null, 1)}\n`,
+      );
       return 0;
     }
+    const scoredAgainst = against ? `, scored against ${against.path}` : '';
     const out = [
-      `annotations: ${gold.path} (${gold.rows.filter((r) => r.status === 'unit').length} labelled units)`,
+      `annotations: ${gold.path} (${gold.rows.filter((r) => r.status === 'unit').length} labelled units)${scoredAgainst}`,
+      ...(between
+        ? [
+            '',
+            table(
+              `agreement: the second annotator scored against the first (${between.shared} shared units)`,
+              between.labels,
+            ),
+            `  same status (unit / skip): ${between.statusAgreement.toFixed(3)}   Cohen's kappa: ${groups.map((g) => `${g} ${between.kappa[g]!.toFixed(2)}`).join('  ')}`,
+          ]
+        : []),
       cv.unmatched.length
         ? `warning: ${cv.unmatched.length} annotated unit ids not found in the corpus (e.g. ${cv.unmatched[0]})`
         : '',
