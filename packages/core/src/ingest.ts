@@ -73,6 +73,9 @@ function extractFields(units: readonly Unit[]): Field[] {
   for (const unit of units) {
     if (unit.kind === 'heading' || unit.kind === 'paragraph') continue;
     if (unit.role === 'recipients' || unit.role === 'signature' || unit.role === 'header') continue;
+    // A labelled field has its colon near the start; most bullets have none there.
+    const colon = unit.text.indexOf(':');
+    if (colon < 0 || colon > 90) continue;
     // Items and bullets carry a marker before their label ("2. Thời gian: ½ ngày").
     const parsed = parseFieldLabel(
       unit.kind === 'field'

@@ -130,6 +130,12 @@ interface OpenNode {
 
 export function segment(planId: string, normalised: NormalisedText, sourceText: string): SegmentResult {
   const blocks = splitBlocks(normalised.text);
+  // Each heading's role is asked for by every block under it: decide it once.
+  const roles = new Map<string, Role | undefined>();
+  const roleOf = (heading: string): Role | undefined => {
+    if (!roles.has(heading)) roles.set(heading, roleOfHeading(heading));
+    return roles.get(heading);
+  };
   const units: Unit[] = [];
   // One folding of the whole (NFC) text, sliced per block.
   const foldedText = foldSameLength(normalised.text);
@@ -259,15 +265,15 @@ export function segment(planId: string, normalised: NormalisedText, sourceText: 
     let role: Role;
     if (!seenSection) role = 'preamble';
     else {
-      const topRole = top ? roleOfHeading(top.unit.text) : heading ? roleOfHeading(b.text) : undefined;
+      const topRole = top ? roleOf(top.unit.text) : heading ? roleOf(b.text) : undefined;
       const inner = [...stack.filter((s) => s.heading).map((s) => s.unit.text), ...(heading ? [b.text] : [])]
-        .map(roleOfHeading)
+        .map(roleOf)
         .filter((r): r is Role => r !== undefined);
       if (topRole === 'purpose' || topRole === 'requirement') role = inner[inner.length - 1] ?? topRole;
       else if (topRole === 'logistics')
         role = logisticsRole([...headingTexts(stack), ...(heading ? [b.text] : [])]);
       else role = topRole ?? inner[0] ?? sectionRole;
-      if (!top && heading) role = roleOfHeading(b.text) ?? sectionRole;
+      if (!top && heading) role = roleOf(b.text) ?? sectionRole;
       if (!top && heading && role === 'logistics') role = logisticsRole([b.text]);
     }
     if (heading && !parent) sectionRole = role;

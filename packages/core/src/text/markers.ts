@@ -57,6 +57,9 @@ const FIELD_HEADS =
   /^(?:co quan|don vi|thoi gian|thoi han|dia diem|thanh phan|chu tri|noi nhan|kinh phi|hinh thuc|phan cong|trach nhiem)\b[^:]{0,50}:/;
 
 export function startsWithFieldLabel(line: string): boolean {
+  // Every label ends with a colon near the start of the line: most lines are ruled out without folding.
+  const colon = line.indexOf(':');
+  if (colon < 0 || colon > 70) return false;
   // Lines reach here in NFC (after the Unicode step): same-length folding is enough.
   return FIELD_HEADS.test(foldSameLength(line.slice(0, 70)));
 }
