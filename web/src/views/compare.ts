@@ -339,7 +339,7 @@ function additionsSection(
                 h(
                   'span',
                   { class: 'count' },
-                  ` ${o.group} · ${t(lang, 'carriedBy', { n: o.carriedBy.length })}${o.inDirective ? ` · ${t(lang, 'inDirective')}` : ''}`,
+                  ` ${o.group} · ${t(lang, 'carriedBy', { n: o.carriedByCount ?? o.carriedBy.length })}${o.inDirective ? ` · ${t(lang, 'inDirective')}` : ''}`,
                 ),
               ),
             ),

@@ -49,7 +49,7 @@ export const omissionsCommand: Command = {
         out.push('', c.bold(group));
       }
       out.push(
-        `  ${c.red(o.label)}  ${c.dim(`carried by ${o.carriedBy.join(', ')}${o.inDirective ? '; in the directive' : ''}`)}`,
+        `  ${c.red(o.label)}  ${c.dim(`carried by ${o.carriedBy.join(', ')}${(o.carriedByCount ?? 0) > o.carriedBy.length ? ` (+${o.carriedByCount! - o.carriedBy.length} more)` : ''}${o.inDirective ? '; in the directive' : ''}`)}`,
       );
       const e = o.examples[0];
       if (e)

@@ -184,7 +184,7 @@ export function omissionsCsv(analysis: AnalysisInput): string {
     o.label,
     terms(o.keyTerms),
     join(o.carriedBy),
-    o.carriedBy.length,
+    o.carriedByCount ?? o.carriedBy.length,
     o.inDirective,
     join(o.examples.map((e) => e.unitId)),
     o.examples[0]?.text ?? '',

@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis-schema.ts';
 import { bundledAnalysis, sampleFindings } from '../export/test-fixture.ts';
 import { escapeXml } from './escape.ts';
 import { coverageHeatmapSvg } from './heatmap.ts';
-import { renderHtmlReport } from './report.ts';
+import { moreThanListed, renderHtmlReport } from './report.ts';
 
 let analysis: Analysis;
 beforeAll(() => {
@@ -100,5 +100,12 @@ describe('renderHtmlReport', () => {
   it('says when there is no evaluation', () => {
     const { evaluation: _e, ...rest } = analysis;
     expect(renderHtmlReport(rest as Analysis)).toContain('Evaluation not available');
+  });
+});
+
+describe('moreThanListed', () => {
+  it('says how many more plans carry an omission when a large corpus lists only the first', () => {
+    expect(moreThanListed({ carriedBy: ['a', 'b'], carriedByCount: 7 })).toBe(' (+5 more)');
+    expect(moreThanListed({ carriedBy: ['a', 'b'] })).toBe('');
   });
 });

@@ -18,6 +18,12 @@ import {
   STATUS_TEXT,
 } from './model.ts';
 
+/** " (+N more)" when a large corpus lists only the first plans that carry an omitted element. */
+export function moreThanListed(o: { carriedBy: string[]; carriedByCount?: number | undefined }): string {
+  const more = (o.carriedByCount ?? o.carriedBy.length) - o.carriedBy.length;
+  return more > 0 ? ` (+${more} more)` : '';
+}
+
 export interface ReportOptions {
   title?: string;
   /** Shown in the footer; pass it to keep the output reproducible (default: none). */
@@ -143,7 +149,7 @@ function omissionsSection(analysis: AnalysisInput): string {
     .sort((a, b) => a.planId.localeCompare(b.planId) || a.group.localeCompare(b.group))
     .map(
       (o) =>
-        `<tr><td>${e(names.get(o.planId) ?? o.planId)}</td><td>${e(o.group)}</td><td>${e(o.label)}<div class="terms">${e(o.keyTerms.map((t) => t.term).join(', '))}</div></td><td>${e(o.carriedBy.map((id) => names.get(id) ?? id).join('; '))}</td><td>${o.inDirective ? 'yes' : 'no'}</td><td>${o.examples[0] ? e(truncate(o.examples[0].text, 160)) : ''}</td></tr>`,
+        `<tr><td>${e(names.get(o.planId) ?? o.planId)}</td><td>${e(o.group)}</td><td>${e(o.label)}<div class="terms">${e(o.keyTerms.map((t) => t.term).join(', '))}</div></td><td>${e(o.carriedBy.map((id) => names.get(id) ?? id).join('; '))}${moreThanListed(o)}</td><td>${o.inDirective ? 'yes' : 'no'}</td><td>${o.examples[0] ? e(truncate(o.examples[0].text, 160)) : ''}</td></tr>`,
     )
     .join('\n');
   return `<table><thead><tr><th>plan</th><th>group</th><th>element left out</th><th>carried by</th><th>in directive</th><th>example elsewhere</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -17,7 +17,7 @@ import {
   STATUS_MARK,
   STATUS_TEXT,
 } from '../html/model.ts';
-import type { ReportOptions } from '../html/report.ts';
+import { moreThanListed, type ReportOptions } from '../html/report.ts';
 
 /** Escapes Markdown syntax (and table pipes) in text; newlines become spaces. */
 export function escapeMarkdown(value: unknown): string {
@@ -114,7 +114,7 @@ function omissions(analysis: AnalysisInput): string {
       m(names.get(o.planId) ?? o.planId),
       m(o.group),
       `${m(o.label)} (${m(o.keyTerms.map((t) => t.term).join(', '))})`,
-      m(o.carriedBy.map((id) => names.get(id) ?? id).join('; ')),
+      m(o.carriedBy.map((id) => names.get(id) ?? id).join('; ') + moreThanListed(o)),
       o.inDirective ? 'yes' : 'no',
     ]);
   return markdownTable(['plan', 'group', 'element left out', 'carried by', 'in directive'], rows);
