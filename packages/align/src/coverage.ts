@@ -8,6 +8,7 @@
  */
 import { type Field, fold, type Unit } from '@doichieu/core';
 import type { UnitAlignment } from './engine.ts';
+import { stripListMarker } from './features.ts';
 
 export type CoverageStatus = 'operationalised' | 'mentioned' | 'absent';
 
@@ -29,10 +30,6 @@ const ACTOR_ANYWHERE = /\b(?:chu tri|phoi hop voi|giao (?:cho )?(?:ban|so|cac))\
 const TIMING =
   /\b(?:thoi gian (?:thuc hien|hoan thanh)|hoan thanh (?:truoc|trong)|truoc ngay|trong (?:thang|quy|nam) |quy [ivx]+\/\d{4})/;
 
-function stripMarker(text: string): string {
-  return text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u, '');
-}
-
 /** Whether a unit is a task someone is charged with: an agency field, an actor, or a timing. */
 export function operationalUnitIds(units: readonly Unit[], fields: readonly Field[]): Set<string> {
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -46,7 +43,7 @@ export function operationalUnitIds(units: readonly Unit[], fields: readonly Fiel
   }
   // A plan whose organisation section charges named bodies with carrying it out assigns every task of it.
   const planAssigned = units.some(
-    (u) => u.role === 'organisation' && ACTOR_START.test(fold(stripMarker(u.text))),
+    (u) => u.role === 'organisation' && ACTOR_START.test(fold(stripListMarker(u.text))),
   );
   const out = new Set<string>();
   for (const u of units) {
@@ -58,7 +55,7 @@ export function operationalUnitIds(units: readonly Unit[], fields: readonly Fiel
     let charged = false;
     for (let a: Unit | undefined = u; a && !charged; a = a.parentId ? byId.get(a.parentId) : undefined) {
       if (sectionsWithFields.has(a.id)) charged = true;
-      const f = fold(stripMarker(a.text));
+      const f = fold(stripListMarker(a.text));
       if (ACTOR_START.test(f) || (a === u && (ACTOR_ANYWHERE.test(f) || TIMING.test(f)))) charged = true;
     }
     if (charged) out.add(u.id);

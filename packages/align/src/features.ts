@@ -32,10 +32,15 @@ function headingScores(lexicon: DirectiveLexicon, heading: string): Record<strin
 }
 
 /** The unit's words without its list marker ("1.", "- ", "(3)"). */
+const LIST_MARKER = /^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u;
+
+/** A text without its leading list marker ("1.", "- ", "(3)", "II-"). */
+export function stripListMarker(text: string): string {
+  return text.replace(LIST_MARKER, '');
+}
+
 export function contentText(unit: Pick<Unit, 'text' | 'marker'>): string {
-  return unit.marker
-    ? unit.text.replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–:]|[-–—+•·])\s*/u, '')
-    : unit.text;
+  return unit.marker ? stripListMarker(unit.text) : unit.text;
 }
 
 export function unitFeatures(

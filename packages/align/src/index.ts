@@ -16,4 +16,4 @@ export {
 export { type Evaluation, evaluate, type GroupMetrics, type LabelledPair } from './evaluate.ts';
 export { contentText, unitFeatures } from './features.ts';
 export { GoldFormatError, type GoldRow, parseGold } from './gold.ts';
-export { countSequence, ngrams, syllables, syllablesWithOffsets } from './tokens.ts';
+export { countSequence, ngrams, syllables } from './tokens.ts';

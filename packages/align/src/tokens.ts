@@ -10,16 +10,6 @@ export function syllables(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(SYLLABLE) ?? [];
 }
 
-/** Syllable positions, for evidence that points into the text. */
-export function syllablesWithOffsets(text: string): { token: string; start: number; end: number }[] {
-  const out: { token: string; start: number; end: number }[] = [];
-  SYLLABLE.lastIndex = 0;
-  for (let m = SYLLABLE.exec(text); m; m = SYLLABLE.exec(text)) {
-    out.push({ token: m[0].normalize('NFC').toLowerCase(), start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
 /** All n-grams of lengths `minN..maxN`, joined by a space. */
 export function ngrams(tokens: readonly string[], minN: number, maxN: number): string[] {
   const out: string[] = [];

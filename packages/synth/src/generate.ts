@@ -35,6 +35,9 @@ export interface SynthPlan {
 
 type Layout = 'pdf-wrapped' | 'pdf-spaced' | 'markdown' | 'plain-crlf';
 
+/** A unit's leading list marker ("1.", "- ", "(3)"), kept when its words are replaced. */
+const LIST_MARKER = /^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–]|[-–—+•·])\s*/u;
+
 const BODY_ROLES = new Set([
   'purpose',
   'requirement',
@@ -160,10 +163,8 @@ export function generateCorpus(templates: readonly TemplatePlan[], options: Synt
         const alternatives = byRole.get(key);
         if (alternatives && random.chance(recombine)) {
           // Keep this unit's list marker, take another plan's words.
-          const marker = /^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–]|[-–—+•·])\s*/u.exec(text)?.[0] ?? '';
-          const replacement = random
-            .pick(alternatives)
-            .replace(/^\s*(?:\(?[0-9a-zđIVXL.]{1,8}[.)\-–]|[-–—+•·])\s*/u, '');
+          const marker = LIST_MARKER.exec(text)?.[0] ?? '';
+          const replacement = random.pick(alternatives).replace(LIST_MARKER, '');
           text = `${marker}${replacement}`;
         }
       }
