@@ -21,7 +21,7 @@ import {
 import { SingleBar } from 'cli-progress';
 import { UserError } from './errors.ts';
 import { type LoadedCorpus, openAtomicWriter, readPlanBytes } from './io.ts';
-import { processPlan, type WorkerResult, type WorkerSetup } from './worker.ts';
+import { processPlan, type WorkerResult, type WorkerSetup, warningOf } from './worker.ts';
 
 export interface PipelineOptions {
   gold?: readonly GoldRow[];
@@ -38,6 +38,8 @@ export interface PipelineOptions {
 export interface PipelineResult {
   coverage: CoverageRow[];
   failures: string[];
+  /** One line per plan that does not cite the directive (`file:line:col: warning: …`). */
+  warnings: string[];
   plans: number;
   evaluation?: ReturnType<typeof evaluationOf>;
   /** Why the diff stage did not run, when it did not. */
@@ -81,6 +83,7 @@ export async function runAnalysis(
   const diffInputs: DiffPlan[] = [];
   const writer = openAtomicWriter(outPath);
   const coverage: CoverageRow[] = [];
+  const warnings: string[] = [];
   try {
     const head = JSON.stringify(analysisHead(directive, models, evaluation));
     writer.write(`${head.slice(0, -1)},"plans":[`);
@@ -92,6 +95,7 @@ export async function runAnalysis(
       }
       writer.write(written === 0 ? result.planJson : `,${result.planJson}`);
       coverage.push(result.coverage as CoverageRow);
+      if (result.warning) warnings.push(result.warning);
       if (diff && result.diffInput) diffInputs.push(result.diffInput as DiffPlan);
       written++;
     };
@@ -124,6 +128,7 @@ export async function runAnalysis(
               planJson: JSON.stringify(plan),
               coverage: row,
               diffInput: diff ? diffPlanOf(plan) : null,
+              ...warningOf(plan),
             };
           } catch (e) {
             result = { index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
@@ -150,6 +155,7 @@ export async function runAnalysis(
   }
   return {
     coverage,
+    warnings,
     failures,
     plans: coverage.length,
     ...(evaluation ? { evaluation } : {}),

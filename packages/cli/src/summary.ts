@@ -1,5 +1,5 @@
 import { type IngestedPlan, Role } from '@doichieu/core';
-import type { Analysis } from '@doichieu/report';
+import { type AnalysedPlan, type Analysis, countsInTotals } from '@doichieu/report';
 
 /** Roles in document order, as the model lists them. */
 const ROLE_ORDER: readonly Role[] = Role.options;
@@ -27,8 +27,16 @@ export function formatPlanSummary(plan: IngestedPlan): string {
 }
 
 const STATUS_MARK = { operationalised: '●', mentioned: '○', absent: '·' } as const;
+const NOT_CITED_MARK = {
+  'cites-confusable': '⚠ cites a confusable',
+  'no-citation': '⚠ does not cite',
+} as const;
 
-/** The plan × task-group coverage table: status mark and share of the plan's content text. */
+/**
+ * The plan × task-group coverage table: status mark and share of the plan's
+ * content text, and a totals line over the plans that cite the directive
+ * (the others are marked and left out of it, as the footnote says).
+ */
 export function formatCoverageTable(analysis: Pick<Analysis, 'directive' | 'coverage'>): string {
   const groups = analysis.directive.taskGroups.map((g) => g.id);
   const width = Math.max(12, ...analysis.coverage.map((p) => p.planId.length));
@@ -37,10 +45,43 @@ export function formatCoverageTable(analysis: Pick<Analysis, 'directive' | 'cove
     const cells = row.cells.map((c) =>
       `${STATUS_MARK[c.status]} ${(c.share * 100).toFixed(0).padStart(3)}%`.padStart(9),
     );
-    lines.push(`${row.planId.padEnd(width)}  ${cells.join(' ')}`);
+    const mark = row.directive && row.directive !== 'cites' ? `  ${NOT_CITED_MARK[row.directive]}` : '';
+    lines.push(`${row.planId.padEnd(width)}  ${cells.join(' ')}${mark}`);
   }
+  const counted = analysis.coverage.filter(countsInTotals);
+  const left = analysis.coverage.length - counted.length;
+  const totals = groups.map((g) => {
+    const op = counted.filter((r) =>
+      r.cells.some((c) => c.group === g && c.status === 'operationalised'),
+    ).length;
+    const any = counted.filter((r) => r.cells.some((c) => c.group === g && c.status !== 'absent')).length;
+    return `${op}/${any}`.padStart(9);
+  });
+  lines.push(`${'plans'.padEnd(width)}  ${totals.join(' ')}`);
   lines.push(
     `● operationalised (a task with an agency or timing)  ○ mentioned only  · absent; % of the plan's content text`,
   );
+  lines.push(
+    `plans: how many of the ${counted.length} plans citing ${analysis.directive.id} operationalise the group / carry it at all` +
+      (left > 0
+        ? `; ${left} plan${left > 1 ? 's' : ''} marked ⚠ do${left > 1 ? '' : 'es'} not cite ${analysis.directive.id} and ${left > 1 ? 'are' : 'is'} not counted`
+        : ''),
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** One line for a plan that does not cite the directive: `file:line:col: warning: …`, or undefined. */
+export function formatDirectiveWarning(
+  plan: Pick<AnalysedPlan, 'id' | 'meta' | 'source' | 'messages'>,
+): string | undefined {
+  const message = plan.messages.find((m) => m.ruleId.startsWith('directive:'));
+  if (!message) return undefined;
+  let where = plan.meta.file;
+  if (message.start !== undefined) {
+    const before = plan.source.text.slice(0, message.start);
+    const line = before.split('\n').length;
+    const column = message.start - before.lastIndexOf('\n');
+    where += `:${line}:${column}`;
+  }
+  return `${where}: warning: plan ${plan.id} ${message.reason}`;
 }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DecodeError, type Directive, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
-import { analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
+import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
+import { formatDirectiveWarning } from './summary.ts';
 
 export interface WorkerSetup {
   directive: Directive;
@@ -24,7 +25,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerResult =
-  | { index: number; ok: true; planJson: string; coverage: unknown; diffInput: unknown }
+  | { index: number; ok: true; planJson: string; coverage: unknown; diffInput: unknown; warning?: string }
   | { index: number; ok: false; error: string };
 
 /** Reads, ingests and aligns one plan; user-facing failures become an error string. */
@@ -57,6 +58,12 @@ export function processPlan(
   }
 }
 
+/** The directive-check warning line, as a spreadable field of the result. */
+export function warningOf(plan: AnalysedPlan): { warning?: string } {
+  const warning = formatDirectiveWarning(plan);
+  return warning ? { warning } : {};
+}
+
 if (parentPort && workerData) {
   const setup = workerData as WorkerSetup;
   const lexicon = loadLexicon();
@@ -71,6 +78,7 @@ if (parentPort && workerData) {
         planJson: JSON.stringify(plan),
         coverage,
         diffInput: setup.diff ? diffPlanOf(plan) : null,
+        ...warningOf(plan),
       };
     } catch (e) {
       result = { index: request.index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };

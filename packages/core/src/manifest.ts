@@ -86,14 +86,77 @@ export const TaskGroup = z
   .strict();
 export type TaskGroup = z.infer<typeof TaskGroup>;
 
+/** A document known to be mistaken for the directive (same number, another kind, issuer or year). */
+export const KnownConfusable = z
+  .object({
+    number: z.string().min(1).describe('As cited, e.g. "57-NQ/TW"'),
+    date: IsoDateOrUnknown.optional(),
+    issuer: z.string().optional(),
+    title: Bilingual.optional(),
+  })
+  .strict();
+export type KnownConfusable = z.infer<typeof KnownConfusable>;
+
+/** How plans cite the directive: what the directive check looks for. */
+export const DirectiveCitation = z
+  .object({
+    number: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The number plans cite, e.g. "57-KL/TW" (default: the directive id)'),
+    titlePhrases: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Phrases of the title that name the directive without its number, matched accent-folded (default: the Vietnamese title after its first "về")',
+      ),
+    confusables: z
+      .array(KnownConfusable)
+      .optional()
+      .describe(
+        'Documents known to be confused with the directive; others are found by method (same number, another kind, issuer or year)',
+      ),
+  })
+  .strict();
+export type DirectiveCitation = z.infer<typeof DirectiveCitation>;
+
+/** What the directive is about, for titles and for lists that must not be written into code. */
+export const DirectiveTopic = z
+  .object({
+    label: Bilingual.describe('The topic as a phrase: "thông tin đối ngoại", "foreign-information work"'),
+    abbreviations: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Abbreviations of the topic used in plans, e.g. "TTĐN"'),
+    agencyPhrases: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Lower-case phrases that occur inside the names of bodies working on the topic ("Ban Chỉ đạo công tác thông tin đối ngoại")',
+      ),
+    searchExample: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A search example without diacritics for the viewer (default: the folded topic label)'),
+  })
+  .strict();
+export type DirectiveTopic = z.infer<typeof DirectiveTopic>;
+
 export const Directive = z
   .object({
     $schema: z.string().optional(),
     id: z.string(),
     title: Bilingual,
+    shortTitle: Bilingual.optional().describe(
+      'How titles name the directive: "Kết luận 57-KL/TW", "Conclusion 57-KL/TW" (default: the id)',
+    ),
+    topic: DirectiveTopic.optional(),
     issuer: z.string(),
     date: IsoDateOrUnknown,
     replaces: z.array(z.string()).optional(),
+    citation: DirectiveCitation.optional(),
     note: z.string().optional(),
     taskGroups: z.array(TaskGroup).min(1),
   })

@@ -158,3 +158,37 @@ export const SkippedSpan = z.object({
   detail: z.string().optional(),
 });
 export type SkippedSpan = z.infer<typeof SkippedSpan>;
+
+export const DirectiveCitationStatus = z.enum(['cites', 'cites-confusable', 'no-citation']);
+export type DirectiveCitationStatus = z.infer<typeof DirectiveCitationStatus>;
+
+/** A document a plan cites in place of the directive analysed. */
+export const CitedInstead = z.object({
+  number: z.string(),
+  kind: z.string(),
+  issuer: z.string().optional(),
+  /** ISO date, where a citation states it. */
+  date: z.string().optional(),
+  /** Same number as the directive with another kind, issuer or year. */
+  confusable: z.boolean(),
+  /** The title, where the directive file lists this document among its known confusables. */
+  title: z.string().optional(),
+  count: z.number().int().positive(),
+  /** Source spans of its citations, in order. */
+  spans: z.array(Span),
+});
+export type CitedInstead = z.infer<typeof CitedInstead>;
+
+/** Does a plan cite the directive being analysed, and if not, what does it cite instead? */
+export const DirectiveCheck = z.object({
+  /** The directive checked for (its id). */
+  directive: z.string(),
+  status: DirectiveCitationStatus,
+  /** Where the plan cites the directive: by number, by number alone ("Kết luận 57") or by title phrase. */
+  evidence: z.array(
+    z.object({ kind: z.enum(['number', 'short-number', 'title']), span: Span, text: z.string() }),
+  ),
+  /** Confusables first, then the other central documents it cites most; empty when it cites the directive and nothing confusable. */
+  citesInstead: z.array(CitedInstead),
+});
+export type DirectiveCheck = z.infer<typeof DirectiveCheck>;

@@ -18,7 +18,13 @@ import {
   trainModel,
   type UnitAlignment,
 } from '@doichieu/align';
-import { type Directive, type IngestedPlan, VERSION } from '@doichieu/core';
+import {
+  checkDirectiveCitation,
+  type Directive,
+  directiveCheckMessage,
+  type IngestedPlan,
+  VERSION,
+} from '@doichieu/core';
 import { compareCorpus, type DiffPlan, diffPlansFromAnalysis } from '@doichieu/diff';
 import type { AnalysedPlan, Analysis } from './analysis-schema.ts';
 
@@ -120,6 +126,8 @@ export function analysePlan(
       alignment: { ...rest, model: modelKind, ...(g ? { gold: g } : {}) },
     } as AnalysedPlan['units'][number];
   });
+  const directiveCheck = checkDirectiveCitation(directive, plan.references, plan.source.text);
+  const warning = directiveCheckMessage(directiveCheck);
   return {
     plan: {
       id: plan.id,
@@ -131,9 +139,14 @@ export function analysePlan(
       skipped: plan.skipped,
       fields: plan.fields,
       references: plan.references,
-      messages: plan.messages,
+      directiveCheck,
+      messages: warning ? [...plan.messages, warning] : plan.messages,
     },
-    coverage: { planId: plan.id, cells: coverageOfPlan(plan.units, plan.fields, alignments, groups) },
+    coverage: {
+      planId: plan.id,
+      directive: directiveCheck.status,
+      cells: coverageOfPlan(plan.units, plan.fields, alignments, groups),
+    },
   };
 }
 

@@ -5,6 +5,8 @@
  */
 import {
   Directive,
+  DirectiveCheck,
+  DirectiveCitationStatus,
   DocumentRefSchema,
   EncodingName,
   ExtractedMeta,
@@ -77,6 +79,9 @@ export const AnalysedPlan = z.object({
   skipped: z.array(SkippedSpan),
   fields: z.array(Field),
   references: z.array(DocumentRefSchema),
+  directiveCheck: DirectiveCheck.optional().describe(
+    'Whether the plan cites the directive analysed (absent in analyses written before the check)',
+  ),
   messages: z.array(Message),
 });
 export type AnalysedPlan = z.infer<typeof AnalysedPlan>;
@@ -100,7 +105,15 @@ export const Analysis = z.object({
     })
     .optional(),
   plans: z.array(AnalysedPlan),
-  coverage: z.array(z.object({ planId: z.string(), cells: z.array(CoverageCellSchema) })),
+  coverage: z.array(
+    z.object({
+      planId: z.string(),
+      directive: DirectiveCitationStatus.optional().describe(
+        "The plan's directive check: rows other than 'cites' are not counted in corpus totals",
+      ),
+      cells: z.array(CoverageCellSchema),
+    }),
+  ),
   findings: Findings.optional().describe(
     'What each plan adds, omits and copies (absent when the diff stage was skipped)',
   ),

@@ -11,4 +11,5 @@ export {
   prepareModels,
 } from './analyse.ts';
 export * from './analysis-schema.ts';
+export { citedInsteadText, countsInTotals, plansNotCiting } from './directive-status.ts';
 export * from './outputs.ts';

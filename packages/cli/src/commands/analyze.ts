@@ -100,6 +100,7 @@ export const analyzeCommand: Command = {
           `CSV exports skipped above ${CSV_LIMIT} plans (run: doichieu export --analysis ${out})\n`,
         );
     }
+    for (const w of result.warnings) process.stderr.write(`doichieu: ${w}\n`);
     for (const f of result.failures) process.stderr.write(`doichieu: failed: ${f}\n`);
     return result.failures.length > 0 ? 1 : 0;
   },

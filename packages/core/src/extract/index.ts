@@ -5,6 +5,17 @@
  */
 export { findAgencies } from './agencies.ts';
 export { findDates, findQuarters, isoDate, parseDeadline } from './dates.ts';
+export {
+  type CitationMatch,
+  checkDirectiveCitation,
+  describeCited,
+  directiveCheckMessage,
+  directiveNumber,
+  directiveTitlePhrases,
+  matchCitation,
+  type NumberParts,
+  numberParts,
+} from './directive-check.ts';
 export { findFieldLabels, parseFieldLabel, splitAgencies } from './fields.ts';
 export { foldKeepLength } from './fold.ts';
 export { parseHeader } from './header.ts';
