@@ -113,3 +113,43 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+export const AXE = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2 A and AA rules) on the page as it is; the page must
+ * have been opened with `bypassCSP` (the viewer's CSP forbids injected
+ * scripts). Returns every violation with its impact and a few targets.
+ */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: unknown,
+        ) => Promise<{
+          violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+        }>;
+      };
+    };
+    const result = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
+  });
+}

@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     const labelled = plan.units.filter((u) => u.alignment.labels.length > 0).length;
     expect(await p.locator('#reader-doc .doc .unit.tinted').count()).toBe(labelled);
     expect(await p.locator('.outline li').count()).toBe(
-      plan.units.filter((u) => u.kind === 'heading').length,
+      plan.units.filter((u) => u.kind === 'heading' || u.kind === 'item').length,
     );
     expect(await p.locator('#agencies').innerText()).toContain('Ban Thường vụ Tỉnh ủy');
     expect(await p.locator('#deadlines').innerText()).toContain('Thường xuyên');

@@ -117,6 +117,18 @@ const vi = {
   inPlan: 'trong KH',
   inRest: 'còn lại',
   openCompare: 'So sánh hai kế hoạch này',
+  scrollSideways:
+    'Bảng rộng hơn màn hình: vuốt ngang trên bảng (hoặc dùng phím mũi tên) để xem các nhóm còn lại.',
+  unknownInManifest: 'không rõ (theo danh mục)',
+  readFromText: 'đọc từ văn bản',
+  readGarbled: 'đọc từ văn bản bị hỏng, chưa kiểm chứng',
+  'ev.heading': 'nằm dưới tiêu đề mục thuộc {group}',
+  'ev.role': 'phần văn bản: {role}',
+  'ev.kind': 'loại đoạn: {kind}',
+  'ev.directive': 'cụm từ của chỉ thị “{term}”',
+  'model.heldOut': 'mô hình huấn luyện không có kế hoạch này (kiểm định chéo)',
+  'explain.confidence':
+    'Độ tin cậy: mức chắc chắn của quyết định có/không kém chắc nhất trong các nhóm, min max(p, 1−p); 1 = mọi quyết định đều chắc chắn.',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -229,6 +241,18 @@ const en: Record<MessageKey, string> = {
   inPlan: 'in plan',
   inRest: 'in rest',
   openCompare: 'Compare these two plans',
+  scrollSideways:
+    'The table is wider than the screen: swipe it sideways (or use the arrow keys) to see the other groups.',
+  unknownInManifest: 'unknown (manifest)',
+  readFromText: 'read from the text',
+  readGarbled: 'read from damaged text, not verified',
+  'ev.heading': 'under a heading of {group}',
+  'ev.role': 'part of the plan: {role}',
+  'ev.kind': 'unit kind: {kind}',
+  'ev.directive': 'directive phrase “{term}”',
+  'model.heldOut': 'model trained without this plan (held out)',
+  'explain.confidence':
+    'Confidence: how sure the least sure yes/no group decision is, min over groups of max(p, 1−p); 1 = every decision is certain.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
@@ -249,8 +273,12 @@ export function groupShort(group: TaskGroup, lang: Lang): string {
 export function planName(plan: Plan, lang: Lang): string {
   const m = plan.meta;
   const known = (v: string | undefined) => (v && v !== 'unknown' ? v : undefined);
+  const district = m.level === 'district' || m.level === 'commune' ? known(m.district) : undefined;
+  const province = known(m.province);
+  // A district's name repeats across provinces: "district, province".
   const where =
-    known(m.district) ?? known(m.province) ?? (lang === 'vi' ? 'Không rõ địa phương' : 'Unknown place');
+    (district && province ? `${district}, ${province}` : (district ?? province)) ??
+    (lang === 'vi' ? 'Không rõ địa phương' : 'Unknown place');
   const num = known(m.documentNumber);
   const kind = KIND_NAMES[m.kind]?.[lang] ?? m.kind;
   return num ? `${where} · ${num} · ${kind}` : `${where} · ${kind}`;
@@ -262,6 +290,56 @@ const KIND_NAMES: Record<string, Record<Lang, string>> = {
   conference: { vi: 'KH hội nghị', en: 'conference' },
   other: { vi: 'khác', en: 'other' },
 };
+
+const DOC_KINDS: Record<string, Record<Lang, string>> = {
+  'ket-luan': { vi: 'kết luận', en: 'conclusion' },
+  'nghi-quyet': { vi: 'nghị quyết', en: 'resolution' },
+  'huong-dan': { vi: 'hướng dẫn', en: 'guidance' },
+  'ke-hoach': { vi: 'kế hoạch', en: 'plan' },
+  'chi-thi': { vi: 'chỉ thị', en: 'directive' },
+  'quyet-dinh': { vi: 'quyết định', en: 'decision' },
+  'thong-bao': { vi: 'thông báo', en: 'notice' },
+  'cong-van': { vi: 'công văn', en: 'official letter' },
+  other: { vi: 'văn bản khác', en: 'other document' },
+};
+
+/** Name of a cited document's kind (`ket-luan` → "kết luận"); unknown kinds as they are. */
+export function docKindName(kind: string, lang: Lang): string {
+  return DOC_KINDS[kind]?.[lang] ?? kind;
+}
+
+/** Name of a plan's kind (`implementation` → "KH thực hiện"). */
+export function planKindName(kind: string, lang: Lang): string {
+  return KIND_NAMES[kind]?.[lang] ?? kind;
+}
+
+const UNIT_KINDS: Record<string, Record<Lang, string>> = {
+  heading: { vi: 'tiêu đề mục', en: 'heading' },
+  item: { vi: 'mục', en: 'item' },
+  point: { vi: 'điểm', en: 'point' },
+  bullet: { vi: 'gạch đầu dòng', en: 'bullet' },
+  paragraph: { vi: 'đoạn', en: 'paragraph' },
+  field: { vi: 'trường', en: 'field' },
+  table: { vi: 'bảng', en: 'table' },
+};
+
+/** Name of a unit kind in `lang`. */
+export function unitKindName(kind: string, lang: Lang): string {
+  return UNIT_KINDS[kind]?.[lang] ?? kind;
+}
+
+const LEVELS: Record<string, Record<Lang, string>> = {
+  province: { vi: 'cấp tỉnh', en: 'province' },
+  district: { vi: 'cấp huyện', en: 'district' },
+  commune: { vi: 'cấp xã', en: 'commune' },
+  central: { vi: 'trung ương', en: 'central' },
+  unknown: { vi: 'không rõ', en: 'unknown' },
+};
+
+/** Name of an administrative level in `lang`. */
+export function levelName(level: string, lang: Lang): string {
+  return LEVELS[level]?.[lang] ?? level;
+}
 
 const ROLE_NAMES: Record<string, Record<Lang, string>> = {
   header: { vi: 'phần đầu', en: 'header' },

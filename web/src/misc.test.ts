@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percent, planName, t } from './i18n.ts';
-import { groupColour, ramp } from './palette.ts';
+import { contrast, darkOnRamp, groupColour, luminance, ramp } from './palette.ts';
 import { syntheticAnalysis } from './synthetic.ts';
 import { fixture } from './test-fixture.ts';
 
@@ -15,6 +15,11 @@ describe('i18n', () => {
   it('planName(plan, lang) uses province, number and kind', () => {
     expect(planName(fixture().plans[0]!, 'en')).toBe('Quảng Ngãi · implementation');
   });
+  it('planName names a district plan "district, province" (district names repeat across provinces)', () => {
+    const plan = structuredClone(fixture().plans[0]!);
+    plan.meta = { ...plan.meta, level: 'district', district: 'Huyện Ba Tơ' };
+    expect(planName(plan, 'vi')).toBe('Huyện Ba Tơ, Quảng Ngãi · KH thực hiện');
+  });
 });
 
 describe('palette', () => {
@@ -26,6 +31,16 @@ describe('palette', () => {
     expect(ramp(-1)).toBe(ramp(0));
     expect(ramp(2)).toBe('rgb(8,48,107)');
     expect(ramp(Number.NaN)).toBe(ramp(0));
+  });
+  it('text on every ramp step reaches 4.5:1 (white or black, whichever contrasts more)', () => {
+    for (let i = 0; i <= 100; i++) {
+      const rgb = ramp(i / 100)
+        .match(/\d+/g)!
+        .map(Number);
+      const bg = luminance(rgb);
+      const ratio = darkOnRamp(i / 100) ? contrast(1, bg) : contrast(0, bg);
+      expect(ratio).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
 

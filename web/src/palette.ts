@@ -33,12 +33,36 @@ const DARK = [8, 48, 107];
 
 /** Sequential ramp from near-white (0) to dark blue (1); values outside 0..1 are clamped. */
 export function ramp(t: number): string {
-  const x = Number.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
-  const c = LIGHT.map((l, i) => Math.round(l + (DARK[i]! - l) * x));
+  const c = rampRgb(t);
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-/** Whether text on `ramp(t)` should be white for contrast. */
+function rampRgb(t: number): number[] {
+  const x = Number.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
+  return LIGHT.map((l, i) => Math.round(l + (DARK[i]! - l) * x));
+}
+
+/** WCAG relative luminance of an sRGB colour given as 0–255 channels. */
+export function luminance(rgb: readonly number[]): number {
+  const lin = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
+}
+
+/** WCAG contrast ratio of two luminances. */
+export function contrast(l1: number, l2: number): number {
+  const [hi, lo] = l1 > l2 ? [l1, l2] : [l2, l1];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Whether text on `ramp(t)` should be white rather than black: whichever
+ * contrasts more. Black, not the softer ink colour: at mid-ramp only black
+ * or white reaches 4.5:1 (any background has ≥ 4.58:1 with one of them).
+ */
 export function darkOnRamp(t: number): boolean {
-  return t >= 0.5;
+  const bg = luminance(rampRgb(t));
+  return contrast(1, bg) > contrast(0, bg);
 }

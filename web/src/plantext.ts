@@ -78,7 +78,7 @@ export function planText(corpus: Corpus, plan: Plan, opts: PlanTextOptions): HTM
   }
   const doc = h('div', { class: 'doc normalised', lang: 'vi' });
   for (const unit of plan.units) {
-    const tag = unit.kind === 'heading' ? 'h4' : 'p';
+    const tag = unit.kind === 'heading' ? 'h3' : 'p';
     const block = h(tag, {}, bars(corpus, unit), h('span', { class: 'txt' }, unit.text));
     block.style.setProperty('--depth', String(Math.min(unit.depth, 6)));
     decorate(block, corpus, unit, opts);

@@ -68,6 +68,15 @@ describe('reader', () => {
   it('outline(plan) lists the headings', () => {
     expect(outline(corpus.plans[0]!)).toEqual([{ unitId: 'alpha:u1', text: 'I. NHIỆM VỤ', depth: 0 }]);
   });
+  it('outline(plan) lists numbered items too (an item with a body is a section), cut at a word edge', () => {
+    const plan = structuredClone(corpus.plans[0]!);
+    plan.units[1] = { ...plan.units[1]!, kind: 'item', text: `1. ${'Tăng cường phối hợp '.repeat(8)}` };
+    const o = outline(plan);
+    expect(o.map((x) => x.unitId)).toEqual(['alpha:u1', plan.units[1]!.id]);
+    expect(o[1]!.text.length).toBeLessThanOrEqual(91);
+    expect(o[1]!.text.endsWith('…')).toBe(true);
+    expect(o[1]!.text.slice(0, -1).endsWith(' ')).toBe(false);
+  });
   it('planDetails(plan) counts agencies, lists deadlines and groups references by number', () => {
     const d = planDetails(corpus.plans[0]!);
     expect(d.agencies).toEqual([{ text: 'Ban Tuyên giáo', count: 1, unitIds: ['alpha:u2'] }]);

@@ -164,11 +164,22 @@ export interface OutlineEntry {
   depth: number;
 }
 
-/** The plan's headings in document order, with their nesting depth. */
+/**
+ * The plan's structure in document order: headings and numbered items (an
+ * item with a body, "1. Tăng cường …", is a section too), with their depth;
+ * long texts are cut at a word edge.
+ */
 export function outline(plan: Plan): OutlineEntry[] {
   return plan.units
-    .filter((u) => u.kind === 'heading')
-    .map((u) => ({ unitId: u.id, text: u.text, depth: u.depth }));
+    .filter((u) => u.kind === 'heading' || u.kind === 'item')
+    .map((u) => ({ unitId: u.id, text: shorten(u.text, 90), depth: u.depth }));
+}
+
+/** `text` cut to at most `max` characters at a space, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
 }
 
 export interface Counted {

@@ -3,7 +3,8 @@
  * shown on hover and on keyboard focus of any element with `data-unit`.
  */
 import { h } from './dom.ts';
-import { groupShort, roleName, t } from './i18n.ts';
+import { foldKeepLength } from './fold.ts';
+import { groupShort, roleName, t, unitKindName } from './i18n.ts';
 import { groupColour } from './palette.ts';
 import type { Corpus } from './prepare.ts';
 import type { Lang, Unit } from './types.ts';
@@ -16,6 +17,35 @@ function tooltipEl(): HTMLDivElement {
     document.body.appendChild(tip);
   }
   return tip;
+}
+
+import functionWords from '../../packages/diff/data/function-words-vi.json' with { type: 'json' };
+
+const FUNCTION_WORDS = new Set(functionWords.words.map((w) => foldKeepLength(w)));
+
+/** A term worth showing as evidence: not a function word alone, not starting or ending with one. */
+export function showableTerm(term: string): boolean {
+  const words = foldKeepLength(term).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  return !FUNCTION_WORDS.has(words[0]!) && !FUNCTION_WORDS.has(words[words.length - 1]!);
+}
+
+type Evidence = Unit['alignment']['evidence'][string][number];
+
+/** One evidence item in words a reader understands (no internal names such as "TG4 (heading)"). */
+export function evidenceText(e: Evidence, lang: Lang): string {
+  switch (e.kind) {
+    case 'heading':
+      return t(lang, 'ev.heading', { group: e.feature });
+    case 'role':
+      return t(lang, 'ev.role', { role: roleName(e.feature, lang) });
+    case 'kind':
+      return t(lang, 'ev.kind', { kind: unitKindName(e.feature, lang) });
+    case 'directive':
+      return t(lang, 'ev.directive', { term: e.feature });
+    default:
+      return `“${e.feature}”`;
+  }
 }
 
 /** The tooltip's content for one unit. */
@@ -37,25 +67,33 @@ export function unitCard(corpus: Corpus, unit: Unit, lang: Lang): HTMLElement {
   });
   const evidence = Object.entries(a.evidence).flatMap(([group, items]) =>
     items
+      .filter((e) => (e.kind === 'term' || e.kind === 'directive' ? showableTerm(e.feature) : true))
       .slice(0, 6)
       .map((e) =>
         h(
           'li',
           {},
           h('b', {}, group),
-          ` ${e.feature} `,
-          h('span', { class: 'w' }, `(${e.kind}, ${e.weight.toFixed(2)})`),
+          ` ${evidenceText(e, lang)} `,
+          h('span', { class: 'w' }, `(${e.weight.toFixed(2)})`),
         ),
       ),
   );
+  const model = a.model === 'held-out' ? t(lang, 'model.heldOut') : a.model;
   return h(
     'div',
     {},
-    h('div', { class: 'tip-head' }, h('code', {}, unit.id), ` · ${roleName(unit.role, lang)} · ${unit.kind}`),
+    h(
+      'div',
+      { class: 'tip-head' },
+      h('code', {}, unit.id),
+      ` · ${roleName(unit.role, lang)} · ${unitKindName(unit.kind, lang)}`,
+    ),
     !a.content ? h('p', { class: 'muted' }, t(lang, 'notContent')) : null,
     h('div', { class: 'tip-title' }, t(lang, 'scores')),
     rows,
-    h('div', { class: 'tip-meta' }, `${t(lang, 'confidence')}: ${a.confidence.toFixed(2)} · ${a.model}`),
+    h('div', { class: 'tip-meta' }, `${t(lang, 'confidence')}: ${a.confidence.toFixed(2)} · ${model}`),
+    h('div', { class: 'tip-meta' }, t(lang, 'explain.confidence')),
     evidence.length > 0 ? h('div', { class: 'tip-title' }, t(lang, 'evidence')) : null,
     evidence.length > 0 ? h('ul', { class: 'evidence' }, evidence) : null,
   );
@@ -77,11 +115,18 @@ export function attachUnitTooltip(root: HTMLElement, corpus: Corpus, lang: () =>
     const box = tooltipEl();
     box.replaceChildren(unitCard(corpus, entry.unit, lang()));
     box.hidden = false;
+    // Placed inside the viewport: measured once visible, flipped above when it would run off the bottom.
     const r = el.getBoundingClientRect();
-    const left = Math.min(window.innerWidth - 340, Math.max(8, x ?? r.left));
+    const w = box.offsetWidth;
+    const hgt = box.offsetHeight;
+    const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const left = Math.max(8, Math.min(vw - w - 8, x ?? r.left));
     const below = (y ?? r.bottom) + 12;
+    const above = (y ?? r.top) - 12 - hgt;
+    const top = below + hgt <= vh - 8 ? below : above >= 8 ? above : Math.max(8, vh - hgt - 8);
     box.style.left = `${left}px`;
-    box.style.top = `${below + 300 > window.innerHeight ? Math.max(8, r.top - 12 - box.offsetHeight) : below}px`;
+    box.style.top = `${top}px`;
     el.setAttribute('aria-describedby', 'unit-tooltip');
   };
   root.addEventListener('mouseover', (ev) => show(ev.target, ev.clientX, ev.clientY));

@@ -4,17 +4,11 @@
  * terms, and chosen so that no chosen term repeats another.
  */
 import { fold, type Lexicon, loadLexicon } from '@doichieu/core';
+import functionWords from '../data/function-words-vi.json' with { type: 'json' };
 import type { TokenSeq, Vocabulary } from './tokens.ts';
 
-/** Vietnamese function words (accent-folded) that a term may contain but not start or end with. */
-const FUNCTION_WORDS = new Set(
-  (
-    'của và các những ở trong với cho để là có được theo tại từ đến về trên một này đó nhất thì mà hoặc cũng ' +
-    'đã sẽ đang khi như sự việc nhằm qua đối bằng vào ra lại rõ hơn rất đều số năm ngày tháng giữa'
-  )
-    .split(' ')
-    .map(fold),
-);
+/** Vietnamese function words (accent-folded; packages/diff/data/function-words-vi.json) that a term may contain but not start or end with. */
+const FUNCTION_WORDS = new Set(functionWords.words.map(fold));
 
 export function isFunctionWord(folded: string): boolean {
   return FUNCTION_WORDS.has(folded) || /^\d+$/.test(folded);

@@ -54,6 +54,7 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
     const comp = orientedComparison(corpus.findings, a, b);
     const nameA = planName(corpus.planById.get(a)!, lang);
     const nameB = planName(corpus.planById.get(b)!, lang);
+    body.append(h('h2', { class: 'cmp-title' }, `A: ${nameA} ↔ B: ${nameB}`));
     if (!corpus.findings)
       body.append(h('p', { class: 'note', id: 'findings-missing' }, t(lang, 'noFindings')));
     else if (!comp) body.append(h('p', { class: 'note' }, t(lang, 'noComparison')));

@@ -7,7 +7,7 @@
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
 import { percent, planName, t } from '../i18n.ts';
-import { groupColour, ramp } from '../palette.ts';
+import { darkOnRamp, groupColour, ramp } from '../palette.ts';
 import {
   buildSearchIndex,
   markPieces,
@@ -176,7 +176,7 @@ function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
               );
         if (i !== j) {
           cell.style.background = ramp(v);
-          if (v >= 0.5) cell.classList.add('light');
+          if (darkOnRamp(v)) cell.classList.add('light');
         }
         row.append(cell);
       });

@@ -14,7 +14,7 @@ import { planText, unitDomId } from '../plantext.ts';
 import { type HeatCell, type HeatRow, heatmapRows, sortRows } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 
-const CELL_W = 104;
+let CELL_W = 104;
 const CELL_H = 30;
 const HEAD_H = 64;
 const GLYPH: Record<HeatCell['status'], string> = { operationalised: '●', mentioned: '○', absent: '–' };
@@ -39,7 +39,8 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
     corpus.groups.map((g) => h('option', { value: g.id }, `${g.id} · ${groupShort(g, lang)}`)),
   );
   const dirButton = h('button', { type: 'button', id: 'sort-dir', class: 'btn' });
-  const heatWrap = h('div', { class: 'heatmap-wrap' });
+  const heatWrap = h('div', { class: 'heatmap-wrap', tabindex: -1 });
+  const hint = h('p', { class: 'hint', id: 'heatmap-hint', hidden: true }, t(lang, 'scrollSideways'));
   const detail = h('section', { class: 'detail', id: 'cell-detail', 'aria-live': 'polite' });
 
   root.append(
@@ -53,6 +54,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
       h('span', { class: 'count' }, t(lang, 'plans', { n: corpus.plans.length })),
     ),
     legend(lang),
+    hint,
     h('div', { class: 'coverage-layout' }, heatWrap, detail),
   );
   sortSelect.addEventListener('change', () => ctx.go({ sort: sortSelect.value }, { replace: true }));
@@ -67,7 +69,12 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
     dirButton.textContent = state.desc ? `↓ ${t(lang, 'descending')}` : `↑ ${t(lang, 'ascending')}`;
     dirButton.setAttribute('aria-pressed', state.desc ? 'true' : 'false');
     rows = sortRows(allRows, key, state.desc ?? false, name);
-    const labelW = Math.min(360, Math.max(180, ...rows.map((r) => name(r.planId).length * 6.6 + 16)));
+    // Phones: narrower cells and labels, so that the five groups fit beside the plan names.
+    const compact = window.innerWidth < 700;
+    CELL_W = compact ? 52 : 104;
+    const labelW = compact
+      ? 120
+      : Math.min(360, Math.max(180, ...rows.map((r) => name(r.planId).length * 6.6 + 16)));
     const width = labelW + CELL_W * corpus.groups.length;
     const height = HEAD_H + CELL_H * rows.length;
     clear(heatWrap);
@@ -151,7 +158,8 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
       .attr('x', labelW - 8)
       .attr('y', CELL_H / 2 + 4)
       .attr('role', 'rowheader')
-      .text((d) => name(d.planId));
+      .text((d) => (compact ? clip(name(d.planId), 18) : name(d.planId)));
+    rowSel.append('title').text((d) => name(d.planId));
     cells = [];
     const cellSel = rowSel
       .selectAll<SVGGElement, HeatCell>('g.cell')
@@ -202,6 +210,9 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
       cells.push(Array.from(this.querySelectorAll<SVGGElement>('g.cell')));
     });
     markSelected(state);
+    requestAnimationFrame(() => {
+      hint.hidden = heatWrap.scrollWidth <= heatWrap.clientWidth + 1;
+    });
 
     const svgNode = svg.node()!;
     svgNode.addEventListener('click', (ev) => {
@@ -314,8 +325,10 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
         const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-target]');
         if (!b) return;
         const el = document.getElementById(unitDomId(b.dataset.target ?? ''));
-        el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-        el?.focus({ preventScroll: true });
+        if (!el) return;
+        // Scroll the panel only (scrollIntoView would scroll the page too and move the heatmap away).
+        scrollWithin(detail, el);
+        el.focus({ preventScroll: true });
       });
       detail.append(list);
     }
@@ -323,8 +336,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
     text.classList.add('cell-text');
     const box = h('div', { class: 'doc-box', id: 'cell-text' }, text);
     detail.append(box);
-    const first = units[0] ? text.querySelector<HTMLElement>(`#${unitDomId(units[0])}`) : null;
-    if (first) box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top - 40;
+    detail.scrollTop = 0;
   };
 
   drawHeatmap(ctx.state);
@@ -368,6 +380,15 @@ function legend(lang: Ctx['state']['lang']): HTMLElement {
     h('div', {}, h('span', { class: 'legend-title' }, t(lang, 'legendShare')), gradient),
     h('div', {}, h('span', { class: 'legend-title' }, t(lang, 'legendStatus')), status),
   );
+}
+
+/** Scrolls `box` (a scroll container) so that `el` sits near its top; no other scroll container moves. */
+function scrollWithin(box: HTMLElement, el: HTMLElement): void {
+  box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 40;
+}
+
+function clip(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
 /** Greedy line wrap at spaces. */

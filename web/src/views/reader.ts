@@ -6,7 +6,7 @@
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
-import { groupShort, planName, t } from '../i18n.ts';
+import { docKindName, groupShort, levelName, planKindName, planName, t } from '../i18n.ts';
 import { groupColour } from '../palette.ts';
 import { planText, unitDomId } from '../plantext.ts';
 import { outline, planDetails } from '../prepare.ts';
@@ -110,27 +110,48 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
 
   const m = plan.meta;
   const ex = plan.extracted;
-  const val = (v: string | undefined, extracted?: string) =>
-    v && v !== 'unknown' ? v : extracted ? extracted : t(lang, 'unknown');
-  const metaRows: Array<[string, string]> = [
-    [
-      t(lang, 'meta.province'),
-      val(m.district && m.district !== 'unknown' ? `${m.district}, ${m.province}` : m.province),
-    ],
-    [t(lang, 'meta.issuingBody'), val(m.issuingBody, ex.issuingBody?.value)],
-    [t(lang, 'meta.documentNumber'), val(m.documentNumber, ex.documentNumber?.value)],
-    [t(lang, 'meta.date'), val(m.date, ex.date?.value)],
-    [t(lang, 'meta.kind'), m.kind],
-    [t(lang, 'meta.title'), val(m.title, ex.title?.value)],
+  const known = (v: string | undefined) => (v && v !== 'unknown' ? v : undefined);
+  // The manifest's value is the fact; a value read from the text stands beside it, marked, never in its place.
+  type Extracted = { value: string; garbled?: boolean | undefined } | undefined;
+  const metaValue = (manifest: string | undefined, extracted?: Extracted): HTMLElement => {
+    const dd = h('dd', {}, known(manifest) ?? h('span', { class: 'muted' }, t(lang, 'unknownInManifest')));
+    if (extracted && extracted.value !== manifest && (!known(manifest) || extracted.garbled)) {
+      const note = h(
+        'span',
+        { class: extracted.garbled ? 'extracted garbled' : 'extracted' },
+        extracted.garbled ? `⚠ ${t(lang, 'readGarbled')}: ` : `${t(lang, 'readFromText')}: `,
+        h('q', {}, extracted.value),
+      );
+      dd.append(h('br'), note);
+    }
+    return dd;
+  };
+  const where =
+    m.level === 'district' && known(m.district) ? `${m.district}, ${m.province}` : (known(m.province) ?? '');
+  const metaRows: Array<[string, HTMLElement]> = [
+    [t(lang, 'meta.province'), metaValue(where, ex.place)],
+    [t(lang, 'meta.level'), metaValue(levelName(m.level, lang))],
+    [t(lang, 'meta.issuingBody'), metaValue(m.issuingBody, ex.issuingBody)],
+    [t(lang, 'meta.documentNumber'), metaValue(m.documentNumber, ex.documentNumber)],
+    [t(lang, 'meta.date'), metaValue(m.date, ex.date)],
+    [t(lang, 'meta.kind'), metaValue(planKindName(m.kind, lang))],
+    [t(lang, 'meta.title'), metaValue(m.title, ex.title)],
     [
       t(lang, 'meta.signer'),
-      val(m.signer, ex.signer?.value) + (ex.signerRole ? ` (${ex.signerRole.value})` : ''),
+      metaValue(
+        m.signer,
+        ex.signer
+          ? { ...ex.signer, value: ex.signer.value + (ex.signerRole ? ` (${ex.signerRole.value})` : '') }
+          : undefined,
+      ),
     ],
-    [t(lang, 'meta.encoding'), plan.source.encoding],
-    [t(lang, 'meta.units'), String(plan.units.length)],
+    [t(lang, 'meta.encoding'), metaValue(plan.source.encoding)],
+    [t(lang, 'meta.units'), metaValue(String(plan.units.length))],
     [
       t(lang, 'meta.repairs'),
-      `${plan.stats.repairs.ocr} / ${plan.stats.repairs.toneStyle} / ${plan.stats.repairs.unicode}`,
+      metaValue(
+        `${plan.stats.repairs.ocr} / ${plan.stats.repairs.toneStyle} / ${plan.stats.repairs.unicode}`,
+      ),
     ],
   ];
   const details = planDetails(plan);
@@ -155,7 +176,7 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
     h('label', { for: 'plan-select', class: 'side-label' }, t(lang, 'choosePlan')),
     select,
     h('label', { class: 'toggle' }, toggle, ` ${t(lang, 'showOriginal')}`),
-    h('h3', {}, t(lang, 'legendGroups')),
+    h('h2', { class: 'side-head' }, t(lang, 'legendGroups')),
     legend,
     h(
       'details',
@@ -164,7 +185,7 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
       h(
         'dl',
         { class: 'meta' },
-        metaRows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+        metaRows.flatMap(([k, v]) => [h('dt', {}, k), v]),
       ),
     ),
     h('details', { open: true }, h('summary', {}, t(lang, 'outline')), outlineList),
@@ -207,7 +228,7 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
           h(
             'span',
             { class: 'count' },
-            ` ${r.kind}${r.date ? `, ${r.date}` : ''}${r.count > 1 ? ` · ${t(lang, 'times', { n: r.count })}` : ''}`,
+            ` ${docKindName(r.kind, lang)}${r.date ? `, ${r.date}` : ''}${r.count > 1 ? ` · ${t(lang, 'times', { n: r.count })}` : ''}`,
           ),
         ),
       ),
