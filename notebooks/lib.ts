@@ -12,7 +12,7 @@ import { escapeMarkdown, markdownTable } from '../packages/report/src/outputs.ts
 
 export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
-/** The bundled corpus, ingested and analysed with its annotations (leave-one-plan-out). */
+/** The bundled corpus, ingested and analysed with the shipped model (its annotations shown beside the labels). */
 export function loadAnalysis(corpusDir = CORPUS_DIR): Analysis & { findings?: unknown } {
   const manifest = Manifest.parse(JSON.parse(readFileSync(`${corpusDir}/manifest.json`, 'utf8')));
   const directive = Directive.parse(JSON.parse(readFileSync(`${corpusDir}/${manifest.directive}`, 'utf8')));

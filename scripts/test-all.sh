@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every check CI runs: lint and format, types, published schemas up to date, all tests,
+# Every check CI runs: lint and format, types, published schemas and the shipped model up to date, all tests,
 # browser tests and notebooks. Installs Debian's Chromium and Jupyter when missing (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ echo "== types (tsc --noEmit, strict)"
 npx tsc -p tsconfig.json --noEmit
 echo "== published JSON Schemas match the zod schemas"
 npx tsx scripts/write-schemas.ts --check
+echo "== the shipped model (packages/align/data/model.json) is what the gold gives"
+npx tsx scripts/build-model.ts --check
 echo "== tests (vitest)"
 npx vitest run
 if [ -f tests/browser/vitest.config.ts ]; then

@@ -119,6 +119,7 @@ describe('doichieu analyze', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/qnh-implementation/);
     expect(r.stdout).toMatch(/engine macro-F1 0\.\d+/);
+    expect(r.stdout).toMatch(/labels: doichieu-align-[\w-]+@\d+#[0-9a-f]{12}/);
     expect(doichieu(['analyze', corpus, '--out', b]).status).toBe(0);
     const first = readFileSync(join(a, 'analysis.json'));
     expect(first.equals(readFileSync(join(b, 'analysis.json')))).toBe(true);

@@ -15,7 +15,15 @@ import {
   scoreTokens,
   scoreWithDirective,
 } from './directive-scorer.ts';
-import { contentText, contextFeatures, FeatureIndex, gramCount, gramNorm, unitFeatures } from './features.ts';
+import {
+  contentText,
+  contextFeatures,
+  FEATURE_SETTINGS,
+  FeatureIndex,
+  gramCount,
+  gramNorm,
+  unitFeatures,
+} from './features.ts';
 import { type LogisticModel, type SparseVector, trainLogistic } from './logistic.ts';
 import { syllables } from './tokens.ts';
 
@@ -78,12 +86,22 @@ function directiveExamples(directive: Directive): TrainingExample[] {
   ]);
 }
 
+/** A unit carries a group when its probability is at least this. */
+export const LABEL_THRESHOLD = 0.5;
+/** Weights are kept to this many decimals, in memory as in the artefact: what is scored is what ships. */
+export const WEIGHT_DECIMALS = 6;
+
+const fixed = (x: number): number => +x.toFixed(WEIGHT_DECIMALS);
+
+/** Trains the supervised layer. Only `evaluate` and the model build script call this; `analyze` loads the artefact. */
 export function trainModel(directive: Directive, examples: readonly TrainingExample[]): AlignModel {
   const lexicon = buildDirectiveLexicon(directive);
   const all = [...examples, ...directiveExamples(directive)];
   const index = new FeatureIndex();
   const vectors = all.map((e) => index.vectorise(unitFeatures(e.unit, lexicon)));
   index.frozen = true;
+  // Features in name order, so the model (and its artefact) does not depend on the examples' order.
+  const order = index.names.map((_, i) => i).sort((a, b) => (index.names[a]! < index.names[b]! ? -1 : 1));
   const perGroup = lexicon.groups.map((group) => {
     const model = trainLogistic(
       vectors,
@@ -92,15 +110,15 @@ export function trainModel(directive: Directive, examples: readonly TrainingExam
     );
     return {
       group,
-      weights: [...model.weights].map((w) => +w.toFixed(6)),
-      bias: +model.bias.toFixed(6),
-      threshold: 0.5,
+      weights: order.map((i) => fixed(model.weights[i]!)),
+      bias: fixed(model.bias),
+      threshold: LABEL_THRESHOLD,
     };
   });
   return {
     method: 'supervised',
     groups: lexicon.groups,
-    featureNames: index.names,
+    featureNames: order.map((i) => index.names[i]!),
     perGroup,
     trainedOn: examples.length,
   };
@@ -171,10 +189,11 @@ export function createAligner(directive: Directive, model?: AlignModel): Aligner
       for (let i = 0; i < ids.length; i++) {
         let key = 0;
         // A syllable the model never saw ends every gram through it.
-        for (let n = 1; n <= 3 && i + n <= ids.length && ids[i + n - 1] !== 0; n++) {
+        for (let n = 1; n <= FEATURE_SETTINGS.ngramMax && i + n <= ids.length && ids[i + n - 1] !== 0; n++) {
           key = key * SYLLABLE_KEY_BASE + ids[i + n - 1]!;
           const f = termIndex.get(key);
-          if (f !== undefined) termCounts.set(f, Math.min(3, (termCounts.get(f) ?? 0) + 1));
+          if (f !== undefined)
+            termCounts.set(f, Math.min(FEATURE_SETTINGS.countCap, (termCounts.get(f) ?? 0) + 1));
         }
       }
       const grams = gramCount(tokens.length);

@@ -14,6 +14,24 @@ import { syllables } from './tokens.ts';
 
 export type FeatureBag = Map<string, number>;
 
+/**
+ * The feature settings. A model artefact records them and is refused by code whose settings differ,
+ * so a change here needs `pnpm model` (the artefact's check in CI says so).
+ */
+export const FEATURE_SETTINGS = {
+  /** Syllable n-grams of the unit, 1..ngramMax. */
+  ngramMax: 3,
+  /** Occurrences of one gram counted at most this often. */
+  countCap: 3,
+  /** A gram occurrence weighs gramScale / sqrt(grams in the unit). */
+  gramScale: 3,
+  /** The unit's directive-phrase score of a group, divided by this and capped. */
+  directiveScoreDivisor: 3,
+  directiveScoreCap: 2,
+  /** Units with fewer grams get the "short" feature. */
+  shortUnitGrams: 12,
+} as const;
+
 /** Headings repeat across a plan's units: score each once per lexicon. */
 const headingCache = new WeakMap<DirectiveLexicon, Map<string, Record<string, number>>>();
 function headingScores(lexicon: DirectiveLexicon, heading: string): Record<string, number> {
@@ -54,10 +72,10 @@ export function unitFeatures(
   let grams = 0;
   for (let i = 0; i < tokens.length; i++) {
     let gram = tokens[i]!;
-    for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
+    for (let n = 1; n <= FEATURE_SETTINGS.ngramMax && i + n <= tokens.length; n++) {
       if (n > 1) gram = `${gram} ${tokens[i + n - 1]}`;
       const key = `w:${gram}`;
-      bag.set(key, Math.min(3, (bag.get(key) ?? 0) + 1));
+      bag.set(key, Math.min(FEATURE_SETTINGS.countCap, (bag.get(key) ?? 0) + 1));
       grams++;
     }
   }
@@ -69,12 +87,14 @@ export function unitFeatures(
 
 /** The weight of one occurrence of a gram: counts are capped at 3 and scaled by the unit's length. */
 export function gramNorm(grams: number): number {
-  return (1 / Math.sqrt(Math.max(1, grams))) * 3;
+  return (1 / Math.sqrt(Math.max(1, grams))) * FEATURE_SETTINGS.gramScale;
 }
 
-/** Number of syllable 1-3-grams in a unit of `n` syllables. */
+/** Number of syllable 1..ngramMax-grams in a unit of `n` syllables. */
 export function gramCount(n: number): number {
-  return Math.max(0, n) + Math.max(0, n - 1) + Math.max(0, n - 2);
+  let count = 0;
+  for (let k = 0; k < FEATURE_SETTINGS.ngramMax; k++) count += Math.max(0, n - k);
+  return count;
 }
 
 /** The features that are not terms: directive scores of the unit and its heading, role, kind, length. */
@@ -86,7 +106,9 @@ export function contextFeatures(
 ): FeatureBag {
   const bag: FeatureBag = new Map();
   const own = directiveScore.scores;
-  for (const g of lexicon.groups) if (own[g]! > 0) bag.set(`d:${g}`, Math.min(2, own[g]! / 3));
+  const { directiveScoreCap, directiveScoreDivisor } = FEATURE_SETTINGS;
+  for (const g of lexicon.groups)
+    if (own[g]! > 0) bag.set(`d:${g}`, Math.min(directiveScoreCap, own[g]! / directiveScoreDivisor));
   const heading = unit.headingPath[unit.headingPath.length - 1];
   if (heading) {
     const hs = headingScores(lexicon, heading);
@@ -95,7 +117,7 @@ export function contextFeatures(
   }
   bag.set(`r:${unit.role}`, 1);
   bag.set(`k:${unit.kind}`, 1);
-  if (grams < 12) bag.set('short', 1);
+  if (grams < FEATURE_SETTINGS.shortUnitGrams) bag.set('short', 1);
   return bag;
 }
 

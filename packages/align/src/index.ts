@@ -1,7 +1,14 @@
 export { type Agreement, agreement, cohensKappa } from './agreement.ts';
 export { type BaselineScorer, createBaseline } from './baseline.ts';
 export { type CoverageCell, type CoverageStatus, coverageOfPlan, operationalUnitIds } from './coverage.ts';
-export { type CrossValidation, crossValidate, goldExamples, type PlanUnits } from './crossval.ts';
+export {
+  type CrossValidation,
+  crossValidate,
+  goldExamples,
+  type HeldOutSet,
+  heldOutSets,
+  type PlanUnits,
+} from './crossval.ts';
 export { buildDirectiveLexicon, type DirectiveLexicon, scoreWithDirective } from './directive-scorer.ts';
 export {
   type Aligner,
@@ -9,11 +16,29 @@ export {
   createAligner,
   type Evidence,
   isContentUnit,
+  LABEL_THRESHOLD,
   type TrainingExample,
   trainModel,
   type UnitAlignment,
 } from './engine.ts';
 export { type Evaluation, evaluate, type GroupMetrics, type LabelledPair } from './evaluate.ts';
-export { contentText, unitFeatures } from './features.ts';
+export { contentText, FEATURE_SETTINGS, unitFeatures } from './features.ts';
 export { GoldFormatError, type GoldRow, parseGold } from './gold.ts';
+export {
+  directiveFingerprint,
+  fitsDirective,
+  fromArtefact,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  ModelArtefact,
+  ModelEvaluation,
+  ModelFormatError,
+  type ModelProvenance,
+  type ShippedModel,
+  serialiseArtefact,
+  sha256Hex,
+  stableStringify,
+  toArtefact,
+} from './model-artefact.ts';
+export { loadShippedModel, SHIPPED_MODEL_PATH } from './shipped-model.ts';
 export { countSequence, ngrams, syllables } from './tokens.ts';

@@ -21,6 +21,15 @@ export interface TrainOptions {
   positiveWeight?: number;
 }
 
+/** The training settings (recorded in a model artefact, like the feature settings). */
+export const TRAINING_SETTINGS = {
+  iterations: 400,
+  learningRate: 0.5,
+  l2: 0.01,
+  /** Positive examples weigh (negatives / positives), between 1 and this. */
+  maxPositiveWeight: 4,
+} as const;
+
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 export function dot(model: LogisticModel, x: SparseVector): number {
@@ -35,13 +44,15 @@ export function trainLogistic(
   dimension: number,
   options: TrainOptions = {},
 ): LogisticModel {
-  const iterations = options.iterations ?? 400;
-  const rate = options.learningRate ?? 0.5;
-  const l2 = options.l2 ?? 0.01;
+  const iterations = options.iterations ?? TRAINING_SETTINGS.iterations;
+  const rate = options.learningRate ?? TRAINING_SETTINGS.learningRate;
+  const l2 = options.l2 ?? TRAINING_SETTINGS.l2;
   const positives = labels.filter(Boolean).length;
   const positiveWeight =
     options.positiveWeight ??
-    (positives > 0 ? Math.min(4, Math.max(1, (labels.length - positives) / positives)) : 1);
+    (positives > 0
+      ? Math.min(TRAINING_SETTINGS.maxPositiveWeight, Math.max(1, (labels.length - positives) / positives))
+      : 1);
   const weights = new Float64Array(dimension);
   // AdaGrad keeps the step size sensible for rare and frequent features alike.
   const history = new Float64Array(dimension).fill(1e-8);

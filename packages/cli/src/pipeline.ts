@@ -1,14 +1,14 @@
 /**
- * `doichieu analyze` at any scale: the annotated plans are ingested first
- * (the models learn from them), then every plan is ingested and aligned, on
+ * `doichieu analyze` at any scale: the shipped model is loaded (never trained
+ * here: labels do not depend on the corpus), then every plan is ingested and aligned, on
  * all cores through worker threads when the corpus is large, and written to
  * analysis.json as soon as its turn comes, in manifest order, so memory stays
  * bounded and the output is the same whatever the scheduling.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { GoldRow } from '@doichieu/align';
-import { type IngestedPlan, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
+import type { GoldRow, ShippedModel } from '@doichieu/align';
+import { loadLexicon, type PlanMeta } from '@doichieu/core';
 import type { DiffPlan } from '@doichieu/diff';
 import {
   analysisHead,
@@ -20,11 +20,15 @@ import {
 } from '@doichieu/report';
 import { SingleBar } from 'cli-progress';
 import { UserError } from './errors.ts';
-import { type LoadedCorpus, openAtomicWriter, readPlanBytes } from './io.ts';
+import { type LoadedCorpus, openAtomicWriter } from './io.ts';
 import { processPlan, type WorkerResult, type WorkerSetup, warningOf } from './worker.ts';
 
 export interface PipelineOptions {
+  /** Hand labels shown beside the engine's (not learned from). */
   gold?: readonly GoldRow[];
+  /** The model that labels the units (default: the shipped one). */
+  model?: ShippedModel;
+  /** Include the model's recorded evaluation figures. */
   evaluate: boolean;
   keepGoing: boolean;
   maxBytes?: number;
@@ -41,6 +45,9 @@ export interface PipelineResult {
   /** One line per plan that does not cite the directive (`file:line:col: warning: …`). */
   warnings: string[];
   plans: number;
+  /** The model's ref ("lexical" when the directive does not fit it), and why the lexical layer, if it is. */
+  model: string;
+  modelNote?: string;
   evaluation?: ReturnType<typeof evaluationOf>;
   /** Why the diff stage did not run, when it did not. */
   diffSkipped?: string;
@@ -61,22 +68,8 @@ export async function runAnalysis(
     failures.push(message);
   };
 
-  const annotatedIds = new Set(gold.map((g) => g.planId));
-  const annotated: IngestedPlan[] = [];
-  for (const meta of metas.filter((m) => annotatedIds.has(m.id))) {
-    try {
-      annotated.push(
-        ingestPlan(readPlanBytes(corpus, meta), meta, {
-          lexicon,
-          ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-        }),
-      );
-    } catch (e) {
-      fail(e instanceof UserError ? e.message : `plan ${meta.id} (${meta.file}): ${(e as Error).message}`);
-    }
-  }
-  const models = prepareModels(directive, annotated, gold);
-  const evaluation = models.full && options.evaluate ? evaluationOf(directive, annotated, gold) : undefined;
+  const models = prepareModels(directive, gold, options.model);
+  const evaluation = options.evaluate ? evaluationOf(models) : undefined;
 
   const diffLimit = options.diffLimit ?? 1000;
   const diff = metas.length <= diffLimit;
@@ -158,6 +151,8 @@ export async function runAnalysis(
     warnings,
     failures,
     plans: coverage.length,
+    model: models.ref,
+    ...(models.note ? { modelNote: models.note } : {}),
     ...(evaluation ? { evaluation } : {}),
     ...(diff
       ? {}

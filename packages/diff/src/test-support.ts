@@ -1,12 +1,10 @@
 /**
  * Test helper: the real corpus ingested and aligned as `analyse` does it
- * (each annotated plan labelled by a model trained on the other plans'
- * annotations), as DiffPlans. Cached per worker.
+ * (by the shipped model), as DiffPlans. Cached per worker.
  */
-import { readFileSync } from 'node:fs';
-import { createAligner, goldExamples, parseGold, trainModel } from '@doichieu/align';
+import { createAligner, loadShippedModel } from '@doichieu/align';
 import { type Directive, ingestPlan, loadLexicon } from '@doichieu/core';
-import { CORPUS_DIR, planBytes, readDirective, readManifest } from '@doichieu/core/testing';
+import { planBytes, readDirective, readManifest } from '@doichieu/core/testing';
 import type { DiffPlan } from './types.ts';
 
 let cached: { directive: Directive; plans: DiffPlan[] } | undefined;
@@ -17,17 +15,8 @@ export function realCorpus(): { directive: Directive; plans: DiffPlan[] } {
   const manifest = readManifest();
   const lexicon = loadLexicon();
   const ingested = manifest.plans.map((meta) => ingestPlan(planBytes(meta), meta, { lexicon }));
-  const gold = parseGold(
-    readFileSync(`${CORPUS_DIR}${manifest.gold ?? 'gold/annotations.csv'}`, 'utf8'),
-    directive.taskGroups.map((g) => g.id),
-  );
-  const examples = goldExamples(
-    ingested.map((p) => ({ planId: p.id, units: p.units })),
-    gold,
-  );
+  const aligner = createAligner(directive, loadShippedModel().model);
   const plans = ingested.map((p) => {
-    const others = [...examples.entries()].filter(([id]) => id !== p.id).flatMap(([, e]) => e);
-    const aligner = createAligner(directive, trainModel(directive, others));
     return {
       id: p.id,
       source: p.source.text,

@@ -1,7 +1,7 @@
 /**
- * Assembles analysis.json from ingested plans: alignment (every annotated
- * plan's units labelled by a model that never saw that plan's annotations),
- * coverage and, when annotations exist, the leave-one-plan-out evaluation.
+ * Assembles analysis.json from ingested plans: alignment by the shipped model
+ * (loaded, never trained here), coverage, the model's recorded
+ * leave-one-plan-out figures, and the findings relative to the corpus.
  *
  * The pieces are separate so that the command line can stream a large corpus
  * plan by plan through worker threads: `prepareModels` once, `analysePlan`
@@ -11,11 +11,10 @@ import {
   type AlignModel,
   coverageOfPlan,
   createAligner,
-  crossValidate,
+  fitsDirective,
   type GoldRow,
-  goldExamples,
-  type TrainingExample,
-  trainModel,
+  loadShippedModel,
+  type ShippedModel,
   type UnitAlignment,
 } from '@doichieu/align';
 import {
@@ -29,9 +28,12 @@ import { compareCorpus, type DiffPlan, diffPlansFromAnalysis } from '@doichieu/d
 import type { AnalysedPlan, Analysis } from './analysis-schema.ts';
 
 export interface AnalyseOptions {
+  /** Hand labels to show beside the engine's; the engine does not learn from them. */
   gold?: readonly GoldRow[];
-  /** Skip the cross-validated evaluation (large corpora). */
+  /** Leave out the model's recorded evaluation figures. */
   evaluate?: boolean;
+  /** The model that labels the units (default: the shipped one). */
+  model?: ShippedModel;
   /** Skip the diff stage (additions, omissions, reuse, similarity). */
   diff?: boolean;
 }
@@ -68,39 +70,39 @@ export function computeFindings(directive: Directive, plans: readonly DiffPlan[]
 
 export type CoverageRow = Analysis['coverage'][number];
 
-/** The trained models: one on all annotations, and one per annotated plan trained without it. */
+/**
+ * The model every plan is labelled with: the shipped artefact (or one given with --model), the same
+ * whatever the corpus; the lexical layer when the model was trained for another directive. Never trained here.
+ */
 export interface PreparedModels {
-  full?: AlignModel;
-  heldOut: Record<string, AlignModel>;
-  annotatedUnits: number;
+  model?: AlignModel;
+  /** What produced the labels: the model's ref ("id@version#sha"), or "lexical". */
+  ref: string;
+  artefact?: ShippedModel['artefact'];
+  /** Why the lexical layer labels units, when it does. */
+  note?: string;
+  /** Hand labels by unit id, shown beside the engine's (never learned from here). */
   gold: Record<string, string[]>;
 }
 
 export function prepareModels(
   directive: Directive,
-  annotatedPlans: readonly IngestedPlan[],
-  gold: readonly GoldRow[],
+  gold: readonly GoldRow[] = [],
+  shipped: ShippedModel = loadShippedModel(),
 ): PreparedModels {
-  const examples = goldExamples(
-    annotatedPlans.map((p) => ({ planId: p.id, units: p.units })),
-    gold,
-  );
-  const annotatedUnits = [...examples.values()].reduce((s, e) => s + e.length, 0);
   const goldById = Object.fromEntries(
     gold.filter((g) => g.status === 'unit').map((g) => [g.unitId, g.labels]),
   );
-  if (annotatedUnits === 0) return { heldOut: {}, annotatedUnits, gold: goldById };
-  const all: TrainingExample[] = [...examples.values()].flat();
-  const heldOut: Record<string, AlignModel> = {};
-  for (const [planId, own] of examples) {
-    if (own.length === 0) continue;
-    const others = [...examples.entries()].filter(([id]) => id !== planId).flatMap(([, e]) => e);
-    heldOut[planId] = trainModel(directive, others);
-  }
-  return { full: trainModel(directive, all), heldOut, annotatedUnits, gold: goldById };
+  if (!fitsDirective(shipped, directive))
+    return {
+      ref: 'lexical',
+      note: `the model ${shipped.ref} was trained for the task groups of ${shipped.artefact.directive.id}; this directive's differ, so the lexical layer (directive phrases only) labels the units`,
+      gold: goldById,
+    };
+  return { model: shipped.model, ref: shipped.ref, artefact: shipped.artefact, gold: goldById };
 }
 
-/** Aligns one plan and computes its coverage row. Pure; runs in a worker as well as inline. */
+/** Aligns one plan and computes its coverage row. Pure; depends on nothing but the plan and the model. */
 export function analysePlan(
   directive: Directive,
   plan: IngestedPlan,
@@ -108,13 +110,10 @@ export function analysePlan(
   aligners: Map<string, ReturnType<typeof createAligner>> = new Map(),
 ): { plan: AnalysedPlan; coverage: CoverageRow } {
   const groups = directive.taskGroups.map((g) => g.id);
-  const heldOut = models.heldOut[plan.id];
-  const modelKind = heldOut ? 'held-out' : models.full ? 'full' : 'lexical';
-  const key = heldOut ? `held-out:${plan.id}` : modelKind;
-  let aligner = aligners.get(key);
+  let aligner = aligners.get(models.ref);
   if (!aligner) {
-    aligner = createAligner(directive, heldOut ?? models.full);
-    aligners.set(key, aligner);
+    aligner = createAligner(directive, models.model);
+    aligners.set(models.ref, aligner);
   }
   const alignments = new Map<string, UnitAlignment>();
   const units = plan.units.map((u) => {
@@ -123,7 +122,7 @@ export function analysePlan(
     const g = models.gold[u.id];
     return {
       ...u,
-      alignment: { ...rest, model: modelKind, ...(g ? { gold: g } : {}) },
+      alignment: { ...rest, model: models.ref, ...(g ? { gold: g } : {}) },
     } as AnalysedPlan['units'][number];
   });
   const directiveCheck = checkDirectiveCitation(directive, plan.references, plan.source.text);
@@ -150,41 +149,59 @@ export function analysePlan(
   };
 }
 
+const RELATIVE_MEASURES =
+  'Labels and coverage depend only on each plan and the model. Similarity, additions, omissions, reuse and keyness are relative: measured against the other plans of this analysis, listed in findings.plans.';
+
 /** Everything of analysis.json that comes before the plans. */
 export function analysisHead(
   directive: Directive,
   models: PreparedModels,
   evaluation?: Analysis['evaluation'],
 ): Omit<Analysis, 'plans' | 'coverage'> {
-  const supervised = models.full !== undefined;
+  const artefact = models.artefact;
   return {
     $schema: 'https://doichieu.invalid/schemas/analysis.schema.json',
     tool: { name: 'doichieu', version: VERSION },
     offsets: 'utf16',
     directive,
     method: {
-      aligner: supervised ? 'supervised' : 'lexical',
-      annotatedUnits: models.annotatedUnits,
-      description: supervised
-        ? 'One-vs-rest logistic regression over syllable 1-3-grams, directive-phrase scores of the unit and its heading, role and kind; trained on the annotated units of the other plans (leave-one-plan-out) for annotated plans, on all annotated units for the rest.'
+      aligner: models.model ? 'supervised' : 'lexical',
+      annotatedUnits: artefact?.trainedOn ?? 0,
+      description: models.model
+        ? 'One-vs-rest logistic regression over syllable 1-3-grams, directive-phrase scores of the unit and its heading, role and kind; one model, trained once on the annotated units of the bundled corpus and shipped with doichieu, labels every plan of every corpus.'
         : "Directive phrases only: each group's characteristic phrases weighted by inverse group frequency and length.",
+      ...(artefact
+        ? {
+            model: {
+              ref: models.ref,
+              id: artefact.id,
+              version: artefact.version,
+              sha256: artefact.sha256,
+              trainedOn: artefact.trainedOn,
+              gold: artefact.gold,
+              plans: artefact.plans.map((p) => p.id),
+            },
+          }
+        : {}),
+      ...(models.note ? { note: models.note } : {}),
+      relativeMeasures: RELATIVE_MEASURES,
     },
     ...(evaluation ? { evaluation } : {}),
   };
 }
 
-/** The leave-one-plan-out evaluation of the annotated plans. */
-export function evaluationOf(
-  directive: Directive,
-  annotatedPlans: readonly IngestedPlan[],
-  gold: readonly GoldRow[],
-): Analysis['evaluation'] {
-  const cv = crossValidate(
-    directive,
-    annotatedPlans.map((p) => ({ planId: p.id, units: p.units })),
-    gold,
-  );
-  return { protocol: 'leave-one-plan-out', engine: cv.engine, lexical: cv.lexical, baseline: cv.baseline };
+/** The model's leave-one-plan-out figures, recorded when it was built (not recomputed on this corpus). */
+export function evaluationOf(models: PreparedModels): Analysis['evaluation'] {
+  const e = models.artefact?.evaluation;
+  if (!models.model || !e) return undefined;
+  return {
+    protocol: e.protocol,
+    model: models.ref,
+    recorded: 'when the model was built, on its gold annotations; doichieu evaluate recomputes it',
+    engine: e.engine,
+    lexical: e.lexical,
+    baseline: e.baseline,
+  };
 }
 
 /** In memory, for notebooks and tests; the CLI streams the same pieces. */
@@ -193,14 +210,10 @@ export function analyse(
   plans: readonly IngestedPlan[],
   options: AnalyseOptions = {},
 ): Analysis {
-  const gold = options.gold ?? [];
-  const annotatedIds = new Set(gold.map((g) => g.planId));
-  const annotated = plans.filter((p) => annotatedIds.has(p.id));
-  const models = prepareModels(directive, annotated, gold);
+  const models = prepareModels(directive, options.gold ?? [], options.model);
   const aligners = new Map();
   const analysed = plans.map((p) => analysePlan(directive, p, models, aligners));
-  const evaluation =
-    models.full && options.evaluate !== false ? evaluationOf(directive, annotated, gold) : undefined;
+  const evaluation = options.evaluate !== false ? evaluationOf(models) : undefined;
   const findings =
     options.diff === false
       ? undefined

@@ -35,8 +35,10 @@ export const AlignmentSchema = z.object({
   confidence: z.number(),
   evidence: z.record(z.string(), z.array(EvidenceSchema)),
   model: z
-    .enum(['held-out', 'full', 'lexical'])
-    .describe('held-out: trained without this plan (leave-one-plan-out)'),
+    .string()
+    .describe(
+      'What produced the labels: the model ref "id@version#sha256-prefix" (see method.model), or "lexical" (directive phrases only)',
+    ),
   gold: z.array(z.string()).optional().describe('Hand labels, where the unit is annotated'),
 });
 
@@ -93,12 +95,36 @@ export const Analysis = z.object({
   directive: Directive,
   method: z.object({
     aligner: z.enum(['supervised', 'lexical']),
-    annotatedUnits: z.number(),
+    annotatedUnits: z.number().describe('Annotated units the model was trained on'),
     description: z.string(),
+    model: z
+      .object({
+        ref: z.string().describe("As in each unit's alignment.model"),
+        id: z.string(),
+        version: z.number(),
+        sha256: z
+          .string()
+          .describe('Hash of the model file (packages/align/data/model.json) without this field'),
+        trainedOn: z.number(),
+        gold: z.array(z.object({ path: z.string(), sha256: z.string(), labelledUnits: z.number() })),
+        plans: z.array(z.string()).describe('The annotated plans it learned from'),
+      })
+      .optional()
+      .describe('The model that labelled every unit: the same for any corpus'),
+    note: z.string().optional(),
+    relativeMeasures: z
+      .string()
+      .optional()
+      .describe('Which outputs depend on the other plans analysed (the comparison corpus: findings.plans)'),
   }),
   evaluation: z
     .object({
       protocol: z.literal('leave-one-plan-out'),
+      model: z.string().optional().describe('The model whose figures these are (its ref)'),
+      recorded: z
+        .string()
+        .optional()
+        .describe('When the figures were computed: with the model, on its gold, not on this corpus'),
       engine: EvaluationSchema,
       lexical: EvaluationSchema,
       baseline: EvaluationSchema,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fromArtefact, ModelFormatError, type ShippedModel } from '@doichieu/align';
 import { type Analysis, exportCsvFiles } from '@doichieu/report';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
@@ -8,16 +9,19 @@ import { loadCorpus, loadGold, writeFileAtomic } from '../io.ts';
 import { runAnalysis } from '../pipeline.ts';
 import { formatCoverageTable } from '../summary.ts';
 
-const HELP = `Usage: doichieu analyze [corpus-dir] [--out DIR] [--gold FILE]
+const HELP = `Usage: doichieu analyze [corpus-dir] [--out DIR] [--gold FILE] [--model FILE]
 
 Ingests the corpus, maps every unit of every plan to the directive's task
 groups and writes DIR/analysis.json (schema: schemas/analysis.schema.json).
-Prints the plan × task-group coverage table.
+Prints the plan × task-group coverage table. Units are labelled by the model
+shipped with doichieu (packages/align/data/model.json), the same for any
+corpus: nothing is trained here (doichieu evaluate scores it, pnpm model builds it).
 
 Options:
   --out DIR        output folder (default: out)
-  --gold FILE      annotations CSV (default: the manifest's "gold")
-  --no-evaluate    skip the leave-one-plan-out evaluation
+  --gold FILE      annotations CSV shown beside the labels (default: the manifest's "gold")
+  --model FILE     label with this model file instead (built by: pnpm model --add DIR --out FILE)
+  --no-evaluate    leave out the model's recorded leave-one-plan-out figures
   --keep-going     analyse the other plans when one fails, and list the failures
   --max-size MB    refuse plan files larger than this (default 64)
   --workers N      worker threads (default: every core for 32 plans or more; 1 = no workers)
@@ -25,6 +29,23 @@ Options:
   --no-csv         do not write the CSV exports (DIR/csv/*.csv; see doichieu export --help)
   -h, --help       show this help
 `;
+
+/** A model file given with --model: read, checked (shape, hash, settings), one clear line if it is not one. */
+function loadModelFile(path: string): ShippedModel {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (e) {
+    throw new UserError(`analyze: cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  try {
+    return fromArtefact(JSON.parse(text));
+  } catch (e) {
+    if (e instanceof SyntaxError || e instanceof ModelFormatError)
+      throw new UserError(`analyze: ${path}: ${e instanceof SyntaxError ? 'not JSON' : e.message}`);
+    throw e;
+  }
+}
 
 /** analyze writes the CSV exports itself up to this many plans; above, `doichieu export` does. */
 const CSV_LIMIT = 1000;
@@ -37,6 +58,7 @@ export const analyzeCommand: Command = {
       {
         out: { type: 'string' },
         gold: { type: 'string' },
+        model: { type: 'string' },
         'no-evaluate': { type: 'boolean' },
         'keep-going': { type: 'boolean' },
         'max-size': { type: 'string' },
@@ -63,8 +85,10 @@ export const analyzeCommand: Command = {
     const corpus = loadCorpus(positionals[0] ?? 'corpus');
     const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
     const out = resolve(String(values.out ?? 'out'), 'analysis.json');
+    const model = values.model ? loadModelFile(String(values.model)) : undefined;
     const result = await runAnalysis(corpus, out, {
       ...(gold ? { gold: gold.rows } : {}),
+      ...(model ? { model } : {}),
       evaluate: !values['no-evaluate'],
       keepGoing: Boolean(values['keep-going']),
       ...(maxMb ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
@@ -81,10 +105,12 @@ export const analyzeCommand: Command = {
       process.stdout.write(
         `${result.coverage.length} plans analysed (coverage table omitted above 60 plans; see analysis.json)\n`,
       );
+    process.stdout.write(`\nlabels: ${result.model}\n`);
+    if (result.modelNote) process.stderr.write(`doichieu: warning: ${result.modelNote}\n`);
     if (result.evaluation) {
       const e = result.evaluation;
       process.stdout.write(
-        `\nleave-one-plan-out on ${e.engine.units} annotated units: engine macro-F1 ${e.engine.macroF1.toFixed(3)}, baseline ${e.baseline.macroF1.toFixed(3)}\n`,
+        `the model's leave-one-plan-out figures, recorded when it was built on ${e.engine.units} annotated units (doichieu evaluate recomputes them): engine macro-F1 ${e.engine.macroF1.toFixed(3)}, baseline ${e.baseline.macroF1.toFixed(3)}\n`,
       );
     }
     if (result.diffSkipped) process.stdout.write(`diff stage skipped: ${result.diffSkipped}\n`);

@@ -1,14 +1,17 @@
-import { agreement, crossValidate, type Evaluation } from '@doichieu/align';
+import { agreement, crossValidate, type Evaluation, heldOutSets } from '@doichieu/align';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
 import { loadGold } from '../io.ts';
+import { defaultTrainingThreads, trainModels } from '../train-pool.ts';
 import { ingestCorpusDir } from './ingest.ts';
 
-const HELP = `Usage: doichieu evaluate [corpus-dir] [--gold FILE] [--against FILE] [--json]
+const HELP = `Usage: doichieu evaluate [corpus-dir] [--gold FILE] [--against FILE] [--json] [--workers N]
 
 Scores the alignment engine against hand annotations, leave-one-plan-out:
-each plan is labelled by a model trained on the other plans' annotations.
+each plan is labelled by a model trained on the other plans' annotations
+(the held-out models are trained here, in parallel; the model that analyze
+uses is trained once on all of them, by pnpm model).
 Reports per-group precision, recall and F1, micro and macro F1, exact match,
 a confusion table, and the same for the lexical layer alone and for the
 TF-IDF cosine baseline.
@@ -18,6 +21,7 @@ Options:
   --against FILE  another annotator's CSV: score the engine (still trained on --gold) against it,
                   and report the agreement between the two annotators
   --json          print the figures as JSON
+  --workers N     threads training the held-out models (default: one per core; 1 = none)
   -h, --help    show this help
 `;
 
@@ -48,7 +52,12 @@ export const evaluateCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { gold: { type: 'string' }, against: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        gold: { type: 'string' },
+        against: { type: 'string' },
+        json: { type: 'boolean' },
+        workers: { type: 'string' },
+      },
       'evaluate',
     );
     if (values.help) {
@@ -60,16 +69,21 @@ export const evaluateCommand: Command = {
     if (!gold)
       throw new UserError('evaluate: no annotations (give --gold FILE or a "gold" entry in the manifest)');
     const against = values.against ? loadGold(corpus, String(values.against)) : undefined;
+    const workers = values.workers !== undefined ? Number(values.workers) : undefined;
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+      throw new UserError('evaluate: --workers must be a whole number', 2);
     const groups = corpus.directive.taskGroups.map((g) => g.id);
-    const cv = crossValidate(
+    const planUnits = plans.map((p) => ({ planId: p.id, units: p.units }));
+    const sets = heldOutSets(planUnits, gold.rows, against?.rows);
+    const heldOut = await trainModels(
       corpus.directive,
-      plans.map((p) => ({ planId: p.id, units: p.units })),
-      gold.rows,
-      against?.rows,
+      sets.map((s) => ({ key: s.planId, examples: s.examples })),
+      workers ?? defaultTrainingThreads(sets.length),
     );
+    const cv = crossValidate(corpus.directive, planUnits, gold.rows, against?.rows, heldOut);
     const between = against ? agreement(gold.rows, against.rows, groups) : undefined;
     if (values.json) {
-      const { predictions: _p, ...rest } = cv;
+      const { predictions: _p, models: _m, ...rest } = cv;
       process.stdout.write(
         `${JSON.stringify({ ...rest, ...(between ? { agreement: between } : {}) }, null, 1)}\n`,
       );
