@@ -3,16 +3,12 @@
  * each group's description; the best group wins (one label, or none when
  * nothing is shared).
  */
-import { createRequire } from 'node:module';
 import type { Directive } from '@doichieu/core';
+// A static import of the CommonJS utility (types in wink-similarity.d.ts): unlike createRequire,
+// esbuild bundles it into the built CLI.
+import similarity from 'wink-nlp/utilities/similarity.js';
 import { contentText } from './features.ts';
 import { syllables } from './tokens.ts';
-
-const require = createRequire(import.meta.url);
-// wink-nlp has no exports map: createRequire loads its utility under every runner.
-const similarity = require('wink-nlp/utilities/similarity.js') as {
-  bow: { cosine(a: Record<string, number>, b: Record<string, number>): number };
-};
 
 export interface BaselineScorer {
   scores(unit: { text: string; marker?: unknown }): Record<string, number>;

@@ -1,28 +1,55 @@
-import { additionsCommand } from './commands/additions.ts';
-import { analyzeCommand } from './commands/analyze.ts';
-import { diffCommand } from './commands/diff.ts';
-import { evaluateCommand } from './commands/evaluate.ts';
-import { exportCommand } from './commands/export.ts';
-import { ingestCommand } from './commands/ingest.ts';
-import { omissionsCommand } from './commands/omissions.ts';
-import { reportCommand } from './commands/report.ts';
-import { synthCommand } from './commands/synth.ts';
-
+/**
+ * The command registry. A command's module is loaded only when the command
+ * runs (`load`): `doichieu --help` prints the summaries without importing
+ * any pipeline code.
+ */
 export interface Command {
   summary: string;
   run(argv: string[]): Promise<number>;
 }
 
-export const commands: Record<string, Command> = {
-  ingest: ingestCommand,
-  analyze: analyzeCommand,
-  evaluate: evaluateCommand,
-  diff: diffCommand,
-  additions: additionsCommand,
-  omissions: omissionsCommand,
-  report: reportCommand,
-  export: exportCommand,
-  synth: synthCommand,
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  ingest: {
+    summary: 'decode, normalise and segment the plans; print a summary, write corpus.json',
+    load: async () => (await import('./commands/ingest.ts')).ingestCommand,
+  },
+  analyze: {
+    summary: 'ingest and align the corpus; write analysis.json, print coverage',
+    load: async () => (await import('./commands/analyze.ts')).analyzeCommand,
+  },
+  evaluate: {
+    summary: 'score the engine and the baseline on the annotations (leave-one-plan-out)',
+    load: async () => (await import('./commands/evaluate.ts')).evaluateCommand,
+  },
+  diff: {
+    summary: 'compare two plans: paired units with word diffs, shared passages, one-sided units',
+    load: async () => (await import('./commands/diff.ts')).diffCommand,
+  },
+  additions: {
+    summary: 'list what a plan adds (content no other plan or the directive has), with spans',
+    load: async () => (await import('./commands/additions.ts')).additionsCommand,
+  },
+  omissions: {
+    summary: 'list what a plan leaves out of each task group, with the plans that carry it',
+    load: async () => (await import('./commands/omissions.ts')).omissionsCommand,
+  },
+  report: {
+    summary: 'write the report: one self-contained HTML file, a Markdown version and the heatmap SVG',
+    load: async () => (await import('./commands/report.ts')).reportCommand,
+  },
+  export: {
+    summary: 'write the analysis as CSV files for a spreadsheet (and an annotations file to correct)',
+    load: async () => (await import('./commands/export.ts')).exportCommand,
+  },
+  synth: {
+    summary: 'generate a synthetic national corpus from the real plans (for scale tests)',
+    load: async () => (await import('./commands/synth.ts')).synthCommand,
+  },
 };
 
 export function usage(): string {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { commands, usage } from './commands.ts';
 /**
  * `doichieu`: the command line. Parses arguments, runs a command, and turns
- * every failure into one line on stderr and a non-zero exit.
+ * every failure into one line on stderr and a non-zero exit. Commands are
+ * loaded when they run, so that `--help` starts at once.
  */
+import { commands, usage } from './commands.ts';
 import { UserError } from './errors.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,9 +18,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = commands[name];
-  if (!command) throw new UserError(`unknown command "${name}" (try: doichieu --help)`, 2);
-  return command.run(rest);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) throw new UserError(`unknown command "${name}" (try: doichieu --help)`, 2);
+  return (await entry.load()).run(rest);
 }
 
 function report(error: unknown): number {
@@ -33,14 +34,14 @@ function report(error: unknown): number {
   return 70;
 }
 
-const isEntry = process.argv[1] !== undefined && /cli[\\/]src[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.exitCode = report(error);
-    },
-  );
+/** Runs the command line and sets the exit code: the entry of the bin and of the built bundle. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    process.exitCode = report(error);
+  }
 }
+
+const isEntry = process.argv[1] !== undefined && /cli[\\/]src[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntry) void run(process.argv.slice(2));

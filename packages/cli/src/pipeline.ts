@@ -13,9 +13,9 @@ import type { DiffPlan } from '@doichieu/diff';
 import {
   analysisHead,
   type CoverageRow,
-  computeFindings,
   diffPlanOf,
   evaluationOf,
+  findingsJsonChunks,
   prepareModels,
 } from '@doichieu/report';
 import { SingleBar } from 'cli-progress';
@@ -37,6 +37,8 @@ export interface PipelineOptions {
   progress: boolean;
   /** Run the diff stage (additions, omissions, reuse) when the corpus has at most this many plans. Default 1000. */
   diffLimit?: number;
+  /** Closest plans of the same level each plan is compared with (large corpora; default 3). */
+  peers?: number;
 }
 
 export interface PipelineResult {
@@ -139,7 +141,16 @@ export async function runAnalysis(
       bar?.stop();
     }
     writer.write(`],"coverage":${JSON.stringify(coverage)}`);
-    if (diff) writer.write(`,"findings":${JSON.stringify(computeFindings(directive, diffInputs))}`);
+    if (diff) {
+      writer.write(',"findings":');
+      // Piece by piece: the findings of a national corpus are never one string.
+      for (const chunk of findingsJsonChunks(
+        directive,
+        diffInputs,
+        options.peers ? { peers: options.peers } : {},
+      ))
+        writer.write(chunk);
+    }
     writer.write('}\n');
     writer.commit();
   } catch (e) {

@@ -343,13 +343,24 @@ export function findAdditions(
   options: AdditionOptions = {},
   table: TermTable = termTable(corpus, []),
 ): AdditionCluster[] {
+  return [...additionsByPlan(corpus, directive, options, table)].flat();
+}
+
+/** The same, one plan's clusters at a time. */
+export function* additionsByPlan(
+  corpus: PreparedCorpus,
+  directive: readonly TokenSeq[],
+  options: AdditionOptions = {},
+  table: TermTable = termTable(corpus, []),
+): Generator<AdditionCluster[]> {
   const owner = coverageIndex(corpus, directive, options.k ?? 4);
   const df = corpus.unigramDf;
   const idf = (id: number) => Math.log((1 + corpus.unitCount) / (1 + (df.get(id) ?? 0))) + 1;
-  return corpus.plans.flatMap((plan, pi) => {
+  for (let pi = 0; pi < corpus.plans.length; pi++) {
+    const plan = corpus.plans[pi]!;
     const passages = plan.units
       .filter((u) => u.eligible)
       .flatMap((u) => unitAdditions(u, pi, owner, options));
-    return clusterAdditions(plan, passages, corpus, idf, options, table);
-  });
+    yield clusterAdditions(plan, passages, corpus, idf, options, table);
+  }
 }

@@ -6,8 +6,8 @@
  */
 import { type DiffUnitsOptions, diffTokens } from './diff-units.ts';
 import type { PreparedCorpus, PreparedPlan, PreparedUnit } from './prepare.ts';
-import { findReuseMatches, type ReuseOptions } from './reuse.ts';
-import type { PlanComparison, UnitPair } from './schema.ts';
+import { findReuseMatches, type ReuseMatch, type ReuseOptions } from './reuse.ts';
+import type { PlanComparison, ReusePassage, UnitPair } from './schema.ts';
 import { sharedTerms } from './similarity.ts';
 import { passageRef } from './spans.ts';
 import { gramKey, sliceText } from './tokens.ts';
@@ -20,6 +20,8 @@ export interface CompareOptions {
   minLoosePair?: number;
   diff?: DiffUnitsOptions;
   reuse?: ReuseOptions;
+  /** Shared passages only: no paired units, word diffs or only-in lists (the many comparisons of a large corpus). */
+  reuseOnly?: boolean;
 }
 
 /** Cosines between the eligible units of two plans, through an inverted index of B's bigrams (pairs sharing nothing are absent). */
@@ -99,6 +101,17 @@ export function comparePrepared(
   similarity: number,
   options: CompareOptions = {},
 ): PlanComparison {
+  if (options.reuseOnly)
+    return {
+      a: a.plan.id,
+      b: b.plan.id,
+      similarity: round4(similarity),
+      pairs: [],
+      reuse: reusePassages(a, b, findReuseMatches(a, b, options.reuse)),
+      onlyInA: [],
+      onlyInB: [],
+      reuseOnly: true,
+    };
   const sims = unitSimilarities(a, b);
   const { pairs, pairedA, pairedB } = pairUnits(a, b, sims, options);
   const unitPairs: UnitPair[] = pairs.map(({ ua, ub, group, sim }) => {
@@ -142,17 +155,21 @@ export function comparePrepared(
     b: b.plan.id,
     similarity: round4(similarity),
     pairs: unitPairs,
-    reuse: matches
-      .sort((x, y) => x.ua - y.ua || x.a0 - y.a0 || x.ub - y.ub)
-      .map((m) => ({
-        a: passageRef(a, a.units[m.ua]!, m.a0, m.a1),
-        b: passageRef(b, b.units[m.ub]!, m.b0, m.b1),
-        tokens: m.tokens,
-        text: sliceText(a.units[m.ua]!.seq, m.a0, m.a1),
-      })),
+    reuse: reusePassages(a, b, matches),
     onlyInA: only(a, pairedA, reusedA, bestA),
     onlyInB: only(b, pairedB, reusedB, bestB),
   };
+}
+
+function reusePassages(a: PreparedPlan, b: PreparedPlan, matches: ReuseMatch[]): ReusePassage[] {
+  return matches
+    .sort((x, y) => x.ua - y.ua || x.a0 - y.a0 || x.ub - y.ub)
+    .map((m) => ({
+      a: passageRef(a, a.units[m.ua]!, m.a0, m.a1),
+      b: passageRef(b, b.units[m.ub]!, m.b0, m.b1),
+      tokens: m.tokens,
+      text: sliceText(a.units[m.ua]!.seq, m.a0, m.a1),
+    }));
 }
 
 /** Shingles of a plan for the similarity matrix: distinct syllable 3-grams of its eligible units, sorted. */

@@ -6,6 +6,7 @@ import type { DiffPlan } from './types.ts';
 export interface AnalysedPlanLike {
   id: string;
   source?: { text: string };
+  meta?: { level?: string; province?: string; district?: string };
   units: {
     id: string;
     text: string;
@@ -21,6 +22,9 @@ export function diffPlansFromAnalysis(plans: readonly AnalysedPlanLike[]): DiffP
   return plans.map((p) => ({
     id: p.id,
     ...(p.source ? { source: p.source.text } : {}),
+    ...(p.meta?.level ? { level: p.meta.level } : {}),
+    ...(p.meta?.province ? { province: p.meta.province } : {}),
+    ...(p.meta?.district ? { district: p.meta.district } : {}),
     units: p.units.map((u) => ({
       id: u.id,
       text: u.text,

@@ -1,15 +1,29 @@
 export {
   type AdditionOptions,
   type AdditionPassage,
+  additionsByPlan,
   clusterAdditions,
   coverageIndex,
   findAdditions,
   unitAdditions,
 } from './additions.ts';
-export { type BoilerplateOptions, citationText, markBoilerplate } from './boilerplate.ts';
-export { type CandidateOptions, candidatePairs } from './candidates.ts';
+export {
+  type BoilerplateOptions,
+  boilerplateMarker,
+  citationText,
+  commonGrams,
+  markBoilerplate,
+} from './boilerplate.ts';
+export { type Candidate, type CandidateOptions, candidatePairs, lshNeighbours } from './candidates.ts';
 export { type CompareOptions, comparePrepared, planShingles, unitSimilarities } from './compare.ts';
-export { type CompareCorpusOptions, compareCorpus, directiveTexts } from './corpus.ts';
+export {
+  type CompareCorpusOptions,
+  compareCorpus,
+  corpusFindings,
+  directiveTexts,
+  type FindingsPiece,
+  findingsJson,
+} from './corpus.ts';
 export {
   type DiffPart,
   type DiffUnitsOptions,
@@ -20,9 +34,15 @@ export {
 } from './diff-units.ts';
 export { type AnalysedPlanLike, diffPlansFromAnalysis } from './from-analysis.ts';
 export { forEachTerm, type TermTable, termTable } from './grams.ts';
-export { type KeynessOptions, type KeynessTerm, keyness, logLikelihood } from './keyness.ts';
+export { type KeynessOptions, type KeynessTerm, keyness, keynessByDoc, logLikelihood } from './keyness.ts';
 export { estimateJaccard, hash32, lshBuckets, minhash } from './minhash.ts';
-export { findOmissions, type GroupElement, groupElements, type OmissionOptions } from './omissions.ts';
+export {
+  findOmissions,
+  type GroupElement,
+  groupElements,
+  type OmissionOptions,
+  omissionsByPlan,
+} from './omissions.ts';
 export { comparePlans, findReuse } from './pairwise.ts';
 export { type PlaceNames, placeNames } from './places.ts';
 export {

@@ -37,6 +37,15 @@ export function keyness(
   vocab: Vocabulary,
   options: KeynessOptions = {},
 ): KeynessTerm[][] {
+  return [...keynessByDoc(docs, vocab, options)];
+}
+
+/** The same, one document at a time (a large corpus never holds every document's terms). */
+export function* keynessByDoc(
+  docs: readonly (readonly ArrayLike<number>[])[],
+  vocab: Vocabulary,
+  options: KeynessOptions = {},
+): Generator<KeynessTerm[]> {
   const maxN = options.maxN ?? 3;
   const minCount = options.minCount ?? 3;
   const limit = options.limit ?? 20;
@@ -60,7 +69,7 @@ export function keyness(
     for (const [k, v] of m) all.set(k, (all.get(k) ?? 0) + v);
     for (let n = 1; n <= maxN; n++) allTotals[n]! += totals[n]!;
   }
-  return docs.map((doc) => {
+  for (const doc of docs) {
     const { m, totals } = count(doc);
     const scored: (KeynessTerm & { ids: number[] })[] = [];
     for (const [k, a] of m) {
@@ -95,11 +104,11 @@ export function keyness(
       });
       if (!dup) chosen.push(t);
     }
-    return chosen.map(({ term, g2, countInPlan, countInRest }) => ({
+    yield chosen.map(({ term, g2, countInPlan, countInRest }) => ({
       term,
       g2: round4(g2),
       countInPlan,
       countInRest,
     }));
-  });
+  }
 }

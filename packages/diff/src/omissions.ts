@@ -34,6 +34,8 @@ export interface OmissionOptions {
    */
   minSpecificity?: number;
   minSpecificityWord?: number;
+  /** List at most this many carriers per omission, with their count (large corpora; default all). */
+  carriedByListed?: number;
 }
 
 export interface GroupElement {
@@ -217,6 +219,16 @@ export function findOmissions(
   options: OmissionOptions = {},
   table?: TermTable,
 ): Omission[] {
+  return [...omissionsByPlan(corpus, directive, options, table)].flat();
+}
+
+/** The same, one plan's omissions at a time. */
+export function* omissionsByPlan(
+  corpus: PreparedCorpus,
+  directive: Directive,
+  options: OmissionOptions = {},
+  table?: TermTable,
+): Generator<Omission[]> {
   const elements = groupElements(corpus, directive, options, table);
   const n = corpus.plans.length;
   const need = Math.max(1, Math.ceil((options.minShare ?? 0.5) * (n - 1)));
@@ -240,25 +252,29 @@ export function findOmissions(
       examples,
     };
   });
-  const out: Omission[] = [];
-  corpus.plans.forEach((plan, pi) => {
+  for (let pi = 0; pi < corpus.plans.length; pi++) {
+    const plan = corpus.plans[pi]!;
+    const out: Omission[] = [];
     elements.forEach((e, ei) => {
       if (e.carriers.has(pi)) return;
       const others = e.carriers.size;
       if (others < need && !(e.inDirective && others >= 1)) return;
       const s = shared[ei]!;
+      const listed = options.carriedByListed;
       out.push({
         planId: plan.plan.id,
         group: e.group,
         label: s.label,
         keyTerms: s.keyTerms,
-        carriedBy: s.carriedBy,
+        ...(listed !== undefined && s.carriedBy.length > listed
+          ? { carriedBy: s.carriedBy.slice(0, listed), carriedByCount: s.carriedBy.length }
+          : { carriedBy: s.carriedBy }),
         inDirective: e.inDirective,
         examples: s.examples,
       });
     });
-  });
-  return out;
+    yield out;
+  }
 }
 
 /** A label from an element's terms (best G² first): up to three, longer terms first among near-equals, none inside another. */

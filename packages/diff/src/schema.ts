@@ -86,11 +86,43 @@ export const PlanComparison = z.object({
   reuse: z.array(ReusePassage),
   onlyInA: z.array(PassageRef).describe('content units of A with no counterpart in B'),
   onlyInB: z.array(PassageRef),
+  reuseOnly: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when only the shared passages were computed (large corpora): `pairs`, `onlyInA` and `onlyInB` are then empty; `doichieu diff A B` gives them',
+    ),
+  relation: z
+    .enum(['peer', 'vertical'])
+    .optional()
+    .describe(
+      'why the pair is compared (large corpora): `vertical` = a plan and a plan of the level above in its province, `peer` = close plans of the same level',
+    ),
+});
+
+/** A plan's compared plans with their similarity (large corpora, in place of the matrix). */
+export const PlanNeighbours = z.object({
+  planId: z.string(),
+  plans: z.array(
+    z.object({
+      planId: z.string(),
+      similarity: z.number(),
+      relation: z
+        .enum(['peer', 'above', 'below'])
+        .describe('peer: same level; above: the level above in the province; below: the level below'),
+    }),
+  ),
 });
 
 export const Findings = z.object({
   plans: z.array(z.string()),
-  similarity: z.array(z.array(z.number())).describe('plan × plan similarity, in the order of `plans`'),
+  similarity: z
+    .array(z.array(z.number()))
+    .describe('plan × plan similarity, in the order of `plans`; empty for large corpora (see `neighbours`)'),
+  neighbours: z
+    .array(PlanNeighbours)
+    .optional()
+    .describe('large corpora: each plan’s compared plans with their exact similarity, most similar first'),
   keyness: z.array(
     z.object({
       planId: z.string(),
@@ -124,3 +156,4 @@ export type Omission = z.infer<typeof Omission>;
 export type UnitPair = z.infer<typeof UnitPair>;
 export type ReusePassage = z.infer<typeof ReusePassage>;
 export type PlanComparison = z.infer<typeof PlanComparison>;
+export type PlanNeighbours = z.infer<typeof PlanNeighbours>;

@@ -22,6 +22,10 @@ export interface DiffPlan {
   units: DiffUnit[];
   /** The plan's decoded source text (optional): lets passages inside a unit get exact source spans. */
   source?: string;
+  /** From the manifest (optional): which plans are of the level above in the province, which are peers. */
+  level?: string;
+  province?: string;
+  district?: string;
 }
 
 /** Roles that never count as additions or omissions: boilerplate of every plan. */

@@ -24,7 +24,14 @@ import {
   type IngestedPlan,
   VERSION,
 } from '@doichieu/core';
-import { compareCorpus, type DiffPlan, diffPlansFromAnalysis } from '@doichieu/diff';
+import {
+  type CompareCorpusOptions,
+  compareCorpus,
+  corpusFindings,
+  type DiffPlan,
+  diffPlansFromAnalysis,
+  findingsJson,
+} from '@doichieu/diff';
 import type { AnalysedPlan, Analysis } from './analysis-schema.ts';
 
 export interface AnalyseOptions {
@@ -43,29 +50,52 @@ export function diffPlanOf(plan: AnalysedPlan): DiffPlan {
   return diffPlansFromAnalysis([plan])[0]!;
 }
 
-/** Above this many plans analysis.json keeps fewer comparisons and shorter omission lists. */
+/** Above this many plans analysis.json keeps reuse-only comparisons and shorter omission lists. */
 const LARGE_CORPUS = 50;
 /** Plans listed per omission in a large corpus (the count is kept). */
 const CARRIED_BY_LISTED = 10;
+/** Closest plans of the same level each plan is compared with in a large corpus. */
+export const DEFAULT_PEERS = 3;
+
+export interface FindingsSettings {
+  /** Closest plans of the same level compared with each plan (large corpora; default 3). */
+  peers?: number;
+}
 
 /**
- * Findings of the diff stage over the whole corpus. In a large corpus each
- * plan is compared with its nearest neighbour only (the others on demand,
- * `doichieu diff A B`), and an omission lists the first plans that carry it
- * with their count: otherwise the file grows with the square of the corpus.
+ * The diff stage's settings for a corpus of `n` plans. In a large corpus each
+ * plan is compared with the plans of the level above in its province and its
+ * `peers` closest peers, for their shared passages (the closest peer in full:
+ * paired units and word diffs; the others on demand, `doichieu diff A B`), and
+ * an omission lists the first plans that carry it with their count: otherwise
+ * the file grows with the square of the corpus.
  */
-export function computeFindings(directive: Directive, plans: readonly DiffPlan[]): Analysis['findings'] {
-  const large = plans.length > LARGE_CORPUS;
-  const findings = compareCorpus(directive, [...plans], large ? { candidates: { neighbours: 1 } } : {});
-  if (!large) return findings;
+export function findingsOptions(n: number, settings: FindingsSettings = {}): CompareCorpusOptions {
+  if (n <= LARGE_CORPUS) return settings.peers !== undefined ? { peers: settings.peers } : {};
   return {
-    ...findings,
-    omissions: findings.omissions.map((o) =>
-      o.carriedBy.length > CARRIED_BY_LISTED
-        ? { ...o, carriedBy: o.carriedBy.slice(0, CARRIED_BY_LISTED), carriedByCount: o.carriedBy.length }
-        : o,
-    ),
+    peers: settings.peers ?? DEFAULT_PEERS,
+    fullPeers: 1,
+    fullVertical: false,
+    omissions: { carriedByListed: CARRIED_BY_LISTED },
   };
+}
+
+/** Findings of the diff stage over the whole corpus, in one object (see `findingsOptions`). */
+export function computeFindings(
+  directive: Directive,
+  plans: readonly DiffPlan[],
+  settings: FindingsSettings = {},
+): Analysis['findings'] {
+  return compareCorpus(directive, plans, findingsOptions(plans.length, settings));
+}
+
+/** The same findings as JSON text, chunk by chunk: a national corpus is written without being held. */
+export function findingsJsonChunks(
+  directive: Directive,
+  plans: readonly DiffPlan[],
+  settings: FindingsSettings = {},
+): Generator<string> {
+  return findingsJson(corpusFindings(directive, plans, findingsOptions(plans.length, settings)));
 }
 
 export type CoverageRow = Analysis['coverage'][number];

@@ -5,8 +5,12 @@ export {
   analysisHead,
   type CoverageRow,
   computeFindings,
+  DEFAULT_PEERS,
   diffPlanOf,
   evaluationOf,
+  type FindingsSettings,
+  findingsJsonChunks,
+  findingsOptions,
   type PreparedModels,
   prepareModels,
 } from './analyse.ts';

@@ -26,6 +26,8 @@ Options:
   --max-size MB    refuse plan files larger than this (default 64)
   --workers N      worker threads (default: every core for 32 plans or more; 1 = no workers)
   --diff-limit N   run the diff stage (additions, omissions, reuse) up to N plans (default 1000; 0 = never)
+  --peers K        compare each plan with its K closest plans of the same level, besides the
+                   plans of the level above in its province (corpora over 50 plans; default 3)
   --no-csv         do not write the CSV exports (DIR/csv/*.csv; see doichieu export --help)
   -h, --help       show this help
 `;
@@ -65,6 +67,7 @@ export const analyzeCommand: Command = {
         workers: { type: 'string' },
         'diff-limit': { type: 'string' },
         'no-csv': { type: 'boolean' },
+        peers: { type: 'string' },
       },
       'analyze',
     );
@@ -82,6 +85,9 @@ export const analyzeCommand: Command = {
     const diffLimit = values['diff-limit'] !== undefined ? Number(values['diff-limit']) : undefined;
     if (diffLimit !== undefined && !(Number.isInteger(diffLimit) && diffLimit >= 0))
       throw new UserError('analyze: --diff-limit must be a whole number', 2);
+    const peers = values.peers !== undefined ? Number(values.peers) : undefined;
+    if (peers !== undefined && !(Number.isInteger(peers) && peers >= 1))
+      throw new UserError('analyze: --peers must be a whole number of at least 1', 2);
     const corpus = loadCorpus(positionals[0] ?? 'corpus');
     const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
     const out = resolve(String(values.out ?? 'out'), 'analysis.json');
@@ -94,6 +100,7 @@ export const analyzeCommand: Command = {
       ...(maxMb ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(diffLimit !== undefined ? { diffLimit } : {}),
+      ...(peers !== undefined ? { peers } : {}),
       progress: Boolean(process.stderr.isTTY),
     });
     const table: Pick<Analysis, 'directive' | 'coverage'> = {
