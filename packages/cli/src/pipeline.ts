@@ -76,6 +76,7 @@ export async function runAnalysis(
   const diffLimit = options.diffLimit ?? 1000;
   const diff = metas.length <= diffLimit;
   const diffInputs: DiffPlan[] = [];
+  const strings = new Map<string, string>();
   const writer = openAtomicWriter(outPath);
   const coverage: CoverageRow[] = [];
   const warnings: string[] = [];
@@ -91,7 +92,7 @@ export async function runAnalysis(
       writer.write(written === 0 ? result.planJson : `,${result.planJson}`);
       coverage.push(result.coverage as CoverageRow);
       if (result.warning) warnings.push(result.warning);
-      if (diff && result.diffInput) diffInputs.push(result.diffInput as DiffPlan);
+      if (diff && result.diffInput) diffInputs.push(shareStrings(result.diffInput as DiffPlan, strings));
       written++;
     };
     const setup: WorkerSetup = {
@@ -169,6 +170,28 @@ export async function runAnalysis(
       ? {}
       : { diffSkipped: `${metas.length} plans, over the diff limit of ${diffLimit} (--diff-limit)` }),
   };
+}
+
+/**
+ * The plan with its repeated short strings (roles, kinds, labels, heading texts) shared with the
+ * plans before it: each plan comes from a worker as its own copy of them, and a national corpus
+ * held for the diff stage would keep millions of equal strings.
+ */
+function shareStrings(plan: DiffPlan, strings: Map<string, string>): DiffPlan {
+  const share = (s: string): string => {
+    if (s.length > 200) return s;
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  for (const u of plan.units) {
+    u.role = share(u.role);
+    u.kind = share(u.kind);
+    u.labels = u.labels.map(share);
+    if (u.headingPath) u.headingPath = u.headingPath.map(share);
+  }
+  return plan;
 }
 
 /** Sends plans to a pool of workers; delivers results in manifest order. */

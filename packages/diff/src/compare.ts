@@ -25,23 +25,29 @@ export interface CompareOptions {
 }
 
 /** Cosines between the eligible units of two plans, through an inverted index of B's bigrams (pairs sharing nothing are absent). */
-export function unitSimilarities(a: PreparedPlan, b: PreparedPlan): Map<number, number> {
+export function unitSimilarities(
+  corpus: PreparedCorpus,
+  a: PreparedPlan,
+  b: PreparedPlan,
+): Map<number, number> {
   const index = new Map<number, { u: number; w: number }[]>();
   for (const u of b.units) {
-    if (!u.vector) continue;
-    u.vector.keys.forEach((k, i) => {
+    const vector = corpus.vector(u);
+    if (!vector) continue;
+    vector.keys.forEach((k, i) => {
       const list = index.get(k) ?? [];
-      list.push({ u: u.index, w: u.vector!.weights[i]! });
+      list.push({ u: u.index, w: vector.weights[i]! });
       index.set(k, list);
     });
   }
   const sims = new Map<number, number>();
   for (const u of a.units) {
-    if (!u.vector) continue;
-    u.vector.keys.forEach((k, i) => {
+    const vector = corpus.vector(u);
+    if (!vector) continue;
+    vector.keys.forEach((k, i) => {
       const list = index.get(k);
       if (!list) return;
-      const wa = u.vector!.weights[i]!;
+      const wa = vector.weights[i]!;
       for (const p of list) {
         const key = u.index * 100_000 + p.u;
         sims.set(key, (sims.get(key) ?? 0) + wa * p.w);
@@ -95,7 +101,7 @@ function pairUnits(a: PreparedPlan, b: PreparedPlan, sims: Map<number, number>, 
 
 /** Jaccard of the plans' shingle sets is passed in (`similarity`), so that it matches the matrix. */
 export function comparePrepared(
-  _corpus: PreparedCorpus,
+  corpus: PreparedCorpus,
   a: PreparedPlan,
   b: PreparedPlan,
   similarity: number,
@@ -112,7 +118,7 @@ export function comparePrepared(
       onlyInB: [],
       reuseOnly: true,
     };
-  const sims = unitSimilarities(a, b);
+  const sims = unitSimilarities(corpus, a, b);
   const { pairs, pairedA, pairedB } = pairUnits(a, b, sims, options);
   const unitPairs: UnitPair[] = pairs.map(({ ua, ub, group, sim }) => {
     const d = diffTokens(ua.seq, ub.seq, options.diff);

@@ -15,6 +15,7 @@ export interface PreparedUnit {
   index: number;
   /** Content that can be an addition, an omission or a pair: content, and not header, recipients, signature. */
   eligible: boolean;
+  /** The unit's similarity vector, once computed (small corpora keep it; see `PreparedCorpus.vector`). */
   vector?: SparseVector;
 }
 
@@ -34,6 +35,12 @@ export interface PreparedCorpus {
   /** In how many eligible units each syllable id occurs. */
   unigramDf: Map<number, number>;
   idf(key: number): number;
+  /**
+   * The similarity vector of an eligible unit (undefined for the others). Computed when first
+   * asked; kept on the unit in a small corpus, recomputed in a large one, where few units are
+   * ever paired and the vectors of every unit would outweigh the corpus text.
+   */
+  vector(u: PreparedUnit): SparseVector | undefined;
   /**
    * True when syllables x y form a fixed pair in this corpus (seen together in at least two
    * units, and one of them nearly never without the other): a term must not cut between them.
@@ -57,6 +64,9 @@ export function preparePlan(plan: DiffPlan, vocab: Vocabulary): PreparedPlan {
     syllableSpans: new Map(),
   };
 }
+
+/** Above this many plans unit vectors are not kept. */
+const KEEP_VECTORS = 200;
 
 export function prepareCorpus(plans: readonly DiffPlan[], vocab = new Vocabulary()): PreparedCorpus {
   const prepared = plans.map((p) => preparePlan(p, vocab));
@@ -84,13 +94,18 @@ export function prepareCorpus(plans: readonly DiffPlan[], vocab = new Vocabulary
     bigramDf,
     unigramDf,
     idf: (key) => Math.log((1 + unitCount) / (1 + (bigramDf.get(key) ?? 0))) + 1,
+    vector: (u) => {
+      if (!u.eligible) return undefined;
+      if (u.vector) return u.vector;
+      const v = similarityVector(u.seq, corpus.idf);
+      if (plans.length <= KEEP_VECTORS) u.vector = v;
+      return v;
+    },
     bound: (x, y) => {
       const c = bigramDf.get(x * 2 ** 17 + y) ?? 0;
       if (c < 2) return false;
       return c >= 0.9 * (unigramDf.get(y) ?? 0) || c >= 0.9 * (unigramDf.get(x) ?? 0);
     },
   };
-  for (const p of prepared)
-    for (const u of p.units) if (u.eligible) u.vector = similarityVector(u.seq, corpus.idf);
   return corpus;
 }
