@@ -13,7 +13,7 @@ import { generateCorpus } from '@doichieu/synth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../packages/cli/src/io.ts';
 import { runAnalysis } from '../packages/cli/src/pipeline.ts';
-import { ROOT } from './cli-helpers.ts';
+import { doichieu, ROOT } from './cli-helpers.ts';
 
 // Every model is trained by this function: counting its calls says whether anything trained.
 const training = vi.hoisted(() => ({ calls: 0 }));
@@ -165,5 +165,29 @@ describe('labels and coverage do not depend on the other plans analysed', () => 
     for (const p of analysis.plans)
       for (const u of p.units)
         expect(`${u.alignment.labels.join('+')} ${u.alignment.model}`).toBe(inBundled.labels.get(u.id));
+  });
+});
+
+describe('analyze --model', () => {
+  it('refuses a file that is not a model, or a model edited by hand, in one line', () => {
+    const bad = join(work, 'not-a-model.json');
+    writeFileSync(bad, '{"format": 1}');
+    const edited = join(work, 'edited-model.json');
+    writeFileSync(
+      edited,
+      readFileSync(join(ROOT, 'packages/align/data/model.json'), 'utf8').replace(
+        /"threshold":0\.5/,
+        '"threshold":0.4',
+      ),
+    );
+    for (const [file, message] of [
+      [bad, /not a doichieu model file/],
+      [edited, /modified after it was built/],
+    ] as const) {
+      const r = doichieu(['analyze', join(ROOT, 'corpus'), '--model', file, '--out', join(work, 'never')]);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
   });
 });

@@ -237,7 +237,10 @@ function evaluationSection(analysis: Analysis): string {
       return `<tr><td>${e(g.group)}</td><td class="num">${g.support}</td><td class="num">${g.predicted}</td><td class="num">${fixed(g.precision)}</td><td class="num">${fixed(g.recall)}</td><td class="num">${fixed(g.f1)}</td><td class="num">${b ? fixed(b.f1) : '–'}</td></tr>`;
     })
     .join('\n');
-  return `<p>Protocol: ${e(ev.protocol)}: each plan's units are labelled by a model trained on the other plans' annotations only.</p>
+  const recorded = ev.model
+    ? ` Figures of the model ${e(ev.model)}, recorded when it was built (<code>doichieu evaluate</code> recomputes them).`
+    : '';
+  return `<p>Protocol: ${e(ev.protocol)}: each plan's units are labelled by a model trained on the other plans' annotations only.${recorded}</p>
 <table><thead><tr><th>system</th><th class="num">micro-F1</th><th class="num">macro-F1</th><th class="num">exact match</th><th class="num">units</th></tr></thead><tbody>${overall}</tbody></table>
 <table><thead><tr><th>group</th><th class="num">support</th><th class="num">predicted</th><th class="num">precision</th><th class="num">recall</th><th class="num">F1</th><th class="num">baseline F1</th></tr></thead><tbody>${groups}</tbody></table>`;
 }
@@ -260,7 +263,7 @@ function methodSection(analysis: AnalysisInput): string {
     )
     .join('\n');
   return `<p>${e(analysis.method.description)}</p>
-<p>Aligner: <strong>${e(analysis.method.aligner)}</strong>, trained on ${analysis.method.annotatedUnits} hand-annotated units. A unit is labelled with every task group whose score passes the threshold; headings, the header, recipients and signature are not labelled.</p>
+<p>Aligner: <strong>${e(analysis.method.aligner)}</strong>${analysis.method.model ? ` (model ${e(analysis.method.model.ref)}, the same for every corpus)` : ''}, trained on ${analysis.method.annotatedUnits} hand-annotated units. A unit is labelled with every task group whose score passes the threshold; headings, the header, recipients and signature are not labelled.</p>
 <p>Coverage: for each plan and group, the share of the plan's content text in units that carry the group, and a status:</p>
 <ul>${(Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).map((k) => `<li>${STATUS_MARK[k]} ${e(STATUS_TEXT[k])}</li>`).join('')}</ul>
 <p>The task groups of the directive:</p>

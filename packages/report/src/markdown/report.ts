@@ -198,7 +198,10 @@ function evaluation(analysis: Analysis): string {
       b ? fixed(b.f1) : '–',
     ];
   });
-  return `Protocol: ${m(ev.protocol)}: each plan's units are labelled by a model trained on the other plans' annotations only.
+  const recorded = ev.model
+    ? ` Figures of the model ${m(ev.model)}, recorded when it was built (\`doichieu evaluate\` recomputes them).`
+    : '';
+  return `Protocol: ${m(ev.protocol)}: each plan's units are labelled by a model trained on the other plans' annotations only.${recorded}
 
 ${markdownTable(['system', 'micro-F1', 'macro-F1', 'exact match', 'units'], overall, 'lrrrr')}
 
@@ -215,7 +218,7 @@ function method(analysis: AnalysisInput): string {
     : '';
   return `${m(analysis.method.description)}
 
-Aligner: **${m(analysis.method.aligner)}**, trained on ${analysis.method.annotatedUnits} hand-annotated units. Headings, the header, recipients and signature are not labelled.
+Aligner: **${m(analysis.method.aligner)}**${analysis.method.model ? ` (model ${m(analysis.method.model.ref)}, the same for every corpus)` : ''}, trained on ${analysis.method.annotatedUnits} hand-annotated units. Headings, the header, recipients and signature are not labelled.
 
 Coverage status: ${(Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).map((k) => `${STATUS_MARK[k]} ${m(STATUS_TEXT[k])}`).join('; ')}.
 
