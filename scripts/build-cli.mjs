@@ -1,6 +1,6 @@
 /**
  * Builds the command line into packages/cli/dist: one ESM bundle per entry
- * (the CLI and its worker thread) with a chunk per command, loaded when the
+ * (the CLI and its worker threads) with a chunk per command, loaded when the
  * command runs. JSON data (lexicon, model) is inlined, so the bundle finds it
  * wherever it runs. Writes dist/inputs.json, which the bin reads to run the
  * sources instead when one of them is newer than the bundle.
@@ -19,7 +19,12 @@ const tmp = `${out}.${process.pid}.tmp`;
 const builtAt = Date.now();
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { doichieu: 'packages/cli/src/main.ts', 'worker-entry': 'packages/cli/src/worker.ts' },
+  entryPoints: {
+    doichieu: 'packages/cli/src/main.ts',
+    'worker-entry': 'packages/cli/src/worker.ts',
+    // evaluate's held-out models train on worker threads too (train-pool.ts).
+    'train-worker-entry': 'packages/cli/src/train-worker.ts',
+  },
   outdir: tmp,
   bundle: true,
   splitting: true,

@@ -77,4 +77,12 @@ describe('the built CLI', () => {
       readFileSync(join(out, 'source/analysis.json'), 'utf8'),
     );
   }, 240_000);
+
+  it("trains evaluate's held-out models on worker threads started from the bundle", () => {
+    expect(existsSync(join(DIST, 'train-worker-entry.mjs'))).toBe(true);
+    const built = bundled(['evaluate', 'corpus', '--json', '--workers', '2']);
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    expect(JSON.parse(built.stdout).engine.macroF1).toBeGreaterThanOrEqual(0.867);
+  }, 240_000);
 });
