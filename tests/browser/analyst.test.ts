@@ -7,8 +7,11 @@
  * untranslated slugs, a favicon, the phone layout). Screenshots go to
  * tests/.artifacts/.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../packages/report/src/index.ts';
 import type { StaticServer } from '../../web/serve.ts';
 import type { Analysis } from '../../web/src/types.ts';
 import {
@@ -18,6 +21,7 @@ import {
   hasChromium,
   launch,
   open,
+  REPO,
   screenshot,
   serve,
   withFindings,
@@ -29,11 +33,13 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
   let page: Page | undefined;
   let analysis: Analysis;
   let server: StaticServer;
+  let analysisFile: string;
 
   beforeAll(async () => {
     const [dist, analysed] = await Promise.all([buildTestViewer(), analyseCorpus()]);
     analysis = (await withFindings(analysed.analysis)) ?? analysed.analysis;
-    server = await serve(dist, await writeTemp('analysis.json', analysis));
+    analysisFile = await writeTemp('analysis.json', analysis);
+    server = await serve(dist, analysisFile);
     browser = await launch();
   });
 
@@ -172,6 +178,45 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
     });
     expect(style.decoration).toBe('none');
     expect(style.colour).not.toBe(link);
+  });
+
+  it('the CLI, the report and the viewer list the same addition clusters in the same order', async () => {
+    const planId = 'qnh-implementation';
+    const stored = analysis.findings!.additions.filter((c) => c.planId === planId);
+    expect(stored.length).toBeGreaterThan(5);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        `${REPO}/node_modules/tsx/dist/cli.mjs`,
+        'packages/cli/src/main.ts',
+        'additions',
+        planId,
+        '--analysis',
+        analysisFile,
+        '--json',
+      ],
+      { cwd: REPO, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const cli = (JSON.parse(stdout) as { id: string; label: string }[]).map((c) => `${c.id} ${c.label}`);
+    expect(cli).toEqual(stored.map((c) => `${c.id} ${c.label}`));
+    // The report shows the top five of each plan, in the same order.
+    const html = renderHtmlReport(analysis);
+    const reportLabels = [...html.matchAll(/<h3>Quảng Ninh[^<]*#(\d+): ([^<]*)<\/h3>/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(reportLabels).toEqual(stored.slice(0, 5).map((c, i) => `${i + 1} ${c.label}`));
+    const p = await fresh();
+    await open(p, `${server.url}#view=compare&a=qng-implementation&b=${planId}`);
+    const viewer = await p
+      .locator('#additions-omissions .side-b .additions > li')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-cluster')} ${e.querySelector('.cluster-label')?.textContent}`),
+      );
+    expect(viewer).toEqual(stored.map((c) => `${c.id} ${c.label}`));
+    // The border-gate cluster comes near the top, by the ranking.
+    expect(stored.slice(0, 5).some((c) => c.passages.some((x) => x.text.includes('cửa khẩu')))).toBe(true);
+    await p.locator('#additions-omissions').scrollIntoViewIfNeeded();
+    await screenshot(p, 'a04-additions');
   });
 
   it('a favicon is served', async () => {

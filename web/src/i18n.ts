@@ -94,6 +94,14 @@ const vi = {
   additions: 'Nội dung bổ sung (không có ở chỉ thị hay kế hoạch khác)',
   omissions: 'Nội dung còn thiếu (các kế hoạch khác có)',
   novelty: 'mức mới',
+  specificity: 'độ đặc thù',
+  carriedByPlans: 'Các kế hoạch có nội dung này',
+  'explain.specificity':
+    'Độ đặc thù: mức mới × trung bình G² của ba từ khóa chính của cụm (số lần trong kế hoạch này so với phần còn lại của kho); xếp từ cao xuống.',
+  'explain.novelty': 'Mức mới: tỉ lệ âm tiết của đoạn không có trong chỉ thị hay kế hoạch khác (0–1).',
+  'explain.g2':
+    'G²: thống kê log-likelihood (Dunning); càng cao thì từ ngữ càng tập trung ở kế hoạch này so với phần còn lại. Trên 3,84 là có ý nghĩa ở mức 5%.',
+  'explain.share': 'Tỉ lệ: phần ký tự nội dung của kế hoạch nằm trong các đoạn phục vụ nhóm.',
   carriedBy: 'có ở {n} kế hoạch khác',
   inDirective: 'có trong chỉ thị',
   removedLegend: 'chỉ có ở A',
@@ -219,6 +227,15 @@ const en: Record<MessageKey, string> = {
   additions: 'Additions (not in the directive or the other plans)',
   omissions: 'Omissions (that other plans carry)',
   novelty: 'novelty',
+  specificity: 'specificity',
+  carriedByPlans: 'Plans that carry it',
+  'explain.specificity':
+    'Specificity: novelty × the mean G² of the cluster’s top three key terms (their count in this plan against the rest of the corpus); highest first.',
+  'explain.novelty':
+    'Novelty: the share of the passage’s syllables found neither in the directive nor in another plan (0–1).',
+  'explain.g2':
+    'G²: log-likelihood (Dunning); the higher, the more the term is concentrated in this plan against the rest. Above 3.84 is significant at 5%.',
+  'explain.share': 'Share: the part of the plan’s content characters in units that serve the group.',
   carriedBy: 'in {n} other plans',
   inDirective: 'in the directive',
   removedLegend: 'only in A',

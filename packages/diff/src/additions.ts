@@ -6,10 +6,15 @@
  * passages, snapped to clause boundaries. Passages of one plan are grouped
  * into clusters (average linkage over similar new wording, or neighbours in
  * one section), each labelled with its key terms: whole terms frequent in the
- * cluster and rare in the other plans.
+ * cluster and rare in the other plans. The same passage written twice in a
+ * plan counts once. A plan's clusters are ranked by specificity (how much
+ * their key terms belong to this plan rather than the corpus: G² of the
+ * plan's count against the rest, times novelty), not by size; every consumer
+ * (CLI, CSV, report, viewer) lists them in this order.
  */
 
 import { forEachTerm, type TermTable, termTable } from './grams.ts';
+import { logLikelihood } from './keyness.ts';
 import type { PreparedCorpus, PreparedPlan, PreparedUnit } from './prepare.ts';
 import type { AdditionCluster } from './schema.ts';
 import { cosine, vectorOf } from './similarity.ts';
@@ -331,12 +336,80 @@ export function clusterAdditions(
       keyTerms: terms.map((t) => ({ term: t.term, weight: round4(t.weight) })),
       passages: members.map((m) => passageRef(plan, m.unit, m.from, m.to)),
       novelty: round4(Math.min(...members.map((m) => m.novelty))),
-    });
+      termKeys: terms.map((t) => gramKey(t.ids, 0, t.ids.length)),
+    } as ClusterWithKeys);
   }
   return clusters;
 }
 
-/** Addition clusters of every plan, in plan order (`table`: the corpus term table, when already built). */
+/** Occurrences of each candidate term in one plan's eligible units, and its candidate bigram positions. */
+export function planTermCounts(
+  plan: PreparedPlan,
+  table: TermTable,
+): { counts: Map<number, number>; bigrams: number } {
+  const counts = new Map<number, number>();
+  let bigrams = 0;
+  for (const u of plan.units) {
+    if (!u.eligible) continue;
+    forEachTerm(
+      u.seq,
+      table.isFn,
+      (i, n, key) => {
+        if (table.places.excludes(u.seq.ids, i, n)) return;
+        if (n === 2) bigrams++;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      },
+      table.bound,
+    );
+  }
+  return { counts, bigrams };
+}
+
+/**
+ * Specificity of a cluster to its plan: novelty × the mean G² of its three
+ * most distinctive key terms, each term's count in the plan against its count
+ * in the rest of the corpus (only terms more frequent in the plan than
+ * elsewhere count). Independent of how many passages the cluster has.
+ */
+export function specificity(
+  cluster: Pick<AdditionCluster, 'keyTerms' | 'novelty'> & { termKeys: readonly number[] },
+  plan: { counts: ReadonlyMap<number, number>; bigrams: number },
+  table: TermTable,
+): number {
+  const g2 = cluster.termKeys.map((key) => {
+    const a = plan.counts.get(key) ?? 0;
+    const slot = table.slot.get(key);
+    const b = Math.max(0, (slot === undefined ? a : table.total[slot]!) - a);
+    const c = Math.max(1, plan.bigrams);
+    const d = Math.max(1, table.bigrams - plan.bigrams);
+    if (a === 0 || a / c <= b / d) return 0;
+    return logLikelihood(a, b, c, d);
+  });
+  const top = g2.sort((x, y) => y - x).slice(0, 3);
+  if (top.length === 0) return 0;
+  return (cluster.novelty * top.reduce((s, x) => s + x, 0)) / top.length;
+}
+
+/** Drops passages whose text (case and spacing aside) repeats an earlier passage of the same plan. */
+export function collapseDuplicates(passages: readonly AdditionPassage[]): AdditionPassage[] {
+  const seen = new Set<string>();
+  return passages.filter((p) => {
+    const seq = p.unit.seq;
+    const key = seq.text
+      .slice(seq.starts[p.from]!, seq.ends[p.to - 1]!)
+      .toLowerCase()
+      .replace(/\s+/g, ' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Addition clusters of every plan, in plan order; within a plan, most
+ * specific first (ids `add1`, `add2`, … follow that rank). `table`: the
+ * corpus term table, when already built.
+ */
 export function findAdditions(
   corpus: PreparedCorpus,
   directive: readonly TokenSeq[],
@@ -358,9 +431,23 @@ export function* additionsByPlan(
   const idf = (id: number) => Math.log((1 + corpus.unitCount) / (1 + (df.get(id) ?? 0))) + 1;
   for (let pi = 0; pi < corpus.plans.length; pi++) {
     const plan = corpus.plans[pi]!;
-    const passages = plan.units
-      .filter((u) => u.eligible)
-      .flatMap((u) => unitAdditions(u, pi, owner, options));
-    yield clusterAdditions(plan, passages, corpus, idf, options, table);
+    const passages = collapseDuplicates(
+      plan.units.filter((u) => u.eligible).flatMap((u) => unitAdditions(u, pi, owner, options)),
+    );
+    const clusters = clusterAdditions(plan, passages, corpus, idf, options, table);
+    const counts = planTermCounts(plan, table);
+    const ranked = clusters
+      .map((c, order) => ({
+        c,
+        order,
+        s: specificity({ ...c, termKeys: (c as ClusterWithKeys).termKeys ?? [] }, counts, table),
+      }))
+      .sort((x, y) => y.s - x.s || y.c.novelty - x.c.novelty || x.order - y.order);
+    yield ranked.map(({ c, s }, rank) => {
+      const { termKeys: _keys, ...rest } = c as ClusterWithKeys;
+      return { ...rest, id: `${plan.plan.id}:add${rank + 1}`, specificity: round4(s) };
+    });
   }
 }
+
+type ClusterWithKeys = AdditionCluster & { termKeys?: number[] };

@@ -1,5 +1,5 @@
 /** The facts of issue 4 on the real corpus. */
-import { fold } from '@doichieu/core';
+import { fold, loadLexicon } from '@doichieu/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareCorpus } from './corpus.ts';
 import { comparePlans } from './pairwise.ts';
@@ -100,6 +100,71 @@ describe('compareCorpus on the real corpus', () => {
       }
     }
     for (const o of findings.omissions) expect(o.label.length).toBeGreaterThan(0);
+  });
+
+  it('no label term starts or ends inside a word of the syllable lexicon, where the passage has it', () => {
+    const lex = loadLexicon();
+    const inWord = (a: string, b: string) => lex.pairs.has(`${a} ${b}`);
+    for (const a of findings.additions)
+      for (const term of a.label.split(' · ')) {
+        const t = term.toLowerCase().split(' ');
+        // Within a clause only: punctuation ends a word ("Tỉnh ủy; Ban" is not "ủy ban").
+        for (const chunk of a.passages.flatMap((p) =>
+          p.text.toLowerCase().split(/[,;:.()"“”!?…]|\s[-–]\s/),
+        )) {
+          const words = chunk.split(/\s+/).filter(Boolean);
+          for (let i = 0; i + t.length <= words.length; i++) {
+            if (words.slice(i, i + t.length).join(' ') !== t.join(' ')) continue;
+            const before = words[i - 1];
+            const after = words[i + t.length];
+            expect(before !== undefined && inWord(before, t[0]!), `${a.id}: "${before} | ${term}"`).toBe(
+              false,
+            );
+            expect(
+              after !== undefined && inWord(t[t.length - 1]!, after),
+              `${a.id}: "${term} | ${after}"`,
+            ).toBe(false);
+          }
+        }
+      }
+  });
+
+  it('ranks a plan’s additions by specificity (not size): Quảng Ninh’s border-gate cluster is near the top', () => {
+    const qnh = additionsOf('qnh-implementation');
+    expect(qnh.length).toBeGreaterThan(10);
+    const spec = qnh.map((c) => c.specificity ?? Number.NaN);
+    expect(spec.every(Number.isFinite)).toBe(true);
+    expect([...spec].sort((x, y) => y - x)).toEqual(spec);
+    expect(qnh.map((c) => c.id)).toEqual(qnh.map((_c, i) => `qnh-implementation:add${i + 1}`));
+    const border = qnh.findIndex((c) => c.passages.some((p) => has(p.text, 'cửa khẩu')));
+    expect(border).toBeGreaterThanOrEqual(0);
+    expect(border).toBeLessThan(5);
+    // Not by size: the most specific cluster is not simply the one with the most passages or syllables.
+    const size = (c: (typeof qnh)[number]) => c.passages.reduce((n, p) => n + p.text.length, 0);
+    const bySize = [...qnh].sort((x, y) => size(y) - size(x)).map((c) => c.id);
+    expect(bySize).not.toEqual(qnh.map((c) => c.id));
+  });
+
+  it('lists a passage once: no two additions of a plan repeat the same text', () => {
+    for (const plan of plans) {
+      const texts = additionsOf(plan.id).flatMap((c) =>
+        c.passages.map((p) => p.text.toLowerCase().replace(/\s+/g, ' ')),
+      );
+      expect(new Set(texts).size, plan.id).toBe(texts.length);
+    }
+  });
+
+  it('gives distinctive terms on whole terms: none starts or ends with a function word or inside a lexicon word', () => {
+    const lex = loadLexicon();
+    const fw = new Set(['và', 'của', 'với', 'các', 'những', 'trong', 'cho', 'để', 'là']);
+    for (const k of findings.keyness)
+      for (const { term } of k.terms) {
+        const w = term.split(' ');
+        expect(fw.has(w[0]!) || fw.has(w[w.length - 1]!), `${k.planId}: ${term}`).toBe(false);
+        // A single syllable shown alone must not be half of a lexicon word next to it in the plan.
+        expect(/^\d/.test(term), term).toBe(false);
+      }
+    expect(lex.pairs.size).toBeGreaterThan(0);
   });
 
   it('leaves generic words spread over all groups out of the omissions, and place names', () => {
@@ -238,7 +303,9 @@ describe('compareCorpus on the real corpus', () => {
       });
     });
     const qnh = findings.keyness.find((k) => k.planId === 'qnh-implementation')!;
-    expect(qnh.terms.some((t) => has(t.term, 'quảng ninh'))).toBe(true);
+    // The plan's own place name is not content: distinctive terms leave the headers' place names out.
+    expect(qnh.terms.length).toBeGreaterThan(5);
+    expect(qnh.terms.some((t) => has(t.term, 'quảng ninh'))).toBe(false);
     const lso = findings.keyness.find((k) => k.planId === 'lso-135-conference')!;
     expect(lso.terms.some((t) => has(t.term, 'hội nghị') || has(t.term, 'điểm cầu'))).toBe(true);
   });

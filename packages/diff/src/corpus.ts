@@ -20,7 +20,7 @@ import { boilerplateMarker } from './boilerplate.ts';
 import { type CandidateOptions, lshNeighbours } from './candidates.ts';
 import { type CompareOptions, comparePrepared, planShingles } from './compare.ts';
 import { termTable } from './grams.ts';
-import { keynessByDoc } from './keyness.ts';
+import { termKeyness } from './keyness.ts';
 import { estimateJaccard, minhash } from './minhash.ts';
 import { type OmissionOptions, omissionsByPlan } from './omissions.ts';
 import { type PreparedCorpus, prepareCorpus } from './prepare.ts';
@@ -218,21 +218,18 @@ export function* corpusFindings(
     yield { kind: 'close' };
   }
 
-  yield { kind: 'open', field: 'keyness' };
-  let i = 0;
-  for (const terms of keynessByDoc(
-    corpus.plans.map((p) => p.units.filter((u) => u.eligible).map((u) => u.seq.ids)),
-    corpus.vocab,
-    { limit: options.keynessTerms ?? 20 },
-  ))
-    yield { kind: 'item', value: { planId: plans[i++]!.id, terms } };
-  yield { kind: 'close' };
-
-  // One count of every candidate term, shared by the omissions and the addition labels.
+  // One count of every candidate term, shared by keyness, the omissions and the addition labels.
   const table = termTable(
     corpus,
     directive.taskGroups.map((g) => g.id),
   );
+  // Distinctive terms on whole terms (no fragments such as "nội dung kết"), function words left out.
+  yield { kind: 'open', field: 'keyness' };
+  let i = 0;
+  for (const terms of termKeyness(corpus, table.isFn, table.places, { limit: options.keynessTerms ?? 20 }))
+    yield { kind: 'item', value: { planId: plans[i++]!.id, terms } };
+  yield { kind: 'close' };
+
   // The directive's group descriptions and phrases were compiled from the plans themselves (the
   // Conclusion's text is not in the corpus), so only its title counts as a counterpart for additions.
   yield { kind: 'open', field: 'additions' };
@@ -290,7 +287,8 @@ export function* corpusFindings(
         'Elements = terms over-represented (G²) in the units labelled with the group, specific to it (not spread evenly over the groups) and carried by ≥ 2 plans or the directive’s text, joined when found in the same units; omitted when the directive or half the other plans carry one of its terms and the plan does not.',
       reuse:
         'Shared 8-syllable seeds between any two units (order ignored), extended to maximal exact matches and chained across gaps ≤ 4; ≥ 12 matched syllables; runs made only of the directive’s own wording are ignored; runs mostly of the directive’s citation formula or of wording in most plans (6-gram plan frequency ≥ 80 %) are marked boilerplate.',
-      keyness: 'Log-likelihood G² of syllable 1–3-grams in the plan against the rest of the corpus.',
+      keyness:
+        'Log-likelihood G² of whole terms (2–4 syllables that cut no word, no function word at either end, and single syllables that stand alone as words) in the plan against the rest of the corpus.',
     },
   };
 }

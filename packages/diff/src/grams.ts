@@ -52,7 +52,9 @@ export function forEachTerm(
       // edge[j]: bit 1 = punctuation after syllable j, bit 2 = a word runs across j | j+1.
       const last = i + n - 1;
       if (last >= to) break;
-      if (n >= MIN_N && !isFn(ids[last]!) && !(edge[last]! & 2)) visit(i, n, gramKey(ids, i, n));
+      // A noun-phrase lead ("toàn", "cuộc") ends a term only as the second half of a word ("an toàn").
+      const dangling = edge[last]! & 4 && !(edge[last - 1]! & 2);
+      if (n >= MIN_N && !isFn(ids[last]!) && !(edge[last]! & 2) && !dangling) visit(i, n, gramKey(ids, i, n));
       if (edge[last]! & 1) break;
     }
   }

@@ -53,6 +53,7 @@ export {
   prepareCorpus,
   preparePlan,
 } from './prepare.ts';
+export { planAdditions, rankedAdditions, topAdditions } from './ranking.ts';
 export { findReuseMatches, type ReuseMatch, type ReuseOptions } from './reuse.ts';
 export * from './schema.ts';
 export { cosine, gramCounts, jaccard, type SparseVector, sharedTerms, vectorOf } from './similarity.ts';

@@ -27,6 +27,12 @@ export const AdditionCluster = z.object({
   passages: z.array(PassageRef),
   /** Highest similarity of any passage to the directive or another plan (low = new). */
   novelty: z.number().describe('1 - best similarity to the directive or any other plan, 0..1'),
+  specificity: z
+    .number()
+    .optional()
+    .describe(
+      'how specific the cluster is to its plan against the whole corpus: novelty × mean G² of its top three key terms (plan vs the rest); clusters of a plan are listed by it, highest first',
+    ),
 });
 
 /** An element of a task group that the directive or other plans carry and this plan does not. */

@@ -9,6 +9,8 @@ import type { TokenSeq, Vocabulary } from './tokens.ts';
 
 /** Vietnamese function words (accent-folded; packages/diff/data/function-words-vi.json) that a term may contain but not start or end with. */
 const FUNCTION_WORDS = new Set(functionWords.words.map(fold));
+/** Syllables that lead a noun phrase and so cannot end a term (function-words-vi.json, `prefixes`). */
+const PREFIXES = new Set(functionWords.prefixes.map(fold));
 
 export function isFunctionWord(folded: string): boolean {
   return FUNCTION_WORDS.has(folded) || /^\d+$/.test(folded);
@@ -28,18 +30,30 @@ export function breakAfter(seq: TokenSeq, i: number): boolean {
   return /[,;.:!?()"“”…]|\s[-–]\s?|^[-–]\s/.test(gap);
 }
 
-/** True when a known word runs across the edge between syllables `i` and `i + 1` (so a term must not cut there). */
+/**
+ * True when a known word runs across the edge between syllables `i` and
+ * `i + 1` (so a term must not cut there): the pair is a word or a set
+ * phrase's pair of the lexicon, or the edge lies inside one of its
+ * three-syllable stretches ("hệ thống | chính trị").
+ */
 export function wordAcross(seq: TokenSeq, i: number): boolean {
   if (breakAfter(seq, i)) return false;
   lexicon ??= loadLexicon();
-  return lexicon.pairs.has(`${word(seq, i)} ${word(seq, i + 1)}`);
+  const a = word(seq, i);
+  const b = word(seq, i + 1);
+  if (lexicon.pairs.has(`${a} ${b}`) || lexicon.phrasePairs.has(`${a} ${b}`)) return true;
+  if (i > 0 && !breakAfter(seq, i - 1) && lexicon.triples.has(`${word(seq, i - 1)} ${a} ${b}`)) return true;
+  return (
+    i + 2 < seq.ids.length && !breakAfter(seq, i + 1) && lexicon.triples.has(`${a} ${b} ${word(seq, i + 2)}`)
+  );
 }
 
 const edgesCache = new WeakMap<TokenSeq, Uint8Array>();
 
 /**
  * Per syllable `i`, what lies between it and the next: bit 1 = punctuation
- * (a term cannot run on), bit 2 = a known word runs across, the two are
+ * (a term cannot run on), bit 4 = the syllable leads a noun phrase (it
+ * cannot end a term), bit 2 = a known word runs across, the two are
  * glued without a space ("57-KL/TW") or `bound` says they are a fixed pair of
  * the corpus ("Quảng Ngãi"), so a term must not cut there. Cached per
  * sequence (the first caller's `bound` is kept: the diff stage always passes
@@ -58,6 +72,7 @@ export function termEdges(seq: TokenSeq, bound?: (x: number, y: number) => boole
     const gap = seq.text.slice(seq.ends[i]!, seq.starts[i + 1]!);
     if (!/\s/.test(gap) || wordAcross(seq, i) || bound?.(seq.ids[i]!, seq.ids[i + 1]!)) e[i] = 2;
   }
+  for (let i = 0; i < n; i++) if (PREFIXES.has(fold(word(seq, i)))) e[i]! |= 4;
   edgesCache.set(seq, e);
   return e;
 }

@@ -4,6 +4,8 @@
  * marked, and additions and omissions listed. Without them: the units of
  * each group side by side, the differences in coverage status, and a note.
  */
+
+import { planAdditions } from '../../../packages/diff/src/ranking.ts';
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
 import { groupShort, percent, planName, t } from '../i18n.ts';
@@ -295,28 +297,37 @@ function additionsSection(
   lang: Lang,
 ): HTMLElement {
   const f = ctx.corpus.findings!;
+  const corpus = ctx.corpus;
+  const nameOf = (id: string) => {
+    const p = corpus.planById.get(id);
+    return p ? planName(p, lang) : id;
+  };
   const side = (planId: string, label: string, cls: string) => {
-    const adds = f.additions.filter((x) => x.planId === planId).sort((x, y) => y.novelty - x.novelty);
+    // Stored most specific first (the diff stage's rank): the CLI, CSV and report use the same order.
+    const adds = planAdditions(f.additions, planId);
     const oms = f.omissions.filter((x) => x.planId === planId);
+    const byGroup = new Map<string, typeof oms>();
+    for (const o of oms) byGroup.set(o.group, [...(byGroup.get(o.group) ?? []), o]);
     return h(
       'div',
       { class: `col ${cls}` },
       h('h3', {}, `${label}`),
       h('h4', {}, `${t(lang, 'additions')} (${adds.length})`),
+      h('p', { class: 'muted explain' }, t(lang, 'explain.specificity'), ' ', t(lang, 'explain.novelty')),
       adds.length === 0
         ? h('p', { class: 'muted' }, t(lang, 'none'))
         : h(
-            'ul',
+            'ol',
             { class: 'additions' },
             adds.map((c) =>
               h(
                 'li',
-                {},
-                h('b', {}, c.label),
+                { 'data-cluster': c.id },
+                h('b', { class: 'cluster-label' }, c.label),
                 h(
                   'span',
                   { class: 'count' },
-                  ` ${c.group ?? ''} · ${t(lang, 'novelty')} ${c.novelty.toFixed(2)}`,
+                  ` ${c.group ?? ''} · ${t(lang, 'specificity')} ${c.specificity?.toFixed(2) ?? '–'} · ${t(lang, 'novelty')} ${c.novelty.toFixed(2)}`,
                 ),
                 h(
                   'ul',
@@ -330,17 +341,67 @@ function additionsSection(
       oms.length === 0
         ? h('p', { class: 'muted' }, t(lang, 'none'))
         : h(
-            'ul',
+            'div',
             { class: 'omissions' },
-            oms.map((o) =>
+            [...byGroup.entries()].map(([group, items]) =>
               h(
-                'li',
-                {},
-                h('b', {}, o.label),
+                'section',
+                { class: 'omission-group', 'data-group': group },
+                h('h5', {}, group),
                 h(
-                  'span',
-                  { class: 'count' },
-                  ` ${o.group} · ${t(lang, 'carriedBy', { n: o.carriedByCount ?? o.carriedBy.length })}${o.inDirective ? ` · ${t(lang, 'inDirective')}` : ''}`,
+                  'ul',
+                  {},
+                  items.map((o) =>
+                    h(
+                      'li',
+                      { class: 'omission' },
+                      h(
+                        'details',
+                        {},
+                        h(
+                          'summary',
+                          {},
+                          h('b', {}, o.label),
+                          h(
+                            'span',
+                            { class: 'count' },
+                            ` · ${t(lang, 'carriedBy', { n: o.carriedByCount ?? o.carriedBy.length })}${o.inDirective ? ` · ${t(lang, 'inDirective')}` : ''}`,
+                          ),
+                        ),
+                        h(
+                          'p',
+                          { class: 'carriers' },
+                          `${t(lang, 'carriedByPlans')}: `,
+                          o.carriedBy.flatMap((id, i) => [
+                            i > 0 ? ', ' : '',
+                            h(
+                              'a',
+                              { href: ctx.href({ view: 'reader', plan: id, unit: undefined }) },
+                              nameOf(id),
+                            ),
+                          ]),
+                        ),
+                        h(
+                          'ul',
+                          { class: 'examples' },
+                          o.examples
+                            .slice(0, 3)
+                            .map((x) =>
+                              h(
+                                'li',
+                                { 'data-unit': x.unitId, tabindex: 0 },
+                                h(
+                                  'a',
+                                  { href: ctx.href({ view: 'reader', plan: x.planId, unit: x.unitId }) },
+                                  nameOf(x.planId),
+                                ),
+                                `: ${x.text.length > 220 ? `${x.text.slice(0, 220)}…` : x.text}`,
+                              ),
+                            ),
+                        ),
+                      ),
+                    ),
+                  ),
                 ),
               ),
             ),

@@ -6,8 +6,11 @@ import { colours, loadFindings, planById } from './diff.ts';
 const HELP = `Usage: doichieu additions PLAN [--analysis FILE] [--json]
 
 Lists what PLAN adds: passages with no counterpart in the directive or in the
-other plans, grouped into clusters labelled by their key terms, each passage
-with its source span [start–end] (UTF-16 offsets into the plan's text).
+other plans, grouped into clusters labelled by their key terms, most specific
+first (specificity: novelty × mean G² of the cluster's top key terms in this
+plan against the rest of the corpus; the report, CSV and viewer use the same
+order), each passage with its source span [start–end] (UTF-16 offsets into
+the plan's text).
 
 Options:
   --analysis FILE  analysis.json to read (default: out/analysis.json; else the corpus in ./corpus is analysed)
@@ -42,7 +45,7 @@ export const additionsCommand: Command = {
     for (const a of clusters) {
       out.push(
         '',
-        `${c.green(c.bold(a.label || '(no key terms)'))}  ${c.dim(`${a.group ?? 'no group'} · novelty ${a.novelty.toFixed(2)} · ${a.id}`)}`,
+        `${c.green(c.bold(a.label || '(no key terms)'))}  ${c.dim(`${a.group ?? 'no group'} · specificity ${a.specificity?.toFixed(2) ?? '–'} · novelty ${a.novelty.toFixed(2)} · ${a.id}`)}`,
       );
       for (const p of a.passages) out.push(`  ${c.cyan(`${p.unitId} [${p.span.join('–')}]`)}  ${p.text}`);
     }

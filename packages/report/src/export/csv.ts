@@ -13,25 +13,9 @@
  * (`restoreCell`) when reading such a cell back as text.
  */
 import Papa from 'papaparse';
+import { type Cell, neutraliseCell } from './cell.ts';
 
-export const BOM = '\uFEFF';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export type Cell = string | number | boolean | null | undefined;
-
-/** Neutralises a cell against formula injection: a single quote before = + - @ tab CR. */
-export function neutraliseCell(value: Cell): string | number {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** The inverse of `neutraliseCell` for text cells read back from a CSV. */
-export function restoreCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
+export { BOM, type Cell, csvText, neutraliseCell, restoreCell } from './cell.ts';
 
 /** One CSV file: BOM, the header row, then the rows, every cell neutralised. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -42,7 +26,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
     },
     { quotes: true, newline: '\r\n', escapeFormulae: false },
   );
-  return `${BOM}${body}\r\n`;
+  return `\uFEFF${body}\r\n`;
 }
 
 /** Rounds a score for a spreadsheet cell (4 decimals). */

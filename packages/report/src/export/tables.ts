@@ -17,6 +17,8 @@
  *
  * Without `findings` the findings files hold their header row only.
  */
+
+import { rankedAdditions } from '@doichieu/diff';
 import type { AnalysedPlan } from '../analysis-schema.ts';
 import { type Cell, round, toCsv } from './csv.ts';
 import { type AnalysisInput, findingsOf } from './findings.ts';
@@ -140,6 +142,8 @@ export function additionsCsv(analysis: AnalysisInput): string {
     'plan_id',
     'group',
     'label',
+    'rank',
+    'specificity',
     'novelty',
     'key_terms',
     'passages',
@@ -148,12 +152,14 @@ export function additionsCsv(analysis: AnalysisInput): string {
     'end',
     'text',
   ];
-  const rows = (findingsOf(analysis)?.additions ?? []).flatMap((c) =>
+  const rows = rankedAdditions(findingsOf(analysis)?.additions ?? []).flatMap(({ cluster: c, rank }) =>
     c.passages.map((p) => [
       c.id,
       c.planId,
       c.group ?? '',
       c.label,
+      rank,
+      c.specificity === undefined ? '' : round(c.specificity),
       round(c.novelty),
       terms(c.keyTerms),
       c.passages.length,

@@ -3,8 +3,16 @@
  * analysis.json: readable plan names, per-plan summaries, the findings
  * sections. Pure.
  */
+
+import { rankedAdditions } from '@doichieu/diff';
 import type { AnalysedPlan } from '../analysis-schema.ts';
-import { type AnalysisInput, type FindingsView, findingsOf, type ReuseView } from '../export/findings.ts';
+import {
+  type AdditionView,
+  type AnalysisInput,
+  type FindingsView,
+  findingsOf,
+  type ReuseView,
+} from '../export/findings.ts';
 
 export const KIND_NAMES: Record<string, string> = {
   'study-and-dissemination': 'study and dissemination plan',
@@ -146,3 +154,31 @@ export function planNames(analysis: AnalysisInput): Map<string, string> {
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 export const fixed = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+
+/** Addition clusters shown per plan in the report's main text; the rest are in csv/additions.csv. */
+export const TOP_ADDITIONS = 5;
+
+/**
+ * A plan's addition clusters for the report, in the diff stage's rank
+ * (most specific first, as the CLI and the viewer list them), the first
+ * `perPlan` of each plan, in plan order; `more` counts those left to the CSV.
+ */
+export function reportAdditions(
+  analysis: AnalysisInput,
+  perPlan = TOP_ADDITIONS,
+): { planId: string; clusters: { cluster: AdditionView; rank: number }[]; more: number }[] {
+  const findings = findingsOf(analysis);
+  if (!findings) return [];
+  const byPlan = new Map<string, { cluster: AdditionView; rank: number }[]>();
+  for (const r of rankedAdditions(findings.additions)) {
+    const list = byPlan.get(r.cluster.planId) ?? [];
+    list.push(r);
+    byPlan.set(r.cluster.planId, list);
+  }
+  return analysis.plans
+    .filter((p) => byPlan.has(p.id))
+    .map((p) => {
+      const all = byPlan.get(p.id)!;
+      return { planId: p.id, clusters: all.slice(0, perPlan), more: Math.max(0, all.length - perPlan) };
+    });
+}

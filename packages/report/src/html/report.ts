@@ -14,8 +14,10 @@ import {
   pct,
   planNames,
   planSummaries,
+  reportAdditions,
   STATUS_MARK,
   STATUS_TEXT,
+  TOP_ADDITIONS,
 } from './model.ts';
 
 /** " (+N more)" when a large corpus lists only the first plans that carry an omitted element. */
@@ -128,16 +130,23 @@ function additionsSection(analysis: AnalysisInput, maxPassages: number): string 
   const names = planNames(analysis);
   if (f.findings.additions.length === 0)
     return '<p>No plan adds content without a counterpart elsewhere.</p>';
-  return [...f.findings.additions]
-    .sort((a, b) => a.planId.localeCompare(b.planId) || b.novelty - a.novelty)
+  const intro = `<p class="meta">Per plan, the ${TOP_ADDITIONS} most specific clusters (specificity: novelty × mean G² of the cluster's top key terms in this plan against the rest of the corpus; the CLI's <code>additions</code> and the viewer list them in the same order). Every cluster is in <code>csv/additions.csv</code>.</p>`;
+  return `${intro}\n${reportAdditions(analysis)
     .map(
-      (c) =>
-        `<h3>${e(names.get(c.planId) ?? c.planId)}: ${e(c.label)}</h3>
-<p class="meta">group ${e(c.group ?? 'none')} · novelty ${fixed(c.novelty, 2)} · ${c.passages.length} passage${c.passages.length === 1 ? '' : 's'}</p>
+      ({ planId, clusters, more }) =>
+        `${clusters
+          .map(
+            ({ cluster: c, rank }) =>
+              `<h3>${e(names.get(planId) ?? planId)} #${rank}: ${e(c.label)}</h3>
+<p class="meta">group ${e(c.group ?? 'none')} · specificity ${c.specificity === undefined ? '–' : fixed(c.specificity, 2)} · novelty ${fixed(c.novelty, 2)} · ${c.passages.length} passage${c.passages.length === 1 ? '' : 's'}</p>
 <p class="terms">key terms: ${e(c.keyTerms.map((t) => t.term).join(', '))}</p>
 ${passages(c.passages, maxPassages)}`,
+          )
+          .join(
+            '\n',
+          )}${more > 0 ? `\n<p class="meta">… ${more} more cluster${more === 1 ? '' : 's'} of ${e(names.get(planId) ?? planId)} in csv/additions.csv</p>` : ''}`,
     )
-    .join('\n');
+    .join('\n')}`;
 }
 
 function omissionsSection(analysis: AnalysisInput): string {

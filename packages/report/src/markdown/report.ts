@@ -14,8 +14,10 @@ import {
   pct,
   planNames,
   planSummaries,
+  reportAdditions,
   STATUS_MARK,
   STATUS_TEXT,
+  TOP_ADDITIONS,
 } from '../html/model.ts';
 import { moreThanListed, type ReportOptions } from '../html/report.ts';
 
@@ -86,21 +88,27 @@ function additions(analysis: AnalysisInput, n: number): string {
   if (!f) return NA('Additions');
   if (f.findings.additions.length === 0) return 'No plan adds content without a counterpart elsewhere.';
   const names = planNames(analysis);
-  return [...f.findings.additions]
-    .sort((a, b) => a.planId.localeCompare(b.planId) || b.novelty - a.novelty)
-    .map((c) => {
+  const intro = `Per plan, the ${TOP_ADDITIONS} most specific clusters (specificity: novelty × mean G² of the cluster's top key terms in this plan against the rest of the corpus; the CLI's \`additions\` and the viewer list them in the same order). Every cluster is in \`csv/additions.csv\`.`;
+  const parts = reportAdditions(analysis).flatMap(({ planId, clusters, more }) => [
+    ...clusters.map(({ cluster: c, rank }) => {
       const quotes = c.passages
         .slice(0, n)
         .map((p) => `> ${m(truncate(p.text, 300))} \`${m(p.unitId)}\``)
         .join('\n>\n');
-      const more = c.passages.length > n ? `\n\n… and ${c.passages.length - n} more` : '';
-      return `### ${m(names.get(c.planId) ?? c.planId)}: ${m(c.label)}
+      const extra = c.passages.length > n ? `\n\n… and ${c.passages.length - n} more` : '';
+      return `### ${m(names.get(planId) ?? planId)} #${rank}: ${m(c.label)}
 
-Group ${m(c.group ?? 'none')} · novelty ${fixed(c.novelty, 2)} · key terms: ${m(c.keyTerms.map((t) => t.term).join(', '))}
+Group ${m(c.group ?? 'none')} · specificity ${c.specificity === undefined ? '–' : fixed(c.specificity, 2)} · novelty ${fixed(c.novelty, 2)} · key terms: ${m(c.keyTerms.map((t) => t.term).join(', '))}
 
-${quotes}${more}`;
-    })
-    .join('\n\n');
+${quotes}${extra}`;
+    }),
+    ...(more > 0
+      ? [
+          `_… ${more} more cluster${more === 1 ? '' : 's'} of ${m(names.get(planId) ?? planId)} in csv/additions.csv_`,
+        ]
+      : []),
+  ]);
+  return [intro, ...parts].join('\n\n');
 }
 
 function omissions(analysis: AnalysisInput): string {
