@@ -70,6 +70,10 @@ describe('the shipped model artefact', () => {
     expect(() => fromArtefact({ ...body, sha256: artefactHash(body) })).toThrow(
       /other feature or training settings/,
     );
+    // A consistent file whose weight row is not a feature and one number per group.
+    const { sha256: _sha2, ...short } = structuredClone(artefact);
+    short.weights[3] = [short.weights[3][0], 0.5];
+    expect(() => fromArtefact({ ...short, sha256: artefactHash(short) })).toThrow(/weight row 4/);
   });
 
   it('does not fit a directive whose task groups differ', () => {
