@@ -36,6 +36,8 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // DuckDB is a native addon: resolved from packages/cli/node_modules at run time, never bundled.
+  external: ['@duckdb/node-api'],
   // CommonJS dependencies (iconv-lite, papaparse…) call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __doichieuCreateRequire } from 'node:module'; const require = __doichieuCreateRequire(import.meta.url);",

@@ -1,7 +1,11 @@
+import { PassimAlignment, PassimInputRecord, PassimRecord } from '@doichieu/measures';
 import { Analysis } from '@doichieu/report';
 import type { z } from 'zod';
 
 /** Schemas of later stages, registered here as they land. */
 export const extraSchemas: Record<string, z.ZodType> = {
   'analysis.schema.json': Analysis,
+  'passim-input.schema.json': PassimInputRecord,
+  'passim-output.schema.json': PassimRecord,
+  'passim-align.schema.json': PassimAlignment,
 };

@@ -46,6 +46,18 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'write the analysis as CSV files for a spreadsheet (and an annotations file to correct)',
     load: async () => (await import('./commands/export.ts')).exportCommand,
   },
+  profile: {
+    summary: 'the implementation profile of each plan: lag, reiteration, specificity, textual learning',
+    load: async () => (await import('./commands/profile.ts')).profileCommand,
+  },
+  sql: {
+    summary: 'query the corpus with SQL (DuckDB) over the plan-level and unit-level tables',
+    load: async () => (await import('./commands/sql.ts')).sqlCommand,
+  },
+  passim: {
+    summary: 'export the corpus for passim (cluster-scale reuse) and import its results',
+    load: async () => (await import('./commands/passim.ts')).passimCommand,
+  },
   synth: {
     summary: 'generate a synthetic national corpus from the real plans (for scale tests)',
     load: async () => (await import('./commands/synth.ts')).synthCommand,

@@ -11,6 +11,13 @@ import type { GoldRow, ShippedModel } from '@doichieu/align';
 import { loadLexicon, type PlanMeta } from '@doichieu/core';
 import type { DiffPlan } from '@doichieu/diff';
 import {
+  type FindingsLike,
+  finishMeasures,
+  type ProfileBase,
+  profileBase,
+  tapFindings,
+} from '@doichieu/measures';
+import {
   analysisHead,
   type CoverageRow,
   diffPlanOf,
@@ -77,6 +84,7 @@ export async function runAnalysis(
   const diff = metas.length <= diffLimit;
   const diffInputs: DiffPlan[] = [];
   const strings = new Map<string, string>();
+  const profileBases: ProfileBase[] = [];
   const writer = openAtomicWriter(outPath);
   const coverage: CoverageRow[] = [];
   const warnings: string[] = [];
@@ -93,6 +101,7 @@ export async function runAnalysis(
       coverage.push(result.coverage as CoverageRow);
       if (result.warning) warnings.push(result.warning);
       if (diff && result.diffInput) diffInputs.push(shareStrings(result.diffInput as DiffPlan, strings));
+      profileBases.push(result.profileBase as ProfileBase);
       written++;
     };
     const setup: WorkerSetup = {
@@ -125,6 +134,7 @@ export async function runAnalysis(
               coverage: row,
               diffInput: diff ? diffPlanOf(plan) : null,
               ...warningOf(plan),
+              profileBase: profileBase(plan, row.cells, directive),
             };
           } catch (e) {
             result = { index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
@@ -142,6 +152,10 @@ export async function runAnalysis(
       bar?.stop();
     }
     writer.write(`],"coverage":${JSON.stringify(coverage)}`);
+    const tapped: { additions: FindingsLike['additions'][number][]; comparisons: FindingsLike['comparisons'][number][] } = {
+      additions: [],
+      comparisons: [],
+    };
     if (diff) {
       writer.write(',"findings":');
       // Piece by piece: the findings of a national corpus are never one string.
@@ -149,9 +163,14 @@ export async function runAnalysis(
         directive,
         diffInputs,
         options.peers ? { peers: options.peers } : {},
+        tapFindings(tapped),
       ))
         writer.write(chunk);
     }
+    const measures = finishMeasures(directive, profileBases, diff ? tapped : undefined);
+    writer.write(
+      `,"profiles":${JSON.stringify(measures.profiles)},"citations":${JSON.stringify(measures.citations)}`,
+    );
     writer.write('}\n');
     writer.commit();
   } catch (e) {

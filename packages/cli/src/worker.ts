@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DecodeError, type Directive, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
+import { profileBase } from '@doichieu/measures';
 import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
 import { formatDirectiveWarning } from './summary.ts';
 
@@ -25,7 +26,15 @@ export interface WorkerRequest {
 }
 
 export type WorkerResult =
-  | { index: number; ok: true; planJson: string; coverage: unknown; diffInput: unknown; warning?: string }
+  | {
+      index: number;
+      ok: true;
+      planJson: string;
+      coverage: unknown;
+      diffInput: unknown;
+      warning?: string;
+      profileBase: unknown;
+    }
   | { index: number; ok: false; error: string };
 
 /** Reads, ingests and aligns one plan; user-facing failures become an error string. */
@@ -79,6 +88,7 @@ if (parentPort && workerData) {
         coverage,
         diffInput: setup.diff ? diffPlanOf(plan) : null,
         ...warningOf(plan),
+        profileBase: profileBase(plan, coverage.cells, setup.directive),
       };
     } catch (e) {
       result = { index: request.index, ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };

@@ -157,6 +157,21 @@ export const Directive = z
     date: IsoDateOrUnknown,
     replaces: z.array(z.string()).optional(),
     citation: DirectiveCitation.optional(),
+    related: z
+      .array(
+        z
+          .object({
+            number: z.string().min(1),
+            date: z.string().optional().describe('ISO date of the document'),
+            issuer: z.string().optional(),
+            title: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        'Documents around the directive whose number and date are known (guidance, the document it replaces): citation checks compare against them',
+      ),
     note: z.string().optional(),
     taskGroups: z.array(TaskGroup).min(1),
   })

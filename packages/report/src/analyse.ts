@@ -30,8 +30,10 @@ import {
   corpusFindings,
   type DiffPlan,
   diffPlansFromAnalysis,
+  type FindingsPiece,
   findingsJson,
 } from '@doichieu/diff';
+import { finishMeasures, profileBase } from '@doichieu/measures';
 import type { AnalysedPlan, Analysis } from './analysis-schema.ts';
 
 export interface AnalyseOptions {
@@ -94,8 +96,17 @@ export function findingsJsonChunks(
   directive: Directive,
   plans: readonly DiffPlan[],
   settings: FindingsSettings = {},
+  observe?: (piece: FindingsPiece) => void,
 ): Generator<string> {
-  return findingsJson(corpusFindings(directive, plans, findingsOptions(plans.length, settings)));
+  const pieces = corpusFindings(directive, plans, findingsOptions(plans.length, settings));
+  return findingsJson(observe ? observed(pieces, observe) : pieces);
+}
+
+function* observed(pieces: Iterable<FindingsPiece>, observe: (piece: FindingsPiece) => void): Generator<FindingsPiece> {
+  for (const piece of pieces) {
+    observe(piece);
+    yield piece;
+  }
 }
 
 export type CoverageRow = Analysis['coverage'][number];
@@ -251,10 +262,16 @@ export function analyse(
           directive,
           analysed.map((a) => diffPlanOf(a.plan)),
         );
+  const measures = finishMeasures(
+    directive,
+    analysed.map((a) => profileBase(a.plan, a.coverage.cells, directive)),
+    findings,
+  );
   return {
     ...analysisHead(directive, models, evaluation),
     plans: analysed.map((a) => a.plan),
     coverage: analysed.map((a) => a.coverage),
     ...(findings ? { findings } : {}),
+    ...measures,
   };
 }

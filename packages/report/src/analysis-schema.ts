@@ -18,6 +18,7 @@ import {
   Unit,
 } from '@doichieu/core';
 import { Findings } from '@doichieu/diff';
+import { CitationGraph, PlanProfile } from '@doichieu/measures';
 import { z } from 'zod';
 
 const Scores = z.record(z.string(), z.number());
@@ -142,6 +143,15 @@ export const Analysis = z.object({
   ),
   findings: Findings.optional().describe(
     'What each plan adds, omits and copies (absent when the diff stage was skipped)',
+  ),
+  profiles: z
+    .array(PlanProfile)
+    .optional()
+    .describe(
+      'Implementation profile per plan: lag, reiteration and localisation, specificity, textual learning (docs/measures.md)',
+    ),
+  citations: CitationGraph.optional().describe(
+    'Documents cited by each plan, and consistency checks on the citations',
   ),
 });
 export type Analysis = z.infer<typeof Analysis>;

@@ -16,4 +16,5 @@ export {
 } from './analyse.ts';
 export * from './analysis-schema.ts';
 export { citedInsteadText, countsInTotals, plansNotCiting } from './directive-status.ts';
+export * from './export/tidy.ts';
 export * from './outputs.ts';

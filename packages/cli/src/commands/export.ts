@@ -1,8 +1,16 @@
 import { resolve } from 'node:path';
-import { exportCsvFiles } from '@doichieu/report';
+import {
+  dataDictionaryCsv,
+  dataDictionaryMarkdown,
+  exportCsvFiles,
+  planLevelTable,
+  tidyCsv,
+  unitLevelTable,
+} from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
+import { writeParquet } from '../duckdb.ts';
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from '../io.ts';
 
@@ -24,11 +32,19 @@ spreadsheet runs it as a formula, which includes "- " bullets in plan text):
   annotations.csv      annotations filled in from the engine's labels: correct
                        it and run "doichieu evaluate --gold annotations.csv"
 
+and, for statistics, two tidy tables as CSV and as Parquet with their data
+dictionary (column, type, meaning, unit):
+
+  plan-level.csv / .parquet   one row per plan: metadata and every profile measure
+  unit-level.csv / .parquet   one row per unit: role, labels, scores, reuse, text
+  data-dictionary.csv / .md   what every column of the two tables means
+
 Options:
   --analysis FILE  analysis.json to read (default: out/analysis.json; when it
                    does not exist the corpus is analysed)
   --corpus DIR     analyse this corpus instead of reading analysis.json
   --out DIR        output folder (default: out/csv)
+  --no-parquet     write the tidy tables as CSV only
   -h, --help       show this help
 `;
 
@@ -37,7 +53,12 @@ export const exportCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { analysis: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' } },
+      {
+        analysis: { type: 'string' },
+        corpus: { type: 'string' },
+        out: { type: 'string' },
+        'no-parquet': { type: 'boolean' },
+      },
       'export',
     );
     if (values.help) {
@@ -48,8 +69,16 @@ export const exportCommand: Command = {
     const analysis = loadOrAnalyse(values, 'export');
     const dir = resolve(String(values.out ?? 'out/csv'));
     const files = exportCsvFiles(analysis);
+    const tables = [planLevelTable(analysis), unitLevelTable(analysis)];
+    for (const t of tables) files[`${t.name}.csv`] = tidyCsv(t);
+    files['data-dictionary.csv'] = dataDictionaryCsv(tables);
     for (const [name, text] of Object.entries(files)) writeFileAtomic(resolve(dir, name), text);
+    writeFileAtomic(resolve(dir, 'data-dictionary.md'), dataDictionaryMarkdown(tables));
     process.stdout.write(`wrote ${Object.keys(files).length} CSV files to ${dir}\n`);
+    if (!values['no-parquet']) {
+      const parquet = await writeParquet(tables, dir);
+      process.stdout.write(`wrote ${parquet.length} Parquet files to ${dir}\n`);
+    }
     return 0;
   },
 };
