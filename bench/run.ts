@@ -9,9 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
-const benches = ['ingest.bench.ts', 'analyze.bench.ts', 'diff.bench.ts', 'scale.bench.ts'].filter(
-  (b) => existsSync(`${here}${b}`) && (only.length === 0 || only.some((o) => b.startsWith(o))),
-);
+const benches = [
+  'ingest.bench.ts',
+  'analyze.bench.ts',
+  'diff.bench.ts',
+  'scale.bench.ts',
+  'measures.bench.ts',
+].filter((b) => existsSync(`${here}${b}`) && (only.length === 0 || only.some((o) => b.startsWith(o))));
 for (const bench of benches) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `${here}${bench}`], {
     encoding: 'utf8',

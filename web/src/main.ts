@@ -20,6 +20,7 @@ import type { Analysis } from './types.ts';
 import { mountCompare } from './views/compare.ts';
 import { mountCorpus } from './views/corpus.ts';
 import { mountCoverage } from './views/coverage.ts';
+import { mountProfiles } from './views/profiles.ts';
 import { mountReader } from './views/reader.ts';
 
 const MOUNT: Record<View, (root: HTMLElement, ctx: Ctx) => ViewHandle> = {
@@ -27,6 +28,7 @@ const MOUNT: Record<View, (root: HTMLElement, ctx: Ctx) => ViewHandle> = {
   reader: mountReader,
   compare: mountCompare,
   corpus: mountCorpus,
+  profiles: mountProfiles,
 };
 
 const app = document.getElementById('app')!;

@@ -5,7 +5,7 @@
  */
 import type { Lang } from './types.ts';
 
-export const VIEWS = ['coverage', 'reader', 'compare', 'corpus'] as const;
+export const VIEWS = ['coverage', 'reader', 'compare', 'corpus', 'profiles'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface ViewState {

@@ -13,6 +13,7 @@ import { outline, planDetails } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
 import type { Lang, Plan } from '../types.ts';
+import { profilePanel } from './profiles.ts';
 
 export function mountReader(root: HTMLElement, ctx: Ctx): ViewHandle {
   const lang = ctx.state.lang;
@@ -188,6 +189,13 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
         metaRows.flatMap(([k, v]) => [h('dt', {}, k), v]),
       ),
     ),
+    ...[
+      profilePanel(
+        ctx.corpus.analysis.profiles?.find((p) => p.planId === plan.id),
+        lang,
+        (unitId) => ctx.href({ view: 'reader', plan: plan.id, unit: unitId }),
+      ),
+    ].filter((x): x is HTMLElement => x !== undefined),
     h('details', { open: true }, h('summary', {}, t(lang, 'outline')), outlineList),
     h(
       'details',

@@ -28,7 +28,8 @@ describe('doichieu export and report', () => {
     const io = capture();
     expect(await exportCommand.run(['--corpus', CORPUS, '--out', join(dir, 'csv')])).toBe(0);
     io.restore();
-    expect(io.text()).toMatch(/wrote 10 CSV files/);
+    expect(io.text()).toMatch(/wrote 13 CSV files/);
+    expect(io.text()).toMatch(/wrote 2 Parquet files/);
     const annotations = join(dir, 'csv', 'annotations.csv');
     const text = readFileSync(annotations, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
