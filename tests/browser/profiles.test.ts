@@ -44,7 +44,9 @@ describe.skipIf(!hasChromium)('profiles in Chromium', () => {
     expect(await lagOf('qng-222-study')).toBe('91');
     expect(await lagOf('qnh-implementation')).toBe('169–199');
     await p.locator('#profile-table th a', { hasText: 'Lag (days)' }).click();
-    await expect.poll(() => p.locator('#profile-table tbody tr').first().getAttribute('data-plan')).toBe('qng-222-study');
+    await expect
+      .poll(() => p.locator('#profile-table tbody tr').first().getAttribute('data-plan'))
+      .toBe('qng-222-study');
     const check = p.locator('#citation-checks li', { hasText: '126-KL/TW' });
     expect(await check.innerText()).toContain('16-KL/TW');
     expect(await p.locator('#citation-graph text.flagged', { hasText: '126-KL/TW' }).count()).toBe(1);

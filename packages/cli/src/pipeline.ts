@@ -152,7 +152,10 @@ export async function runAnalysis(
       bar?.stop();
     }
     writer.write(`],"coverage":${JSON.stringify(coverage)}`);
-    const tapped: { additions: FindingsLike['additions'][number][]; comparisons: FindingsLike['comparisons'][number][] } = {
+    const tapped: {
+      additions: FindingsLike['additions'][number][];
+      comparisons: FindingsLike['comparisons'][number][];
+    } = {
       additions: [],
       comparisons: [],
     };

@@ -102,7 +102,10 @@ export function findingsJsonChunks(
   return findingsJson(observe ? observed(pieces, observe) : pieces);
 }
 
-function* observed(pieces: Iterable<FindingsPiece>, observe: (piece: FindingsPiece) => void): Generator<FindingsPiece> {
+function* observed(
+  pieces: Iterable<FindingsPiece>,
+  observe: (piece: FindingsPiece) => void,
+): Generator<FindingsPiece> {
   for (const piece of pieces) {
     observe(piece);
     yield piece;
