@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
   it('coverage: the cell panel is one scroll box and choosing a unit does not scroll the page', async () => {
     const p = await fresh();
     await open(p, `${server.url}#view=coverage`);
-    await p.locator('g.cell[data-plan="qnh-implementation"][data-group="TG3"]').click();
+    await p.locator('#heatmap .cell[data-plan="qnh-implementation"][data-group="TG3"]').click();
     await p.locator('#cell-units').waitFor();
     const scrollers = await p.locator('#cell-detail, #cell-detail *').evaluateAll(
       (els) =>
@@ -240,7 +240,7 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
     expect(top).toBeLessThanOrEqual(0);
     await p.evaluate(() => window.scrollTo(0, 0));
     // Either every column is on screen or the heatmap says how to reach the others.
-    const last = p.locator('#heatmap g.cell').last();
+    const last = p.locator('#heatmap .cell').last();
     const lastBox = (await last.boundingBox())!;
     const hint = await p.locator('#heatmap-hint').isVisible();
     expect(lastBox.x + lastBox.width <= 390 || hint).toBe(true);

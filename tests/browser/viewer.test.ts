@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     const p = await fresh();
     await open(p, `${servers.corpus!.url}#view=coverage`);
     const groups = analysis.directive.taskGroups.length;
-    expect(await p.locator('#heatmap g.cell').count()).toBe(analysis.plans.length * groups);
+    expect(await p.locator('#heatmap .cell').count()).toBe(analysis.plans.length * groups);
     expect(await p.locator('#heatmap .colhead').count()).toBe(groups);
     await expect.poll(() => p.locator('#coverage-legend').innerText()).toContain('chỉ nhắc đến');
     // Cells carry their status: every coverage cell is drawn with the status of the analysis.
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
       for (const cell of row.cells)
         expect(
           await p
-            .locator(`g.cell[data-plan="${row.planId}"][data-group="${cell.group}"]`)
+            .locator(`#heatmap .cell[data-plan="${row.planId}"][data-group="${cell.group}"]`)
             .getAttribute('data-status'),
         ).toBe(cell.status);
     await screenshot(p, '01-coverage');
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     const planId = 'qnh-implementation';
     const cell = analysis.coverage.find((c) => c.planId === planId)!.cells.find((c) => c.group === 'TG3')!;
     expect(cell.units.length).toBeGreaterThan(0);
-    await p.locator(`g.cell[data-plan="${planId}"][data-group="TG3"]`).click();
+    await p.locator(`#heatmap .cell[data-plan="${planId}"][data-group="TG3"]`).click();
     await p.locator('#cell-units').waitFor();
     expect(
       await p.locator('#cell-units li').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit-ref'))),
@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
   it('coverage: keyboard reachable (Tab, arrows, Enter) and sortable by a group', async () => {
     const p = await fresh();
     await open(p, `${servers.corpus!.url}#view=coverage`);
-    await p.locator('g.cell[tabindex="0"]').focus();
+    await p.locator('#heatmap .cell[tabindex="0"]').focus();
     const first = await p.evaluate(() => (document.activeElement as HTMLElement).dataset);
     await p.keyboard.press('ArrowRight');
     await p.keyboard.press('ArrowDown');
@@ -147,8 +147,8 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     await expect.poll(() => p.evaluate(() => window.__viewer!.state().plan)).toBeDefined();
     const state = await p.evaluate(() => window.__viewer!.state());
     const rows = await p
-      .locator('#heatmap g.row')
-      .evaluateAll((els) => els.map((e) => (e.querySelector('g.cell') as HTMLElement).dataset.plan));
+      .locator('#heatmap .row')
+      .evaluateAll((els) => els.map((e) => (e.querySelector('.cell') as HTMLElement).dataset.plan));
     expect(state.plan).toBe(rows[1]);
     expect(state.group).toBe(analysis.directive.taskGroups[1]!.id);
     expect(first.group).toBe(analysis.directive.taskGroups[0]!.id);
@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     await p.locator('.colhead').nth(3).focus();
     await p.keyboard.press('Enter');
     const sorted = await p
-      .locator('#heatmap g.row g.cell:first-of-type')
+      .locator('#heatmap .row .cell[data-c="0"]')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.plan));
     const byTg4 = [...analysis.coverage]
       .map((c) => ({ id: c.planId, cell: c.cells.find((x) => x.group === 'TG4')! }))
@@ -316,7 +316,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     await p.reload();
     await p.waitForFunction(() => window.__viewer?.ready === true);
     expect(await p.locator('#nav-coverage').innerText()).toBe('Coverage');
-    await p.locator('g.cell[data-plan="qng-222-study"][data-group="TG1"]').click();
+    await p.locator('#heatmap .cell[data-plan="qng-222-study"][data-group="TG1"]').click();
     await screenshot(p, '09-english');
   });
 
@@ -390,7 +390,7 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
           dataIndexed: at('data-indexed'),
           heatmapDrawn: at('heatmap-drawn'),
           heatmapPainted: at('heatmap-painted'),
-          cells: document.querySelectorAll('#heatmap g.cell').length,
+          cells: document.querySelectorAll('#heatmap .cell').length,
         };
       });
       const result = {
@@ -404,9 +404,9 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
           `(summary loaded at ${Math.round(marks.summaryLoaded)} ms, heatmap drawn and painted ${Math.round(result.renderAfterData)} ms later; ` +
           `full analysis loaded at ${Math.round(marks.dataLoaded)} ms; ${marks.cells} cells)\n`,
       );
-      expect(marks.cells).toBe(
-        (name === 'big' ? 700 : analysis.plans.length) * analysis.directive.taskGroups.length,
-      );
+      // A virtual list: at 700 plans only the rows in view are in the DOM.
+      if (name === 'big') expect(marks.cells).toBeGreaterThan(0);
+      else expect(marks.cells).toBe(analysis.plans.length * analysis.directive.taskGroups.length);
       // The timing is reported (and saved to timings.json), not asserted: this machine is shared and noisy.
       expect(Number.isFinite(result.firstRender)).toBe(true);
       if (name === 'big') await screenshot(p, '11-coverage-700');

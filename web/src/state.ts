@@ -27,11 +27,36 @@ export interface ViewState {
   desc?: boolean;
   /** Reader shows the original, un-normalised text. */
   original?: boolean;
+  /** Heatmap filters: province, level, kind, and a group (`fgroup`) with a status (`fstatus`). */
+  prov?: string;
+  level?: string;
+  kind?: string;
+  fgroup?: string;
+  fstatus?: string;
+  /** Heatmap: districts under their province ('1') or a flat list ('0'); default by corpus size. */
+  grouped?: string;
+  /** Corpus view: the plan whose distinctive terms are shown. */
+  kplan?: string;
 }
 
 export const DEFAULT_STATE: ViewState = { view: 'coverage', lang: 'vi' };
 
-const KEYS = ['plan', 'group', 'unit', 'a', 'b', 'q', 'sort'] as const;
+const KEYS = [
+  'plan',
+  'group',
+  'unit',
+  'a',
+  'b',
+  'q',
+  'sort',
+  'prov',
+  'level',
+  'kind',
+  'fgroup',
+  'fstatus',
+  'grouped',
+  'kplan',
+] as const;
 
 /** Reads a state from a hash such as `#view=reader&plan=x`; the leading '#' is optional. */
 export function parseState(hash: string): ViewState {
