@@ -41,11 +41,11 @@ export function heatmapSvg(title: string, columns: readonly string[], rows: read
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="4" y="16" font-size="13" font-weight="700">${xml(title)}</text>`,
   ];
-  columns.forEach((c, i) =>
+  columns.forEach((c, i) => {
     out.push(
       `<text x="${labelW + i * cellW + cellW / 2}" y="${headH - 8}" text-anchor="middle" font-weight="700">${xml(c)}</text>`,
-    ),
-  );
+    );
+  });
   rows.forEach((r, ri) => {
     const y = headH + ri * rowH;
     out.push(

@@ -290,7 +290,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
         `${d.open ? '▾' : '▸'} ${d.province} (${t(lang, 'plans', { n: d.plans })})`,
       );
       row.append(h('div', { role: 'rowheader', class: 'rowhead' }, toggle));
-      d.cells.forEach((c, ci) => row.append(rollupCell(c, d.province, d.plans, r, ci)));
+      row.append(...d.cells.map((c, ci) => rollupCell(c, d.province, d.plans, r, ci)));
     } else {
       const n = name(d.row.planId);
       row.dataset.plan = d.row.planId;
@@ -301,7 +301,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
           n,
         ),
       );
-      d.row.cells.forEach((c, ci) => row.append(planCell(c, r, ci)));
+      row.append(...d.row.cells.map((c, ci) => planCell(c, r, ci)));
     }
     return row;
   };
