@@ -21,6 +21,8 @@ import {
   analyse,
   dataDictionaryCsv,
   planLevelTable,
+  renderHtmlReport,
+  renderMarkdownReport,
   tidyCsv,
   unitLevelTable,
 } from '@doichieu/report';
@@ -180,6 +182,18 @@ describe('tidy tables', () => {
     const dictionary = dataDictionaryCsv([table]);
     for (const c of table.columns) expect(dictionary).toContain(`"${c.name}"`);
     expect(table.columns.every((c) => c.meaning.length > 10)).toBe(true);
+  });
+});
+
+describe('report', () => {
+  it('has a profiles section with every plan’s lag and the citation checks, in HTML and Markdown', () => {
+    const md = renderMarkdownReport(analysis);
+    const html = renderHtmlReport(analysis);
+    for (const text of [md, html]) {
+      expect(text).toContain('Implementation profiles');
+      expect(text).toMatch(/qng-222-study[^\n]*91/);
+      expect(text).toContain('126-KL/TW, 16-KL/TW');
+    }
   });
 });
 

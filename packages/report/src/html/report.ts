@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analysis-schema.ts';
 import type { AnalysisInput } from '../export/findings.ts';
+import { PROFILE_NOTE, profileRows } from '../profiles-section.ts';
 import { escapeXml as e, truncate } from './escape.ts';
 import { coverageHeatmapSvg } from './heatmap.ts';
 import {
@@ -281,6 +282,22 @@ ${findingsMethod(analysis)}
 <p class="meta">Spans are UTF-16 offsets into each plan's decoded source text; unit ids are the plan id and the path of numbering markers.</p>`;
 }
 
+function profilesSection(analysis: AnalysisInput): string {
+  const p = profileRows(analysis);
+  const head = `<tr>${p.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`;
+  const rows = p.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th>${e(c)}</th>` : `<td class="num">${e(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('\n');
+  const more = p.more ? `<p class="meta">${p.more} more plans in plan-level.csv (doichieu export).</p>` : '';
+  const checks = p.checks.length
+    ? `<h3>Citation checks</h3><ul>${p.checks.map((c) => `<li><strong>${e(c.planId)}</strong>: ${e(c.message)} <span class="meta">(${e(c.where)})</span></li>`).join('')}</ul>`
+    : '<p>No inconsistent citation found.</p>';
+  return `<table class="profiles"><thead>${head}</thead><tbody>${rows}</tbody></table>\n<p class="meta">${e(PROFILE_NOTE)}</p>${more}\n${checks}`;
+}
+
 /** The whole report as one HTML document. */
 export function renderHtmlReport(analysis: AnalysisInput, options: ReportOptions = {}): string {
   const title = options.title ?? `${analysis.directive.id}: how the local plans implement it`;
@@ -292,6 +309,7 @@ export function renderHtmlReport(analysis: AnalysisInput, options: ReportOptions
     ['additions', 'What plans add', ''],
     ['omissions', 'What plans leave out', ''],
     ['reuse', 'Reuse between plans', ''],
+    ['profiles', 'Implementation profiles', ''],
     ['method', 'Method', ''],
     ['evaluation', 'Evaluation', ''],
   ];
@@ -302,6 +320,7 @@ export function renderHtmlReport(analysis: AnalysisInput, options: ReportOptions
     additions: additionsSection(analysis, maxPassages),
     omissions: omissionsSection(analysis),
     reuse: `${reuseSection(analysis, options.maxReuse ?? 12)}\n${keynessSection(analysis)}`,
+    profiles: profilesSection(analysis),
     method: methodSection(analysis),
     evaluation: evaluationSection(analysis),
   };

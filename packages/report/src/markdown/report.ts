@@ -20,6 +20,7 @@ import {
   TOP_ADDITIONS,
 } from '../html/model.ts';
 import { moreThanListed, type ReportOptions } from '../html/report.ts';
+import { PROFILE_NOTE, profileRows } from '../profiles-section.ts';
 
 /** Escapes Markdown syntax (and table pipes) in text; newlines become spaces. */
 export function escapeMarkdown(value: unknown): string {
@@ -236,6 +237,16 @@ ${markdownTable(
 )}${findingsRows}`;
 }
 
+function profilesMarkdown(analysis: AnalysisInput): string {
+  const p = profileRows(analysis);
+  const table = markdownTable(p.header, p.rows, `l${'r'.repeat(p.header.length - 1)}`);
+  const more = p.more ? `\n\n${p.more} more plans in plan-level.csv (doichieu export).` : '';
+  const checks = p.checks.length
+    ? `\n\n### Citation checks\n\n${p.checks.map((c) => `- **${m(c.planId)}**: ${m(c.message)} (${m(c.where)})`).join('\n')}`
+    : '\n\nNo inconsistent citation found.';
+  return `${table}\n\n${m(PROFILE_NOTE)}${more}${checks}`;
+}
+
 /** The whole report as a Markdown document. */
 export function renderMarkdownReport(analysis: AnalysisInput, options: MarkdownReportOptions = {}): string {
   const d = analysis.directive;
@@ -277,6 +288,10 @@ ${omissions(analysis)}
 ## Reuse between plans
 
 ${reuse(analysis, options.maxReuse ?? 12)}
+
+## Implementation profiles
+
+${profilesMarkdown(analysis)}
 
 ## Method
 
