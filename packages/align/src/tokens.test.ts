@@ -39,3 +39,12 @@ describe('ngrams', () => {
     expect(countSequence([], ['cửa'])).toBe(0);
   });
 });
+
+describe('syllables on hostile input', () => {
+  it('returns one token for a 5 MB word (one /[…]+/gu match overflowed the regex stack)', () => {
+    const word = 'thôngtinđốingoại'.repeat(330_000);
+    const tokens = syllables(`Kế hoạch ${word}.`);
+    expect(tokens).toHaveLength(3);
+    expect(tokens[2]!.length).toBe(word.length);
+  });
+});

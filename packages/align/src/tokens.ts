@@ -4,10 +4,13 @@
  * one term of four syllables). General-purpose English tokenizers drop
  * Vietnamese letters; this one keeps every letter of the alphabet.
  */
-const SYLLABLE = /[\p{L}\p{N}]+/gu;
+import { runTexts } from '@doichieu/core';
+
+// Bounded pieces joined (runTexts), not one /[…]+/gu match: a multi-megabyte word overflows the regex stack.
+const SYLLABLE = '[\\p{L}\\p{N}]';
 
 export function syllables(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(SYLLABLE) ?? [];
+  return runTexts(text.normalize('NFC').toLowerCase(), SYLLABLE);
 }
 
 /** All n-grams of lengths `minN..maxN`, joined by a space. */

@@ -23,7 +23,8 @@ export async function main(argv: string[]): Promise<number> {
   return (await entry.load()).run(rest);
 }
 
-function report(error: unknown): number {
+/** Prints a failure as one line on stderr and returns the exit code. */
+export function reportError(error: unknown): number {
   if (error instanceof UserError) {
     process.stderr.write(`doichieu: ${error.message}\n`);
     return error.exitCode;
@@ -39,7 +40,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (error) {
-    process.exitCode = report(error);
+    process.exitCode = reportError(error);
   }
 }
 

@@ -27,6 +27,7 @@ import {
 } from '@doichieu/report';
 import { SingleBar } from 'cli-progress';
 import { UserError } from './errors.ts';
+import { type Interruption, yieldToSignals } from './interrupt.ts';
 import { type LoadedCorpus, openAtomicWriter } from './io.ts';
 import { processPlan, type WorkerResult, type WorkerSetup, warningOf } from './worker.ts';
 
@@ -46,6 +47,8 @@ export interface PipelineOptions {
   diffLimit?: number;
   /** Closest plans of the same level each plan is compared with (large corpora; default 3). */
   peers?: number;
+  /** SIGINT/SIGTERM: checked between plans; the temporary output is removed and workers stopped. */
+  interrupt?: Interruption;
 }
 
 export interface PipelineResult {
@@ -72,10 +75,15 @@ export async function runAnalysis(
   const gold = options.gold ?? [];
   const failures: string[] = [];
   const lexicon = loadLexicon();
-  const fail = (message: string): void => {
+  const failedPlans = new Set<string>();
+  // Each failing plan is listed once, whatever reads it.
+  const fail = (message: string, planId: string): void => {
     if (!options.keepGoing) throw new UserError(message);
+    if (failedPlans.has(planId)) return;
+    failedPlans.add(planId);
     failures.push(message);
   };
+  const interrupt = options.interrupt;
 
   const models = prepareModels(directive, gold, options.model);
   const evaluation = options.evaluate ? evaluationOf(models) : undefined;
@@ -94,7 +102,7 @@ export async function runAnalysis(
     let written = 0;
     const emit = (result: WorkerResult, meta: PlanMeta): void => {
       if (!result.ok) {
-        fail(result.error.startsWith('plan ') ? result.error : `plan ${meta.id}: ${result.error}`);
+        fail(result.error.startsWith('plan ') ? result.error : `plan ${meta.id}: ${result.error}`, meta.id);
         return;
       }
       writer.write(written === 0 ? result.planJson : `,${result.planJson}`);
@@ -108,6 +116,7 @@ export async function runAnalysis(
       directive,
       models,
       corpusDir: corpus.dir,
+      allowOutside: corpus.allowOutside,
       diff,
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
     };
@@ -123,7 +132,10 @@ export async function runAnalysis(
     try {
       if (workers <= 1) {
         const aligners = new Map<string, never>();
-        metas.forEach((meta, index) => {
+        for (const [index, meta] of metas.entries()) {
+          // A synchronous loop would hold a signal back until the end.
+          await yieldToSignals();
+          interrupt?.check();
           let result: WorkerResult;
           try {
             const { plan, coverage: row } = processPlan(setup, meta, lexicon, aligners);
@@ -141,16 +153,24 @@ export async function runAnalysis(
           }
           emit(result, meta);
           bar?.increment();
-        });
+        }
       } else {
-        await runPool(setup, metas, workers, (result) => {
-          emit(result, metas[result.index]!);
-          bar?.increment();
-        });
+        await runPool(
+          setup,
+          metas,
+          workers,
+          (result) => {
+            emit(result, metas[result.index]!);
+            bar?.increment();
+          },
+          interrupt,
+        );
       }
     } finally {
       bar?.stop();
     }
+    await yieldToSignals();
+    interrupt?.check();
     writer.write(`],"coverage":${JSON.stringify(coverage)}`);
     const tapped: {
       additions: FindingsLike['additions'][number][];
@@ -167,8 +187,11 @@ export async function runAnalysis(
         diffInputs,
         options.peers ? { peers: options.peers } : {},
         tapFindings(tapped),
-      ))
+      )) {
         writer.write(chunk);
+        await yieldToSignals();
+        interrupt?.check();
+      }
     }
     const measures = finishMeasures(directive, profileBases, diff ? tapped : undefined);
     writer.write(
@@ -222,6 +245,7 @@ function runPool(
   metas: readonly PlanMeta[],
   size: number,
   deliver: (r: WorkerResult) => void,
+  interrupt?: Interruption,
 ): Promise<void> {
   return new Promise((resolvePool, rejectPool) => {
     const pending = new Map<number, WorkerResult>();
@@ -229,9 +253,11 @@ function runPool(
     let nextToDeliver = 0;
     let finished = false;
     const pool: Worker[] = [];
+    const unsubscribe = interrupt?.onInterrupt((e) => stop(e));
     const stop = (error?: unknown): void => {
       if (finished) return;
       finished = true;
+      unsubscribe?.();
       for (const w of pool) void w.terminate();
       if (error) rejectPool(error);
       else resolvePool();

@@ -3,18 +3,20 @@
  * it is sent, one at a time, and posts each result back as a JSON string (so
  * the main thread writes it without re-serialising).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DecodeError, type Directive, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
 import { profileBase } from '@doichieu/measures';
 import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
+import { UserError } from './errors.ts';
+import { readPlanFile } from './io.ts';
 import { formatDirectiveWarning } from './summary.ts';
 
 export interface WorkerSetup {
   directive: Directive;
   models: PreparedModels;
   corpusDir: string;
+  /** Whether plan files may lie outside the corpus folder (--allow-outside). */
+  allowOutside: boolean;
   maxBytes?: number;
   /** Whether to send back each plan's units for the diff stage. */
   diff: boolean;
@@ -46,14 +48,10 @@ export function processPlan(
 ) {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(resolve(setup.corpusDir, meta.file));
+    bytes = readPlanFile({ dir: setup.corpusDir, allowOutside: setup.allowOutside }, meta, setup.maxBytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === 'ENOENT'
-        ? `plan ${meta.id}: file not found: ${meta.file}`
-        : `plan ${meta.id}: cannot read ${meta.file}: ${code}`,
-    );
+    // Posted back as a string: the message is already one line naming the plan.
+    throw new Error(e instanceof UserError ? e.message : String(e));
   }
   try {
     const plan = ingestPlan(bytes, meta, {

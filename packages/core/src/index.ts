@@ -17,4 +17,5 @@ export { fold, foldSameLength } from './text/fold.ts';
 export { layoutEdits } from './text/layout.ts';
 export { applyEdits, type MappedText, mappedFromSource, sourceSpan } from './text/mapped.ts';
 export { parseMarker, startsWithFieldLabel } from './text/markers.ts';
+export { forEachRun, hasTwoCapitals, type Run, runsOf, runTexts } from './text/runs.ts';
 export { VERSION } from './version.ts';

@@ -189,5 +189,7 @@ export function formatZodError(error: z.ZodError, file: string): string {
         .replace(/^\./, '')
     : '(root)';
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
-  return `${file}: ${where}: ${first.message}${more}`;
+  // zod says "Invalid input: expected array, received undefined" for a missing field.
+  const message = /received undefined$/.test(first.message) ? 'required' : first.message;
+  return `${file}: ${where}: ${message}${more}`;
 }

@@ -41,9 +41,10 @@ export function unicodeEdits(text: string): Edit[] {
   // Most text is already precomposed and plain: one scan decides.
   if (!NEEDS_UNICODE_EDITS.test(text)) return [];
   const edits: Edit[] = [];
-  // Invisible characters first, so that a mark after one is not deleted with it.
+  // Invisible characters first, so that a mark after one is not deleted with it. Runs are
+  // matched in bounded pieces: an unbounded `+` over millions of marks overflows the regex stack.
   const runs =
-    /[\u00ad\u200b-\u200d\u2060\ufeff]+|\P{M}\p{M}+|\p{M}+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+    /[\u00ad\u200b-\u200d\u2060\ufeff]{1,4096}|\P{M}\p{M}{1,4096}|\p{M}{1,4096}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]{1,4096}/gu;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const run = m[0];
     let replacement: string;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withCpuLoad } from '../../../tests/cpu-load.ts';
 import { diffTokens, diffUnits, formatDiff } from './diff-units.ts';
 import { tokenize, Vocabulary } from './tokens.ts';
 
@@ -50,12 +51,18 @@ describe('diffUnits', () => {
     });
   });
 
-  describe('given options.timeout', () => {
-    it('gives up on time', () => {
+  describe('given options.maxWork', () => {
+    it('gives up on long units by counted work, not by time', () => {
       const a = Array.from({ length: 20000 }, (_, i) => `x${i % 97}`).join(' ');
       const b = Array.from({ length: 20000 }, (_, i) => `x${(i * 7) % 89}`).join(' ');
-      const r = diffUnits(a, b, { timeout: 5, maxEditLength: 1e9 });
-      expect(r).toEqual({ status: 'gave-up', reason: 'timeout' });
+      expect(diffUnits(a, b)).toEqual({ status: 'gave-up', reason: 'max-edit-length' });
+      expect(diffUnits(a, b, { maxWork: 1e6 })).toEqual({ status: 'gave-up', reason: 'max-edit-length' });
+    });
+    it('still diffs long units that differ by a few edits', () => {
+      const a = Array.from({ length: 20000 }, (_, i) => `x${i}`).join(' ');
+      const r = diffUnits(a, a.replace('x500 ', 'y500 '));
+      expect(r.status).toBe('ok');
+      if (r.status === 'ok') expect(r.equalTokens).toBe(19999);
     });
   });
 
@@ -88,4 +95,20 @@ describe('diffUnits', () => {
       }),
     );
   });
+});
+
+describe('determinism under load', () => {
+  // Pairs whose budgets run out: with a wall-clock budget their status depended on the machine's load.
+  const pairs = [20000, 9000, 3000].map((n) => [
+    Array.from({ length: n }, (_, i) => `x${i % 97}`).join(' '),
+    Array.from({ length: n }, (_, i) => `x${(i * 7) % 89}`).join(' '),
+  ]);
+  const run = () => JSON.stringify(pairs.map(([a, b]) => diffUnits(a!, b!)));
+
+  it('gives the same bytes with busy processes on every core', async () => {
+    const idle = run();
+    const loaded = await withCpuLoad(run);
+    expect(loaded).toBe(idle);
+    expect(idle).not.toMatch(/timeout/);
+  }, 120_000);
 });

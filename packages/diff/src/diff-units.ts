@@ -3,7 +3,9 @@
  * tokens (accent-folded syllable ids), so tone style and OCR accent noise do
  * not show as changes; the original words are shown. Adjacent removals and
  * insertions, and the short equal islands between them, are merged into
- * whole-phrase changes. Budgets (edit length, time) give a typed "gave up".
+ * whole-phrase changes. Budgets give a typed "gave up"; they are counted in
+ * operations (edit length, and token positions × edit length for the work),
+ * never in time, so the same units give the same result at any machine load.
  */
 import { diffArrays } from 'diff';
 import { type TokenSeq, tokenize, Vocabulary } from './tokens.ts';
@@ -16,15 +18,21 @@ export interface DiffPart {
 export interface DiffUnitsOptions {
   /** Give up beyond this many edits (default: both lengths, at most 2000). */
   maxEditLength?: number;
-  /** Give up after this many milliseconds (default 200). */
-  timeout?: number;
+  /**
+   * Work budget: Myers explores at most (|A| + |B|) positions per edit, so the
+   * edit length allowed is also capped at maxWork / (|A| + |B|) (default 4M:
+   * about 2000 edits for units of 2000 syllables, fewer for longer ones).
+   */
+  maxWork?: number;
   /** Equal runs of at most this many syllables between two changes are folded into the change (default 1). */
   absorb?: number;
 }
 
 export type UnitDiff =
   | { status: 'ok'; parts: DiffPart[]; equalTokens: number }
-  | { status: 'gave-up'; reason: 'max-edit-length' | 'timeout' };
+  | { status: 'gave-up'; reason: 'max-edit-length' };
+
+export const DEFAULT_MAX_WORK = 4_000_000;
 
 interface Op {
   op: 'equal' | 'change';
@@ -35,8 +43,9 @@ interface Op {
 }
 
 /** Raw Myers ops on token ids, or undefined when a budget ran out. */
-function rawOps(a: TokenSeq, b: TokenSeq, maxEditLength: number, timeout: number): Op[] | undefined {
-  const changes = diffArrays(Array.from(a.ids), Array.from(b.ids), { maxEditLength, timeout });
+function rawOps(a: TokenSeq, b: TokenSeq, maxEditLength: number): Op[] | undefined {
+  // No `timeout`: a wall-clock budget would make the output depend on the machine's load.
+  const changes = diffArrays(Array.from(a.ids), Array.from(b.ids), { maxEditLength });
   if (!changes) return undefined;
   const ops: Op[] = [];
   let ia = 0;
@@ -89,12 +98,14 @@ function partText(seq: TokenSeq, from: number, to: number): string {
 
 /** Diffs two tokenised texts (same vocabulary). Parts reassemble A (equal + removed) and B (equal + added). */
 export function diffTokens(a: TokenSeq, b: TokenSeq, options: DiffUnitsOptions = {}): UnitDiff {
-  const timeout = options.timeout ?? 200;
-  const maxEditLength = options.maxEditLength ?? Math.min(2000, a.ids.length + b.ids.length);
-  const started = Date.now();
-  const ops = rawOps(a, b, maxEditLength, timeout);
-  if (!ops)
-    return { status: 'gave-up', reason: Date.now() - started >= timeout ? 'timeout' : 'max-edit-length' };
+  const positions = a.ids.length + b.ids.length;
+  const byWork = Math.floor((options.maxWork ?? DEFAULT_MAX_WORK) / Math.max(1, positions));
+  const maxEditLength = Math.min(options.maxEditLength ?? Math.min(2000, positions), byWork);
+  // At least |A| − |B| edits are needed: no need to run Myers to learn it does not fit.
+  if (Math.abs(a.ids.length - b.ids.length) > maxEditLength)
+    return { status: 'gave-up', reason: 'max-edit-length' };
+  const ops = rawOps(a, b, maxEditLength);
+  if (!ops) return { status: 'gave-up', reason: 'max-edit-length' };
   const parts: DiffPart[] = [];
   let equalTokens = 0;
   for (const op of mergeOps(ops, options.absorb ?? 1)) {

@@ -66,7 +66,7 @@ export const UnitPair = z.object({
     .enum(['max-edit-length', 'timeout'])
     .optional()
     .describe(
-      'present when the diff gave up on its budget: `diff` is then the whole of A removed and B added',
+      'present when the diff gave up on its budget (counted in operations, never in time; "timeout" only in files of older versions): `diff` is then the whole of A removed and B added',
     ),
 });
 

@@ -3,9 +3,10 @@
  * ("Phương", "phưong", "phuong" are one token), interned as integer ids. The
  * original words stay reachable through their offsets, for display.
  */
-import { fold } from '@doichieu/core';
+import { fold, forEachRun } from '@doichieu/core';
 
-const SYLLABLE = /[\p{L}\p{N}]+/gu;
+// forEachRun, not /[…]+/gu: one multi-megabyte word would overflow the regex stack.
+const SYLLABLE = '[\\p{L}\\p{N}]';
 
 /** Interns folded syllables as integer ids and remembers their most frequent surface form. */
 export class Vocabulary {
@@ -72,20 +73,18 @@ export function tokenize(text: string, vocab: Vocabulary): TokenSeq {
   const ids: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  SYLLABLE.lastIndex = 0;
-  for (let m = SYLLABLE.exec(text); m; m = SYLLABLE.exec(text)) {
-    ids.push(vocab.id(m[0].normalize('NFC').toLowerCase()));
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
+  forEachRun(text, SYLLABLE, (index, word) => {
+    ids.push(vocab.id(word.normalize('NFC').toLowerCase()));
+    starts.push(index);
+    ends.push(index + word.length);
+  });
   return { text, ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 /** Syllable ranges of a text as `[start, end)` offsets, without interning. */
 export function syllableOffsets(text: string): [number, number][] {
   const out: [number, number][] = [];
-  SYLLABLE.lastIndex = 0;
-  for (let m = SYLLABLE.exec(text); m; m = SYLLABLE.exec(text)) out.push([m.index, m.index + m[0].length]);
+  forEachRun(text, SYLLABLE, (index, word) => out.push([index, index + word.length]));
   return out;
 }
 

@@ -2,10 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fromArtefact, ModelFormatError, type ShippedModel } from '@doichieu/align';
 import { type Analysis, exportCsvFiles } from '@doichieu/report';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, parseMaxSize } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { loadCorpus, loadGold, writeFileAtomic } from '../io.ts';
+import { catchInterrupts } from '../interrupt.ts';
+import {
+  assertWritableFolder,
+  loadCorpus,
+  loadGold,
+  MAX_PLAN_BYTES_CEILING,
+  writeFileAtomic,
+} from '../io.ts';
 import { runAnalysis } from '../pipeline.ts';
 import { formatCoverageTable } from '../summary.ts';
 
@@ -23,7 +30,8 @@ Options:
   --model FILE     label with this model file instead (built by: pnpm model --add DIR --out FILE)
   --no-evaluate    leave out the model's recorded leave-one-plan-out figures
   --keep-going     analyse the other plans when one fails, and list the failures
-  --max-size MB    refuse plan files larger than this (default 64)
+  --max-size MB    refuse plan files larger than this (default and most: 64)
+  --allow-outside  let the manifest name files outside the corpus folder
   --workers N      worker threads (default: every core for 32 plans or more; 1 = no workers)
   --diff-limit N   run the diff stage (additions, omissions, reuse) up to N plans (default 1000; 0 = never)
   --peers K        compare each plan with its K closest plans of the same level, besides the
@@ -68,6 +76,7 @@ export const analyzeCommand: Command = {
         'diff-limit': { type: 'string' },
         'no-csv': { type: 'boolean' },
         peers: { type: 'string' },
+        'allow-outside': { type: 'boolean' },
       },
       'analyze',
     );
@@ -76,9 +85,7 @@ export const analyzeCommand: Command = {
       return 0;
     }
     if (positionals.length > 1) throw new UserError('analyze: expected at most one corpus folder', 2);
-    const maxMb = values['max-size'] ? Number(values['max-size']) : undefined;
-    if (maxMb !== undefined && !(maxMb > 0))
-      throw new UserError('analyze: --max-size must be a positive number of MB', 2);
+    const maxBytes = parseMaxSize(values['max-size'], 'analyze', MAX_PLAN_BYTES_CEILING);
     const workers = values.workers !== undefined ? Number(values.workers) : undefined;
     if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
       throw new UserError('analyze: --workers must be a whole number', 2);
@@ -88,53 +95,65 @@ export const analyzeCommand: Command = {
     const peers = values.peers !== undefined ? Number(values.peers) : undefined;
     if (peers !== undefined && !(Number.isInteger(peers) && peers >= 1))
       throw new UserError('analyze: --peers must be a whole number of at least 1', 2);
-    const corpus = loadCorpus(positionals[0] ?? 'corpus');
-    const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
-    const out = resolve(String(values.out ?? 'out'), 'analysis.json');
-    const model = values.model ? loadModelFile(String(values.model)) : undefined;
-    const result = await runAnalysis(corpus, out, {
-      ...(gold ? { gold: gold.rows } : {}),
-      ...(model ? { model } : {}),
-      evaluate: !values['no-evaluate'],
-      keepGoing: Boolean(values['keep-going']),
-      ...(maxMb ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {}),
-      ...(workers !== undefined ? { workers } : {}),
-      ...(diffLimit !== undefined ? { diffLimit } : {}),
-      ...(peers !== undefined ? { peers } : {}),
-      progress: Boolean(process.stderr.isTTY),
+    const corpus = loadCorpus(positionals[0] ?? 'corpus', {
+      allowOutside: Boolean(values['allow-outside']),
     });
-    const table: Pick<Analysis, 'directive' | 'coverage'> = {
-      directive: corpus.directive,
-      coverage: result.coverage,
-    };
-    if (result.coverage.length <= 60) process.stdout.write(formatCoverageTable(table));
-    else
-      process.stdout.write(
-        `${result.coverage.length} plans analysed (coverage table omitted above 60 plans; see analysis.json)\n`,
-      );
-    process.stdout.write(`\nlabels: ${result.model}\n`);
-    if (result.modelNote) process.stderr.write(`doichieu: warning: ${result.modelNote}\n`);
-    if (result.evaluation) {
-      const e = result.evaluation;
-      process.stdout.write(
-        `the model's leave-one-plan-out figures, recorded when it was built on ${e.engine.units} annotated units (doichieu evaluate recomputes them): engine macro-F1 ${e.engine.macroF1.toFixed(3)}, baseline ${e.baseline.macroF1.toFixed(3)}\n`,
-      );
-    }
-    if (result.diffSkipped) process.stdout.write(`diff stage skipped: ${result.diffSkipped}\n`);
-    process.stdout.write(`wrote ${out}\n`);
-    if (!values['no-csv']) {
-      if (result.plans <= CSV_LIMIT) {
-        const csvDir = resolve(String(values.out ?? 'out'), 'csv');
-        const files = exportCsvFiles(JSON.parse(readFileSync(out, 'utf8')) as Analysis);
-        for (const [name, text] of Object.entries(files)) writeFileAtomic(resolve(csvDir, name), text);
-        process.stdout.write(`wrote ${Object.keys(files).length} CSV files to ${csvDir}\n`);
-      } else
+    const gold = loadGold(corpus, values.gold ? String(values.gold) : undefined);
+    const model = values.model ? loadModelFile(String(values.model)) : undefined;
+    const outDir = resolve(String(values.out ?? 'out'));
+    // Found before the work, not after it.
+    assertWritableFolder(outDir);
+    if (!values['no-csv']) assertWritableFolder(resolve(outDir, 'csv'));
+    const out = resolve(outDir, 'analysis.json');
+    const interrupt = catchInterrupts(`analyze stopped; ${out} not written (a previous one is unchanged)`);
+    try {
+      const result = await runAnalysis(corpus, out, {
+        interrupt,
+        ...(gold ? { gold: gold.rows } : {}),
+        ...(model ? { model } : {}),
+        evaluate: !values['no-evaluate'],
+        keepGoing: Boolean(values['keep-going']),
+        ...(maxBytes ? { maxBytes } : {}),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(diffLimit !== undefined ? { diffLimit } : {}),
+        ...(peers !== undefined ? { peers } : {}),
+        progress: Boolean(process.stderr.isTTY),
+      });
+      const table: Pick<Analysis, 'directive' | 'coverage'> = {
+        directive: corpus.directive,
+        coverage: result.coverage,
+      };
+      if (result.coverage.length <= 60) process.stdout.write(formatCoverageTable(table));
+      else
         process.stdout.write(
-          `CSV exports skipped above ${CSV_LIMIT} plans (run: doichieu export --analysis ${out})\n`,
+          `${result.coverage.length} plans analysed (coverage table omitted above 60 plans; see analysis.json)\n`,
         );
+      process.stdout.write(`\nlabels: ${result.model}\n`);
+      if (result.modelNote) process.stderr.write(`doichieu: warning: ${result.modelNote}\n`);
+      if (result.evaluation) {
+        const e = result.evaluation;
+        process.stdout.write(
+          `the model's leave-one-plan-out figures, recorded when it was built on ${e.engine.units} annotated units (doichieu evaluate recomputes them): engine macro-F1 ${e.engine.macroF1.toFixed(3)}, baseline ${e.baseline.macroF1.toFixed(3)}\n`,
+        );
+      }
+      if (result.diffSkipped) process.stdout.write(`diff stage skipped: ${result.diffSkipped}\n`);
+      process.stdout.write(`wrote ${out}\n`);
+      if (!values['no-csv']) {
+        if (result.plans <= CSV_LIMIT) {
+          const csvDir = resolve(outDir, 'csv');
+          const files = exportCsvFiles(JSON.parse(readFileSync(out, 'utf8')) as Analysis);
+          for (const [name, text] of Object.entries(files)) writeFileAtomic(resolve(csvDir, name), text);
+          process.stdout.write(`wrote ${Object.keys(files).length} CSV files to ${csvDir}\n`);
+        } else
+          process.stdout.write(
+            `CSV exports skipped above ${CSV_LIMIT} plans (run: doichieu export --analysis ${out})\n`,
+          );
+      }
+      for (const w of result.warnings) process.stderr.write(`doichieu: ${w}\n`);
+      for (const f of result.failures) process.stderr.write(`doichieu: failed: ${f}\n`);
+      return result.failures.length > 0 ? 1 : 0;
+    } finally {
+      interrupt.dispose();
     }
-    for (const w of result.warnings) process.stderr.write(`doichieu: ${w}\n`);
-    for (const f of result.failures) process.stderr.write(`doichieu: failed: ${f}\n`);
-    return result.failures.length > 0 ? 1 : 0;
   },
 };

@@ -44,7 +44,7 @@ describe('doichieu export and report', () => {
     const result = JSON.parse(ev.text());
     expect(result.engine.units).toBeGreaterThan(100);
     expect(result.unmatched).toEqual([]);
-  });
+  }, 300_000);
 
   it('report --corpus writes report.html, report.md and the heatmap', async () => {
     const rep = capture();
@@ -53,7 +53,7 @@ describe('doichieu export and report', () => {
     for (const f of ['report.html', 'report.md', 'coverage-heatmap.svg'])
       expect(existsSync(join(dir, 'report', f))).toBe(true);
     expect(readFileSync(join(dir, 'report', 'report.html'), 'utf8')).toContain('<svg');
-  });
+  }, 300_000);
 
   it('turns a missing or wrong analysis file into a one-line user error', async () => {
     await expect(exportCommand.run(['--analysis', join(dir, 'nope.json')])).rejects.toThrow(UserError);

@@ -7,10 +7,16 @@ import {
   loadLexicon,
   VERSION,
 } from '@doichieu/core';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, parseMaxSize } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { loadCorpus, readPlanBytes, writeFileAtomic } from '../io.ts';
+import {
+  assertWritableFolder,
+  loadCorpus,
+  MAX_PLAN_BYTES_CEILING,
+  readPlanBytes,
+  writeFileAtomic,
+} from '../io.ts';
 import { formatPlanSummary } from '../summary.ts';
 
 const HELP = `Usage: doichieu ingest [corpus-dir] [--out DIR] [--json]
@@ -23,18 +29,22 @@ Options:
   --json           print the ingested corpus as JSON on stdout instead of the summary
   --max-size MB    refuse plan files larger than this (default 64)
   --keep-going     ingest the other plans when one fails, and list the failures
+  --allow-outside  let the manifest name files outside the corpus folder
   -h, --help       show this help
 `;
 
-export function ingestCorpusDir(corpusDir: string, options: { maxMb?: number; keepGoing?: boolean } = {}) {
-  const corpus = loadCorpus(corpusDir);
+export function ingestCorpusDir(
+  corpusDir: string,
+  options: { maxBytes?: number; keepGoing?: boolean; allowOutside?: boolean } = {},
+) {
+  const corpus = loadCorpus(corpusDir, { allowOutside: Boolean(options.allowOutside) });
   const lexicon = loadLexicon();
   const plans: IngestedPlan[] = [];
   const failures: string[] = [];
-  const maxBytes = options.maxMb ? Math.round(options.maxMb * 1024 * 1024) : undefined;
+  const { maxBytes } = options;
   for (const meta of corpus.manifest.plans) {
     try {
-      const bytes = readPlanBytes(corpus, meta);
+      const bytes = readPlanBytes(corpus, meta, maxBytes);
       plans.push(ingestPlan(bytes, meta, { lexicon, ...(maxBytes ? { maxBytes } : {}) }));
     } catch (e) {
       const message =
@@ -61,6 +71,7 @@ export const ingestCommand: Command = {
         json: { type: 'boolean' },
         'max-size': { type: 'string' },
         'keep-going': { type: 'boolean' },
+        'allow-outside': { type: 'boolean' },
       },
       'ingest',
     );
@@ -69,12 +80,12 @@ export const ingestCommand: Command = {
       return 0;
     }
     if (positionals.length > 1) throw new UserError('ingest: expected at most one corpus folder', 2);
-    const maxMb = values['max-size'] ? Number(values['max-size']) : undefined;
-    if (maxMb !== undefined && !(maxMb > 0))
-      throw new UserError('ingest: --max-size must be a positive number of MB', 2);
+    const maxBytes = parseMaxSize(values['max-size'], 'ingest', MAX_PLAN_BYTES_CEILING);
+    if (values.out) assertWritableFolder(resolve(String(values.out)));
     const { plans, failures } = ingestCorpusDir(positionals[0] ?? 'corpus', {
-      ...(maxMb ? { maxMb } : {}),
+      ...(maxBytes ? { maxBytes } : {}),
       keepGoing: Boolean(values['keep-going']),
+      allowOutside: Boolean(values['allow-outside']),
     });
     const output: IngestedCorpus = {
       $schema: 'https://doichieu.invalid/schemas/ingested-corpus.schema.json',

@@ -20,8 +20,16 @@ Options:
   --corpus DIR     analyse this corpus instead of reading analysis.json
   --out DIR        output folder (default: out)
   --title TEXT     title of the report
+                   (the date printed is today's, or SOURCE_DATE_EPOCH's when set)
   -h, --help       show this help
 `;
+
+/** Today, or SOURCE_DATE_EPOCH (seconds) when set, so a report can be rebuilt byte for byte. */
+function reportDate(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const when = process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  return when.toISOString().slice(0, 10);
+}
 
 export const reportCommand: Command = {
   summary: 'write the report: one self-contained HTML file, a Markdown version and the heatmap SVG',
@@ -44,7 +52,7 @@ export const reportCommand: Command = {
     const analysis = loadOrAnalyse(values, 'report');
     const dir = resolve(String(values.out ?? 'out'));
     const options = {
-      generatedAt: new Date().toISOString().slice(0, 10),
+      generatedAt: reportDate(),
       ...(values.title ? { title: String(values.title) } : {}),
     };
     writeFileAtomic(resolve(dir, 'coverage-heatmap.svg'), `${coverageHeatmapSvg(analysis)}\n`);

@@ -7,6 +7,7 @@
  * closing place word ("tỉnh", "thành phố Lạng Sơn"). One pass over word
  * tokens: linear time.
  */
+import { forEachRun, hasTwoCapitals } from '../text/runs.ts';
 import { foldKeepLength } from './fold.ts';
 import type { AgencyMention } from './types.ts';
 
@@ -68,24 +69,24 @@ const LEXICON = [
 const PLACE_WORDS = new Set(['tinh', 'huyen', 'xa']);
 const MAX_WORDS = 16;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// forEachRun, not /[…]+/gu: one multi-megabyte word would overflow the regex stack.
+const WORD = '[\\p{L}\\p{N}]';
 
 function tokenize(text: string): Token[] {
   const folded = foldKeepLength(text);
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const end = m.index + m[0].length;
-    const word = m[0];
+  forEachRun(text, WORD, (index, word) => {
+    const end = index + word.length;
     tokens.push({
-      start: m.index,
+      start: index,
       end,
       word,
-      key: folded.slice(m.index, end),
+      key: folded.slice(index, end),
       lower: word.toLowerCase().replace(/uỷ/g, 'ủy'),
       capital: /^\p{Lu}/u.test(word),
-      shouting: word.length > 5 && word === word.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(word),
+      shouting: word.length > 5 && word === word.toUpperCase() && hasTwoCapitals(word),
     });
-  }
+  });
   return tokens;
 }
 

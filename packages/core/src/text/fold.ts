@@ -24,8 +24,11 @@ function foldUnit(code: number): number {
   return result;
 }
 
-// Decoding the folded code units as UTF-16 builds the string in one native call.
+// Decoding the folded code units as UTF-16 builds the string in native calls, one per chunk:
+// TextDecoder refuses inputs past 2^28 bytes, and a 64 MB plan decodes to more code units than that.
 const utf16 = new TextDecoder('utf-16le');
+/** Code units per TextDecoder call. */
+export const FOLD_CHUNK = 1 << 20;
 
 // Several stages fold the same whole text (segment, reference finding): remember the last one.
 let lastInput = '';
@@ -39,14 +42,28 @@ export function foldSameLength(text: string): string {
     for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
     return out;
   }
-  const buffer = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) buffer[i] = foldUnit(text.charCodeAt(i));
-  const folded = utf16.decode(buffer);
+  const folded = foldChunked(text, FOLD_CHUNK);
   if (text.length > 1024) {
     lastInput = text;
     lastOutput = folded;
   }
   return folded;
+}
+
+/** Folds `text` in chunks of about `chunk` code units; a chunk never ends between the halves of a surrogate pair. */
+export function foldChunked(text: string, chunk: number): string {
+  const buffer = new Uint16Array(Math.min(text.length, chunk + 1));
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + chunk);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    for (let i = start; i < end; i++) buffer[i - start] = foldUnit(text.charCodeAt(i));
+    pieces.push(utf16.decode(buffer.subarray(0, end - start)));
+    start = end;
+  }
+  return pieces.join('');
 }
 
 /** Folds any text, NFC or NFD; combining marks left without a base are dropped. */

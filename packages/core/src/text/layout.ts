@@ -9,6 +9,7 @@
  */
 import type { Edit } from '../model.ts';
 import { startsWithFieldLabel, startsWithStructuralMarker } from './markers.ts';
+import { hasTwoCapitals } from './runs.ts';
 
 export interface LayoutLine {
   /** Content range `[start, end)` in the input text, trimmed. */
@@ -70,10 +71,11 @@ function isSpace(code: number): boolean {
 const LOWER_START = /^[\p{Ll}\p{N}(“"'‘,;.)\]–]/u;
 const SENTENCE_END = /[.:;!?…]["”’)\]]*$/u;
 const HYPHEN_WRAP = /[\p{L}\p{N}]-$/u;
-const UPPER_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const LOWER = /\p{Ll}/u;
 
+/** No lowercase letter and two capitals or more; single-character tests, no loop a long line could overflow. */
 function isAllCaps(s: string): boolean {
-  return UPPER_LINE.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+  return !LOWER.test(s) && hasTwoCapitals(s);
 }
 
 /** Median of the lengths of lines that certainly wrap (the next line starts lowercase). */
