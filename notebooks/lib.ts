@@ -3,30 +3,28 @@
  * public API (the same steps as `doichieu analyze`), and small helpers to
  * show tables and figures in Jupyter (Deno kernel).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseGold, syllables } from '../packages/align/src/index.ts';
-import { Directive, ingestPlan, loadLexicon, Manifest } from '../packages/core/src/index.ts';
+import { syllables } from '../packages/align/src/index.ts';
+import { loadCorpus, loadGold, readPlanFile } from '../packages/cli/src/io.ts';
+import { ingestPlan, loadLexicon } from '../packages/core/src/index.ts';
 import { type Analysis, analyse } from '../packages/report/src/index.ts';
 import { escapeMarkdown, markdownTable } from '../packages/report/src/outputs.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
-/** The bundled corpus, ingested and analysed with the shipped model (its annotations shown beside the labels). */
+/**
+ * The bundled corpus, ingested and analysed with the shipped model (its annotations shown beside
+ * the labels). Read as the CLI reads it: manifest, directive and annotations checked against
+ * their schemas, files confined to the corpus folder and bounded in size.
+ */
 export function loadAnalysis(corpusDir = CORPUS_DIR): Analysis & { findings?: unknown } {
-  const manifest = Manifest.parse(JSON.parse(readFileSync(`${corpusDir}/manifest.json`, 'utf8')));
-  const directive = Directive.parse(JSON.parse(readFileSync(`${corpusDir}/${manifest.directive}`, 'utf8')));
+  const corpus = loadCorpus(corpusDir);
   const lexicon = loadLexicon();
-  const plans = manifest.plans.map((meta) =>
-    ingestPlan(readFileSync(`${corpusDir}/${meta.file}`), meta, { lexicon }),
+  const plans = corpus.manifest.plans.map((meta) =>
+    ingestPlan(readPlanFile(corpus, meta), meta, { lexicon }),
   );
-  const gold = manifest.gold
-    ? parseGold(
-        readFileSync(`${corpusDir}/${manifest.gold}`, 'utf8'),
-        directive.taskGroups.map((g) => g.id),
-      )
-    : undefined;
-  return analyse(directive, plans, gold ? { gold } : {});
+  const gold = loadGold(corpus);
+  return analyse(corpus.directive, plans, gold ? { gold: gold.rows } : {});
 }
 
 /** A Markdown table (cells escaped) shown as rich output. */

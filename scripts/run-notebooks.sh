@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Executes every notebook in notebooks/ in place with Jupyter and Deno's
-# TypeScript kernel, keeping the outputs, and fails if any cell errors.
-# Works on a fresh Debian machine with only Node 20 and npm: installs
-# Debian's Jupyter (apt) when `jupyter` is missing and Deno from npm.
+# Executes every notebook in notebooks/ with Jupyter and Deno's TypeScript
+# kernel into a temporary copy, and fails if a cell raises an error or does
+# not show the kinds of output its tracked version shows (a cell that shows a
+# table must show a table, a chart a chart). The tracked notebooks are left
+# unchanged unless UPDATE=1. Works on a fresh Debian machine with only Node 20
+# and npm: installs Debian's Jupyter (apt) when `jupyter` is missing and Deno from npm.
 #
-#   bash scripts/run-notebooks.sh            # all notebooks
+#   bash scripts/run-notebooks.sh            # all notebooks, checked
 #   bash scripts/run-notebooks.sh notebooks/02-quang-ninh-additions.ipynb
-#   CHECK_ONLY=1 bash scripts/run-notebooks.sh   # execute to a temp copy, leave the files alone
+#   UPDATE=1 bash scripts/run-notebooks.sh   # also write the new outputs into the tracked files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -45,27 +47,52 @@ for nb in "${notebooks[@]}"; do
   out="$tmp/$(basename "$nb")"
   if ! (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute "$(basename "$nb")" \
       --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=deno \
+      --ExecutePreprocessor.iopub_timeout=120 --ExecutePreprocessor.raise_on_iopub_timeout=True \
       --output "$out") >"$tmp/log" 2>&1; then
     echo "run-notebooks: FAILED $nb" >&2
     grep -v 'frozen\|Debugger\|PYDEVD\|frozen_modules\|^0.00s' "$tmp/log" | tail -40 >&2
     status=1
     continue
   fi
-  # A cell that printed an error output counts as a failure even if the kernel went on.
-  if ! python3 - "$out" <<'PY'
+  # A cell that printed an error output counts as a failure even if the kernel went on; so does
+  # a cell that shows less than its tracked version (no table where it showed one): on a busy
+  # machine an output could arrive after nbconvert had moved on.
+  if ! python3 - "$nb" "$out" <<'PY'
 import json, sys
-nb = json.load(open(sys.argv[1]))
-errors = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
-for e in errors:
-    print(f"  {e.get('ename')}: {e.get('evalue')}", file=sys.stderr)
-sys.exit(1 if errors else 0)
+tracked = json.load(open(sys.argv[1]))
+ran = json.load(open(sys.argv[2]))
+
+def kinds(cell):
+    out = set()
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream":
+            out.add(f"stream:{o.get('name')}")
+        elif o.get("output_type") in ("execute_result", "display_data"):
+            out.update(f"data:{m}" for m in o.get("data", {}) if m != "text/plain")
+    return out
+
+code = lambda nb: [c for c in nb["cells"] if c["cell_type"] == "code"]
+failed = False
+for i, (want, got) in enumerate(zip(code(tracked), code(ran))):
+    for o in got.get("outputs", []):
+        if o.get("output_type") == "error":
+            print(f"  cell {i + 1}: {o.get('ename')}: {o.get('evalue')}", file=sys.stderr)
+            failed = True
+    missing = kinds(want) - kinds(got)
+    if missing:
+        print(f"  cell {i + 1}: shows no {', '.join(sorted(missing))} (its tracked version does)", file=sys.stderr)
+        failed = True
+if len(code(tracked)) != len(code(ran)):
+    print("  the executed notebook has a different number of cells", file=sys.stderr)
+    failed = True
+sys.exit(1 if failed else 0)
 PY
   then
-    echo "run-notebooks: FAILED $nb (a cell raised an error)" >&2
+    echo "run-notebooks: FAILED $nb" >&2
     status=1
     continue
   fi
-  if [ -z "${CHECK_ONLY:-}" ]; then cp "$out" "$nb"; fi
+  if [ -n "${UPDATE:-}" ]; then cp "$out" "$nb"; fi
   echo "run-notebooks: ok $nb ($(($(date +%s) - start)) s)"
 done
 exit $status

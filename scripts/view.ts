@@ -6,9 +6,12 @@
  *
  *   npx tsx scripts/view.ts [--analysis out/analysis.json] [--port 5178] [--build]
  */
-import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAnalysisFile } from '../packages/cli/src/analysis-file.ts';
+import { UserError } from '../packages/cli/src/errors.ts';
 import { buildViewer, serveStatic } from '../web/serve.ts';
 import { SUMMARY_FILE, summarise } from '../web/src/summary.ts';
 import type { Analysis } from '../web/src/types.ts';
@@ -30,27 +33,66 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** A busy port is found before the viewer is built, not after. */
+function assertPortFree(port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        new UserError(
+          e.code === 'EADDRINUSE'
+            ? `port ${port} is already in use (another viewer?); pass --port N`
+            : `cannot serve on port ${port}: ${e.code ?? e.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()));
+  });
+}
+
 async function main(): Promise<void> {
   const analysis = resolve(arg('analysis') ?? join(repo, 'out', 'analysis.json'));
   const port = Number(arg('port') ?? process.env.PORT ?? 5178);
+  if (!(Number.isInteger(port) && port >= 0 && port < 65536))
+    throw new UserError(`--port must be a port number (0 to 65535), not ${arg('port') ?? process.env.PORT}`);
   if (!(await exists(analysis))) {
     process.stderr.write(
       `view: no analysis at ${analysis}; expected the file \`doichieu analyze corpus --out out\` writes. Run that first or pass --analysis FILE.\n`,
     );
     process.exit(2);
   }
+  // Checked against its schema before anything is built or served: one line for a bad file.
+  const full = readAnalysisFile(analysis) as Analysis;
+  await assertPortFree(port);
   if (process.argv.includes('--build') || !(await exists(join(distDir, 'index.html')))) {
     await buildViewer(distDir);
   }
   await copyFile(analysis, join(distDir, 'analysis.json'));
   // The heatmap's share of it (plans and coverage), so the first view draws before the full file arrives.
-  const full = JSON.parse(await readFile(analysis, 'utf8')) as Analysis;
   await writeFile(join(distDir, SUMMARY_FILE), JSON.stringify(summarise(full)));
-  const server = await serveStatic({ root: distDir, port });
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  try {
+    server = await serveStatic({ root: distDir, port });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'EADDRINUSE'
+        ? `port ${port} is already in use (another viewer?); pass --port N`
+        : `cannot serve on port ${port}: ${code ?? (e as Error).message}`,
+    );
+  }
   process.stdout.write(`doichieu viewer: ${server.url}  (serving ${distDir}; Ctrl+C to stop)\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  // One line, never a stack trace: a busy port, a bad analysis.json, a failed build.
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`view: ${message.split('\n')[0]}\n`);
+  process.exit(e instanceof UserError ? e.exitCode : 1);
+}

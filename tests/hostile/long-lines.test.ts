@@ -19,8 +19,9 @@ describe('a plan made of one huge line', () => {
     });
     const out = join(corpus, '..', 'out');
     const r = await cli(['analyze', corpus, '--out', out, '--no-evaluate', '--no-csv', '--workers', '1']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    // Warnings (e.g. a plan that does not cite the directive) may be printed; no failure may.
+    expect(r.stderr).not.toMatch(/failed|internal error|call stack/);
+    expect(r.status, r.stderr).toBe(0);
     const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
     expect(analysis.plans.map((p: { id: string }) => p.id)).toEqual(['p0', 'p1', 'p2']);
     expect(filesUnder(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);

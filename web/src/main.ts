@@ -17,6 +17,7 @@ import { formatState, parseState, patchState, VIEWS, type View, type ViewState }
 import { SUMMARY_FILE } from './summary.ts';
 import { hideTooltip } from './tooltip.ts';
 import type { Analysis } from './types.ts';
+import { checkAnalysis } from './validate.ts';
 import { mountCompare } from './views/compare.ts';
 import { mountCorpus } from './views/corpus.ts';
 import { mountCoverage } from './views/coverage.ts';
@@ -151,7 +152,8 @@ window.addEventListener('hashchange', () => {
 async function fetchJson(url: string): Promise<Analysis> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return JSON.parse(await response.text()) as Analysis;
+  // Checked at load: a malformed file is one clear message naming the first bad path.
+  return checkAnalysis(JSON.parse(await response.text()), url.split('/').pop() || url);
 }
 
 function mount(): void {

@@ -22,6 +22,8 @@ export interface LoadedFindings {
   plans: DiffPlan[];
   findings: Findings;
   source: string;
+  /** The directive's task group ids, in order. */
+  groups: string[];
 }
 
 /**
@@ -33,7 +35,24 @@ export function loadFindings(analysisPath: string | undefined, command: string):
   const analysis = loadOrAnalyse({ analysis: analysisPath }, command);
   const plans = diffPlansFromAnalysis(analysis.plans);
   const source = analysisPath ?? 'out/analysis.json (or the corpus, analysed now)';
-  return { plans, findings: analysis.findings ?? compareCorpus(analysis.directive, plans), source };
+  return {
+    plans,
+    findings: analysis.findings ?? compareCorpus(analysis.directive, plans),
+    source,
+    groups: analysis.directive.taskGroups.map((g) => g.id),
+  };
+}
+
+/** --group TG: one of the directive's task groups, or a user error listing them. */
+export function checkGroup(groups: readonly string[], group: unknown, command: string): string | undefined {
+  if (group === undefined) return undefined;
+  const id = String(group);
+  if (!groups.includes(id))
+    throw new UserError(
+      `${command}: unknown task group "${id}" (the directive's groups: ${groups.join(', ')})`,
+      2,
+    );
+  return id;
 }
 
 /** The plan with this id, or a user error listing the ids. */
@@ -95,14 +114,14 @@ export const diffCommand: Command = {
     if (positionals.length !== 2)
       throw new UserError('diff: expected two plan ids (try: doichieu diff --help)', 2);
     const [idA, idB] = positionals as [string, string];
-    const { plans, findings } = loadFindings(values.analysis as string | undefined, 'diff');
+    const { plans, findings, groups } = loadFindings(values.analysis as string | undefined, 'diff');
+    const group = checkGroup(groups, values.group, 'diff');
     const a = planById(plans, idA, 'diff');
     const b = planById(plans, idB, 'diff');
     const found = findings.comparisons.find(
       (c) => (c.a === idA && c.b === idB) || (c.a === idB && c.b === idA),
     );
     let cmp = found ? (found.a === idA ? found : swap(found)) : comparePlans(a, b);
-    const group = values.group as string | undefined;
     if (group) cmp = { ...cmp, pairs: cmp.pairs.filter((p) => p.group === group) };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(cmp, null, 1)}\n`);

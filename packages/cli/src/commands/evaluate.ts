@@ -81,6 +81,11 @@ export const evaluateCommand: Command = {
       workers ?? defaultTrainingThreads(sets.length),
     );
     const cv = crossValidate(corpus.directive, planUnits, gold.rows, against?.rows, heldOut);
+    // Scores on no units would read 1.000 everywhere: there is nothing to score, say so.
+    if (cv.engine.units === 0)
+      throw new UserError(
+        `evaluate: nothing to score: no annotated unit of ${gold.path} is in the corpus (${cv.unmatched.length} annotated ids not found)`,
+      );
     const between = against ? agreement(gold.rows, against.rows, groups) : undefined;
     if (values.json) {
       const { predictions: _p, models: _m, ...rest } = cv;

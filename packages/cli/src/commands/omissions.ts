@@ -1,7 +1,7 @@
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { colours, loadFindings, planById } from './diff.ts';
+import { checkGroup, colours, loadFindings, planById } from './diff.ts';
 
 const HELP = `Usage: doichieu omissions PLAN [--analysis FILE] [--group TG] [--json]
 
@@ -31,11 +31,10 @@ export const omissionsCommand: Command = {
     if (positionals.length !== 1)
       throw new UserError('omissions: expected one plan id (try: doichieu omissions --help)', 2);
     const id = positionals[0]!;
-    const { plans, findings } = loadFindings(values.analysis as string | undefined, 'omissions');
+    const { plans, findings, groups } = loadFindings(values.analysis as string | undefined, 'omissions');
+    const onlyGroup = checkGroup(groups, values.group, 'omissions');
     planById(plans, id, 'omissions');
-    const list = findings.omissions.filter(
-      (o) => o.planId === id && (!values.group || o.group === values.group),
-    );
+    const list = findings.omissions.filter((o) => o.planId === id && (!onlyGroup || o.group === onlyGroup));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(list, null, 1)}\n`);
       return 0;

@@ -11,6 +11,7 @@
 import type { Directive } from '../manifest.ts';
 import type { CitedInstead, DirectiveCheck, DocumentRefFound, Message, Span } from '../model.ts';
 import { foldSameLength } from '../text/fold.ts';
+import { forEachRun } from '../text/runs.ts';
 import { findDocumentRefs } from './refs.ts';
 
 /** A canonical number taken apart: "57-KL/TW", "02/2017/QĐ-UBND", "57-KL" (no issuer). */
@@ -100,10 +101,13 @@ interface Word {
   text: string;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// forEachRun, not /[…]+/gu: one multi-megabyte word would overflow the regex stack.
+const WORD = '[\\p{L}\\p{N}]';
 
 function words(folded: string): Word[] {
-  return [...folded.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const out: Word[] = [];
+  forEachRun(folded, WORD, (start, text) => out.push({ start, end: start + text.length, text }));
+  return out;
 }
 
 /** Spans where the phrase's words follow one another in the text (punctuation, case, accents and line breaks ignored). */

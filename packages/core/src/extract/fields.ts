@@ -105,17 +105,22 @@ function labelHits(line: string): LabelHit[] {
 /** Agency names in a value: split on ";", and on "," where a new agency begins. */
 export function splitAgencies(value: string): Spanned<string>[] {
   const names: Spanned<string>[] = [];
-  const pieces = /[^;]+/gu;
-  for (const piece of value.matchAll(pieces)) {
-    let from = piece.index;
-    const commas = [...piece[0].matchAll(/,\s{0,3}/gu)];
-    for (const comma of commas) {
-      const next = piece.index + comma.index + comma[0].length;
+  // Pieces between ";" by indexOf, not /[^;]+/gu: a long value would overflow the regex stack.
+  for (let start = 0; start < value.length; ) {
+    const semi = value.indexOf(';', start);
+    const end = semi < 0 ? value.length : semi;
+    const piece = value.slice(start, end);
+    const at = start;
+    start = end + 1;
+    if (piece === '') continue;
+    let from = at;
+    for (const comma of piece.matchAll(/,\s{0,3}/gu)) {
+      const next = at + comma.index + comma[0].length;
       if (!startsAgency(value.slice(next, next + 40))) continue;
-      pushName(names, value, from, piece.index + comma.index);
+      pushName(names, value, from, at + comma.index);
       from = next;
     }
-    pushName(names, value, from, piece.index + piece[0].length);
+    pushName(names, value, from, end);
   }
   return names;
 }
@@ -188,12 +193,18 @@ export function parseFieldLabel(line: string): FieldLabel | undefined {
  */
 export function findFieldLabels(text: string): FieldLabel[] {
   const fields: FieldLabel[] = [];
-  for (const line of text.matchAll(/[^\n]+/gu)) {
-    const hits = labelHits(line[0]);
+  // Lines by indexOf, not /[^\n]+/gu: one line of many megabytes would overflow the regex stack.
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end);
+    const at = start;
+    start = end + 1;
+    if (line === '') continue;
+    const hits = labelHits(line);
     hits.forEach((hit, i) => {
-      const limit = hits[i + 1]?.labelStart ?? line[0].length;
-      const field = toField(line[0], hit, limit);
-      fields.push(shift(field, line.index));
+      const limit = hits[i + 1]?.labelStart ?? line.length;
+      fields.push(shift(toField(line, hit, limit), at));
     });
   }
   return fields;

@@ -65,7 +65,7 @@ const REF_START = /[0-9]|ke|nghi|huong|chi|quy|thong|cong|chuong/g;
 
 /** Characters that may stand right before a clean number. */
 const CLEAN_BEFORE = /[\s(["“‘'«,;:]/u;
-const LEADING_CAPS = /^\p{Lu}+/u;
+const LEADING_CAPS = /^\p{Lu}{1,4096}/u;
 /** Separator between a number and its "ngày …" date: ", " or spaces. */
 const DATE_LEAD = /\s{0,2},?\s{0,3}(?=ngay)/y;
 

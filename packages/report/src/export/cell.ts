@@ -6,7 +6,8 @@
  */
 export const BOM = '\uFEFF';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width and small forms too (＝＋－＠ ﹦﹢﹣﹫): some spreadsheets fold them to ASCII before parsing.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -20,7 +21,7 @@ export function neutraliseCell(value: Cell): string | number {
 
 /** The inverse of `neutraliseCell` for text cells read back from a CSV. */
 export function restoreCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;

@@ -17,7 +17,18 @@ describe('toCsv', () => {
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', () => {
-    const evil = ['=HYPERLINK("http://x","y")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+    const evil = [
+      '=HYPERLINK("http://x","y")',
+      '+1+2',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      '＝HYPERLINK("http://x","y")',
+      '＋1+2',
+      '－2+3',
+      '＠SUM(A1)',
+    ];
     const csv = toCsv(['cell'], [...evil.map((v) => [v]), ['- Tăng cường đấu tranh'], ['an toàn = 1']]);
     const cells = parse(csv)
       .slice(1)

@@ -5,7 +5,8 @@
  * ignore or strip the mark).
  *
  * Formula injection: a spreadsheet treats a cell that starts with `=`, `+`,
- * `-` or `@` (and, in some, a tab or carriage return) as a formula. Every
+ * `-` or `@` (their full-width forms ＝＋－＠ included, and, in some, a tab or
+ * carriage return) as a formula. Every
  * string cell that starts with one of those characters gets a single quote
  * in front, which spreadsheets show as text. Numbers are written as numbers
  * and never get the quote. Note that this also catches plan text: a bullet unit
