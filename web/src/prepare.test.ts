@@ -5,6 +5,8 @@ import {
   defaultPair,
   diffSides,
   heatmapRows,
+  hitsPerPlan,
+  kwic,
   markPieces,
   orientedComparison,
   outline,
@@ -92,7 +94,29 @@ describe('search', () => {
   it('search(index, "doi ngoai") finds units written with diacritics and in capitals', () => {
     const hits = search(index, 'doi ngoai');
     expect(hits.map((h) => h.unitId)).toEqual(['alpha:u2', 'beta:u2']);
-    expect(hits[1]!.matches).toEqual([[18, 27]]);
+    expect(hits[1]!.matches).toEqual([
+      [0, 3],
+      [18, 21],
+      [22, 27],
+    ]);
+    // A quoted phrase must occur as written.
+    expect(search(index, '"doi ngoai"')[1]!.matches).toEqual([[18, 27]]);
+  });
+  it('search(index, query) finds every word in any order, whole syllables only; kwic and hits per plan', () => {
+    expect(search(index, 'ngoai doi').map((h) => h.unitId)).toEqual(
+      search(index, 'doi ngoai').map((h) => h.unitId),
+    );
+    expect(search(index, 'ngoa')).toEqual([]);
+    const hits = search(index, 'ngoai');
+    expect(
+      hitsPerPlan(hits)
+        .map((x) => x.hits)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(hits.length);
+    const line = kwic('một hai ba bốn năm sáu bảy tám', [11, 14], 8);
+    expect(line.match).toBe('bốn');
+    expect(line.left.startsWith('…')).toBe(true);
+    expect(line.right.endsWith('…')).toBe(true);
   });
   it('search(index, query) with diacritics finds the same units', () => {
     expect(search(index, 'ĐỐI  ngoại').map((h) => h.unitId)).toEqual(['alpha:u2', 'beta:u2']);

@@ -2,7 +2,7 @@
  * Data preparation for the views: pure functions from analysis.json to what
  * a view draws. No DOM here, so all of it is tested in Node.
  */
-import { findMatches, foldKeepLength, foldQuery } from './fold.ts';
+import { foldKeepLength, foldQuery } from './fold.ts';
 import type {
   Analysis,
   CoverageCell,
@@ -254,17 +254,91 @@ export interface SearchHit {
   matches: Array<[number, number]>;
 }
 
-/** Units whose text contains the query, ignoring diacritics and case, in corpus order. Blank query: none. */
+/**
+ * Units that contain every word of the query, in any order, ignoring
+ * diacritics and case; each word matches whole syllables ("doi" finds "đội"
+ * and "đối", not "đoi" inside a longer word). A quoted part ("doi ngoai")
+ * must occur as a phrase. Corpus order. Blank query: none.
+ */
 export function search(index: SearchIndex, query: string): SearchHit[] {
-  const q = foldQuery(query);
-  if (q === '') return [];
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  // Whole syllables: a word edge is required only where the term itself begins or ends with a letter or digit.
+  const wordChar = /[\p{L}\p{N}]/u;
+  const patterns = terms.map((t) => {
+    const body = t.split(' ').map(escapeRe).join('\\s+');
+    const before = wordChar.test(t[0]!) ? '(?<![\\p{L}\\p{N}])' : '';
+    const after = wordChar.test(t[t.length - 1]!) ? '(?![\\p{L}\\p{N}])' : '';
+    return new RegExp(`${before}${body}${after}`, 'gu');
+  });
   const hits: SearchHit[] = [];
   for (const e of index.entries) {
-    if (!e.folded.includes(q.split(' ')[0]!)) continue;
-    const matches = findMatches(e.folded, q);
-    if (matches.length > 0) hits.push({ unitId: e.unitId, planId: e.planId, matches });
+    if (!terms.every((t) => e.folded.includes(t.split(' ')[0]!))) continue;
+    const matches: Array<[number, number]> = [];
+    let all = true;
+    for (const re of patterns) {
+      let found = false;
+      for (const m of e.folded.matchAll(re)) {
+        matches.push([m.index, m.index + m[0].length]);
+        found = true;
+      }
+      if (!found) {
+        all = false;
+        break;
+      }
+    }
+    if (all) hits.push({ unitId: e.unitId, planId: e.planId, matches: mergeMatches(matches) });
   }
   return hits;
+}
+
+/** The query's words and quoted phrases, folded; '' parts dropped. */
+export function queryTerms(query: string): string[] {
+  const out: string[] = [];
+  for (const m of query.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const t = foldQuery(m[1] ?? m[2] ?? '');
+    if (t !== '' && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function mergeMatches(ms: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ms].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Array<[number, number]> = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && m[0] < last[1]) last[1] = Math.max(last[1], m[1]);
+    else out.push([m[0], m[1]]);
+  }
+  return out;
+}
+
+/** A keyword-in-context line: up to `width` characters either side of a match, cut at spaces. */
+export function kwic(
+  text: string,
+  match: [number, number],
+  width = 60,
+): { left: string; match: string; right: string } {
+  let from = Math.max(0, match[0] - width);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  let to = Math.min(text.length, match[1] + width);
+  if (to < text.length) to = text.lastIndexOf(' ', to) > match[1] ? text.lastIndexOf(' ', to) : to;
+  return {
+    left: (from > 0 ? '…' : '') + text.slice(from, match[0]),
+    match: text.slice(match[0], match[1]),
+    right: text.slice(match[1], to) + (to < text.length ? '…' : ''),
+  };
+}
+
+/** Hits per plan, most first (ties: corpus order). */
+export function hitsPerPlan(hits: readonly SearchHit[]): Array<{ planId: string; hits: number }> {
+  const m = new Map<string, number>();
+  for (const h of hits) m.set(h.planId, (m.get(h.planId) ?? 0) + 1);
+  return [...m.entries()].map(([planId, n]) => ({ planId, hits: n })).sort((a, b) => b.hits - a.hits);
 }
 
 /** Splits `text` into plain and matched pieces for highlighting. */

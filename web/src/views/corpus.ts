@@ -6,10 +6,13 @@
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
+import { csvText, download } from '../export.ts';
 import { percent, planName, t } from '../i18n.ts';
 import { darkOnRamp, groupColour, ramp } from '../palette.ts';
 import {
   buildSearchIndex,
+  hitsPerPlan,
+  kwic,
   markPieces,
   type SearchIndex,
   search,
@@ -76,6 +79,73 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
         hits.length === 0 ? t(lang, 'noHits') : t(lang, 'hits', { n: hits.length, p: planCount }),
       ),
     );
+    if (hits.length > 0) {
+      const perPlan = hitsPerPlan(hits);
+      const csv = h('button', { type: 'button', class: 'btn', id: 'search-csv' }, t(lang, 'exportCsv'));
+      csv.addEventListener('click', () => {
+        const rows = hits.map((x) => {
+          const entry = corpus.unitById.get(x.unitId);
+          const text = entry?.unit.text ?? '';
+          const k = kwic(text, x.matches[0]!);
+          return [
+            x.planId,
+            entry ? planName(entry.plan, lang) : '',
+            x.unitId,
+            k.left,
+            k.match,
+            k.right,
+            text,
+          ];
+        });
+        download(
+          'doichieu-search.csv',
+          csvText(['plan_id', 'plan', 'unit_id', 'left', 'match', 'right', 'text'], rows),
+          'text/csv;charset=utf-8',
+        );
+      });
+      results.append(
+        h(
+          'details',
+          { class: 'per-plan', id: 'hits-per-plan', open: true },
+          h('summary', {}, t(lang, 'hitsPerPlan', { p: perPlan.length })),
+          h(
+            'ol',
+            {},
+            perPlan
+              .slice(0, 15)
+              .map((x) =>
+                h(
+                  'li',
+                  { 'data-plan': x.planId },
+                  `${planName(corpus.planById.get(x.planId)!, lang)}: ${x.hits}`,
+                ),
+              ),
+          ),
+        ),
+        h('div', { class: 'toolbar' }, csv),
+      );
+      const table = h(
+        'table',
+        { class: 'kwic', id: 'kwic' },
+        h('caption', {}, t(lang, 'kwic')),
+        h(
+          'tbody',
+          {},
+          hits.slice(0, 50).map((x) => {
+            const entry = corpus.unitById.get(x.unitId);
+            const k = kwic(entry?.unit.text ?? '', x.matches[0]!);
+            return h(
+              'tr',
+              { 'data-unit': x.unitId },
+              h('td', { class: 'kwic-left' }, k.left),
+              h('td', { class: 'kwic-match' }, h('mark', {}, k.match)),
+              h('td', { class: 'kwic-right' }, k.right),
+            );
+          }),
+        ),
+      );
+      results.append(h('div', { class: 'kwic-wrap' }, table));
+    }
     const list = h('ol', { class: 'hits' });
     results.append(list);
     let shown = 0;
