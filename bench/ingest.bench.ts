@@ -16,6 +16,22 @@ for (let r = 0; r < runs; r++) {
   seconds.push((performance.now() - t0) / 1000);
 }
 const s = median(seconds);
+// The machine's limit on the same bytes: decode UTF-8, NFC, one pass of a letter regex.
+const limitSeconds: number[] = [];
+const decoder = new TextDecoder();
+let words = 0;
+for (let r = 0; r < runs; r++) {
+  const t0 = performance.now();
+  words = 0;
+  for (const p of plans)
+    words +=
+      decoder
+        .decode(p.bytes)
+        .normalize('NFC')
+        .match(/\p{L}+/gu)?.length ?? 0;
+  limitSeconds.push((performance.now() - t0) / 1000);
+}
+const limit = median(limitSeconds);
 report({
   bench: 'ingest',
   plans: plans.length,
@@ -23,5 +39,8 @@ report({
   runs,
   medianSeconds: +s.toFixed(2),
   mbPerSecond: +(bytes / 2 ** 20 / s).toFixed(2),
+  limitMbPerSecond: +(bytes / 2 ** 20 / limit).toFixed(2),
+  ofLimit: +(limit / s).toFixed(3),
+  words,
   unitsPerSecond: Math.round(units / s),
 });

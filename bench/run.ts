@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
 const benches = [
+  'startup.bench.ts',
   'ingest.bench.ts',
   'analyze.bench.ts',
   'diff.bench.ts',

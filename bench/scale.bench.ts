@@ -1,8 +1,10 @@
 /**
- * The national scale: a synthetic corpus of 700 and 7,000 plans (BENCH_SCALE,
- * comma-separated), analysed end to end with every core, output streamed to
- * disk; the diff stage runs up to BENCH_DIFF_LIMIT plans (default 1000, as analyze). Reports wall time, plans/s, MB/s and the peak memory of the process
- * (worker threads included).
+ * The national scale: a synthetic corpus of 1,000 and 7,000 plans
+ * (BENCH_SCALE, comma-separated), analysed end to end as analyze does it
+ * (workers by plan bytes), output streamed to disk, with the diff stage
+ * (BENCH_DIFF_LIMIT, default every size). Reports wall time, plans/s, MB/s,
+ * the output's size and the peak memory of the process (worker threads
+ * included), then the time's fit over N: t ∝ N^k between the sizes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +14,12 @@ import { loadCorpus } from '../packages/cli/src/io.ts';
 import { runAnalysis } from '../packages/cli/src/pipeline.ts';
 import { report } from './corpus.ts';
 
-const sizes = (process.env.BENCH_SCALE ?? '700,7000').split(',').map(Number);
+const sizes = (process.env.BENCH_SCALE ?? '1000,7000').split(',').map(Number);
 const size = Number(process.env.BENCH_SCALE_ONE ?? sizes[0]);
 if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
   // One process per size, so that each peak memory is its own.
   const { spawnSync } = await import('node:child_process');
+  const fits: [number, number][] = [];
   for (const s of sizes) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname], {
       encoding: 'utf8',
@@ -24,6 +27,24 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     process.stdout.write(r.stdout);
+    try {
+      const line = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as {
+        plans: number;
+        seconds: number;
+      };
+      fits.push([line.plans, line.seconds]);
+    } catch {
+      // A failed size has already said so.
+    }
+  }
+  for (let i = 1; i < fits.length; i++) {
+    const [n0, t0] = fits[i - 1]!;
+    const [n1, t1] = fits[i]!;
+    const k = Math.log(t1 / t0) / Math.log(n1 / n0);
+    const b = (t1 - t0) / (n1 - n0);
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'scale-fit', from: n0, to: n1, exponent: +k.toFixed(2), secondsPerPlan: +b.toFixed(4), fixedSeconds: +(t0 - b * n0).toFixed(1) })}\n`,
+    );
   }
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'doichieu-scale-'));
@@ -38,7 +59,7 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
     0,
   );
   const t0 = performance.now();
-  const diffLimit = Number(process.env.BENCH_DIFF_LIMIT ?? 1000);
+  const diffLimit = Number(process.env.BENCH_DIFF_LIMIT ?? size);
   const result = await runAnalysis(corpus, join(dir, 'out/analysis.json'), {
     evaluate: false,
     keepGoing: true,

@@ -19,7 +19,7 @@ import { type AdditionOptions, additionsByPlan } from './additions.ts';
 import { boilerplateMarker } from './boilerplate.ts';
 import { type CandidateOptions, lshNeighbours } from './candidates.ts';
 import { type CompareOptions, comparePrepared, planShingles } from './compare.ts';
-import { termTable } from './grams.ts';
+import { type TermTable, termTable } from './grams.ts';
 import { termKeyness } from './keyness.ts';
 import { estimateJaccard, minhash } from './minhash.ts';
 import { type OmissionOptions, omissionsByPlan } from './omissions.ts';
@@ -219,7 +219,7 @@ export function* corpusFindings(
   }
 
   // One count of every candidate term, shared by keyness, the omissions and the addition labels.
-  const table = termTable(
+  let table: TermTable | undefined = termTable(
     corpus,
     directive.taskGroups.map((g) => g.id),
   );
@@ -245,6 +245,8 @@ export function* corpusFindings(
   for (const list of omissionsByPlan(corpus, directive, options.omissions, table))
     for (const o of list) yield { kind: 'item', value: o };
   yield { kind: 'close' };
+  // The term table counts every term of the corpus: not kept while the comparisons run.
+  table = undefined;
 
   const reuseIgnore = new Set<number>();
   const seed = options.compare?.reuse?.seed ?? 8;

@@ -32,7 +32,8 @@ Options:
   --keep-going     analyse the other plans when one fails, and list the failures
   --max-size MB    refuse plan files larger than this (default and most: 64)
   --allow-outside  let the manifest name files outside the corpus folder
-  --workers N      worker threads (default: every core for 32 plans or more; 1 = no workers)
+  --workers N      worker threads (default: one per 8 MB of plan files, at most one per core;
+                   1 = no workers)
   --diff-limit N   run the diff stage (additions, omissions, reuse) up to N plans (default 1000; 0 = never)
   --peers K        compare each plan with its K closest plans of the same level, besides the
                    plans of the level above in its province (corpora over 50 plans; default 3)
