@@ -1,4 +1,5 @@
 import { PassimAlignment, PassimInputRecord, PassimRecord } from '@doichieu/measures';
+import { DocumentLayout } from '@doichieu/core';
 import { Analysis } from '@doichieu/report';
 import type { z } from 'zod';
 
@@ -8,4 +9,5 @@ export const extraSchemas: Record<string, z.ZodType> = {
   'passim-input.schema.json': PassimInputRecord,
   'passim-output.schema.json': PassimRecord,
   'passim-align.schema.json': PassimAlignment,
+  'layout.schema.json': DocumentLayout,
 };

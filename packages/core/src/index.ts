@@ -2,12 +2,20 @@ export { DecodeError, decode, encodeLegacy } from './decode/index.ts';
 export * from './extract/index.ts';
 export { type IngestOptions, ingestPlan, ingestText } from './ingest.ts';
 export {
+  Box,
+  DocumentLayout,
+  LayoutLine,
+  LayoutPage,
+  StructureHint,
+} from './layout-schema.ts';
+export {
   canonicalToneEdits,
   isValidSyllable,
   type Lexicon,
   loadLexicon,
   ocrRepairEdits,
 } from './lexicon/index.ts';
+export { locateUnits } from './locate.ts';
 export { Directive, formatZodError, Manifest, PlanKind, PlanMeta, TaskGroup } from './manifest.ts';
 export * from './model.ts';
 export { type NormalisedText, type NormaliseOptions, normalise, unicodeEdits } from './normalise.ts';

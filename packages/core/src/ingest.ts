@@ -4,7 +4,9 @@
  */
 import { decode } from './decode/index.ts';
 import { findDocumentRefs, parseFieldLabel, parseHeader, parseSignature } from './extract/index.ts';
+import type { DocumentLayout } from './layout-schema.ts';
 import { canonicalToneEdits, type Lexicon, ocrRepairEdits } from './lexicon/index.ts';
+import { locateUnits } from './locate.ts';
 import type { PlanMeta } from './manifest.ts';
 import type { DocumentRefFound, EncodingName, Field, Message, Role, Span, Unit } from './model.ts';
 import { type NormalisedText, normalise } from './normalise.ts';
@@ -15,6 +17,8 @@ import { sourceSpan } from './text/mapped.ts';
 export interface IngestOptions {
   lexicon: Lexicon;
   maxBytes?: number;
+  /** Where the text sits in its original PDF or image (`@doichieu/formats`): units get a location. */
+  layout?: DocumentLayout;
 }
 
 export function ingestPlan(bytes: Uint8Array, meta: PlanMeta, options: IngestOptions): IngestedPlan {
@@ -35,7 +39,9 @@ export function ingestText(
     { text, encoding, messages: decodeMessages },
     { toneStyle: canonicalToneEdits, ocrRepair: (t) => ocrRepairEdits(t, options.lexicon) },
   );
-  const { units, skipped } = segment(meta.id, normalised, text);
+  const segmented = segment(meta.id, normalised, text);
+  const units = options.layout ? locateUnits(segmented.units, options.layout) : segmented.units;
+  const { skipped } = segmented;
   const fields = extractFields(units);
   const extracted = extractMeta(normalised, units);
   const references = extractReferences(normalised, units, extracted.documentNumber?.span);

@@ -132,6 +132,20 @@ export const Unit = z.object({
   text: z.string(),
   /** Source span `[start, end)`: UTF-16 offsets into the decoded source text. */
   span: Span,
+  /** For plans decoded from a PDF or an image: the page and region of the unit's text. */
+  location: z
+    .object({
+      page: z.number().int().positive(),
+      /** Last page, when the unit runs over a page break. */
+      pageEnd: z.number().int().positive().optional(),
+      /** `[x0, y0, x1, y1]` on `page`, top-left origin, in the page's unit (see the plan's layout). */
+      box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      /** OCR confidence, 0–100: the lowest of the unit's lines. */
+      confidence: z.number().min(0).max(100).optional(),
+      /** OCR confidence below the layout's threshold: check the text against the page image. */
+      lowConfidence: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
