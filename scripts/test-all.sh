@@ -16,6 +16,8 @@ echo "== published JSON Schemas match the zod schemas"
 npx tsx scripts/write-schemas.ts --check
 echo "== the shipped model (packages/align/data/model.json) is what the gold gives"
 npx tsx scripts/build-model.ts --check
+echo "== OCR engine (Debian tesseract-ocr + tesseract-ocr-vie)"
+bash scripts/ensure-ocr.sh || echo "OCR could not be installed: the scan tests will be skipped"
 echo "== tests (vitest)"
 npx vitest run
 if [ -f tests/browser/vitest.config.ts ]; then

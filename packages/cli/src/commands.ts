@@ -62,6 +62,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'generate a synthetic national corpus from the real plans (for scale tests)',
     load: async () => (await import('./commands/synth.ts')).synthCommand,
   },
+  init: {
+    summary: 'start an empty corpus (manifest and directive file) in a folder',
+    load: async () => (await import('./commands/add.ts')).initCommand,
+  },
+  add: {
+    summary: 'add PDF, DOCX, scanned or text plans to a corpus, proposing their manifest entries',
+    load: async () => (await import('./commands/add.ts')).addCommand,
+  },
 };
 
 export function usage(): string {

@@ -10,6 +10,7 @@ import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from 
 import { UserError } from './errors.ts';
 import { readPlanFile } from './io.ts';
 import { formatDirectiveWarning } from './summary.ts';
+import { readPlanLayout } from './layout.ts';
 
 export interface WorkerSetup {
   directive: Directive;
@@ -54,9 +55,11 @@ export function processPlan(
     throw new Error(e instanceof UserError ? e.message : String(e));
   }
   try {
+    const layout = readPlanLayout(setup.corpusDir, meta);
     const plan = ingestPlan(bytes, meta, {
       lexicon,
       ...(setup.maxBytes ? { maxBytes: setup.maxBytes } : {}),
+      ...(layout ? { layout } : {}),
     });
     return analysePlan(setup.directive, plan, setup.models, aligners);
   } catch (e) {

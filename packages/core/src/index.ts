@@ -16,7 +16,16 @@ export {
   ocrRepairEdits,
 } from './lexicon/index.ts';
 export { locateUnits } from './locate.ts';
-export { Directive, formatZodError, Manifest, PlanKind, PlanMeta, TaskGroup } from './manifest.ts';
+export {
+  Directive,
+  formatZodError,
+  Manifest,
+  PlanKind,
+  PlanMeta,
+  ProposedField,
+  TaskGroup,
+  ValueProvenance,
+} from './manifest.ts';
 export * from './model.ts';
 export { type NormalisedText, type NormaliseOptions, normalise, unicodeEdits } from './normalise.ts';
 export { ExtractedMeta, ExtractedValue, IngestedCorpus, IngestedPlan, PlanStats } from './plan-schema.ts';

@@ -22,6 +22,35 @@ export const PlanKind = z.enum([
 ]);
 export type PlanKind = z.infer<typeof PlanKind>;
 
+/** Manifest values a person may check: the ones `doichieu add` proposes from the document. */
+export const ProposedField = z.enum([
+  'province',
+  'district',
+  'level',
+  'issuingBody',
+  'documentNumber',
+  'date',
+  'kind',
+  'title',
+  'signer',
+  'cites',
+]);
+export type ProposedField = z.infer<typeof ProposedField>;
+
+/** Where a manifest value came from: read from the document (with the text it was read from), or confirmed by a person. */
+export const ValueProvenance = z
+  .object({
+    status: z.enum(['extracted', 'confirmed']),
+    text: z.string().optional().describe('The words of the document the value was read from'),
+    span: z
+      .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+      .optional()
+      .describe('[start, end) UTF-16 offsets of that text in the plan file'),
+    note: z.string().optional(),
+  })
+  .strict();
+export type ValueProvenance = z.infer<typeof ValueProvenance>;
+
 export const PlanMeta = z
   .object({
     id: z
@@ -41,6 +70,23 @@ export const PlanMeta = z
     title: Known,
     signer: Known.describe('Name of the signer, or "unknown"'),
     source: z.string().optional().describe('Original file name as received'),
+    cites: Known.optional().describe('Number of the directive the plan says it implements, or "unknown"'),
+    original: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The file as received (PDF, DOCX, image), byte for byte, when `file` is the text extracted from it',
+      ),
+    layout: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Where the text of `file` sits on the pages of `original` (schemas/layout.schema.json)'),
+    provenance: z
+      .partialRecord(ProposedField, ValueProvenance)
+      .optional()
+      .describe('Per value: extracted from the document (not yet checked) or confirmed by a person'),
     note: z.string().optional(),
   })
   .strict();

@@ -17,6 +17,7 @@ import {
   readPlanBytes,
   writeFileAtomic,
 } from '../io.ts';
+import { readPlanLayout } from '../layout.ts';
 import { formatPlanSummary } from '../summary.ts';
 
 const HELP = `Usage: doichieu ingest [corpus-dir] [--out DIR] [--json]
@@ -45,7 +46,14 @@ export function ingestCorpusDir(
   for (const meta of corpus.manifest.plans) {
     try {
       const bytes = readPlanBytes(corpus, meta, maxBytes);
-      plans.push(ingestPlan(bytes, meta, { lexicon, ...(maxBytes ? { maxBytes } : {}) }));
+      const layout = readPlanLayout(corpus.dir, meta);
+      plans.push(
+        ingestPlan(bytes, meta, {
+          lexicon,
+          ...(maxBytes ? { maxBytes } : {}),
+          ...(layout ? { layout } : {}),
+        }),
+      );
     } catch (e) {
       const message =
         e instanceof DecodeError
