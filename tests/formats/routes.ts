@@ -26,10 +26,7 @@ export function readGold(): GoldRow[] {
 
 let models: PreparedModels | undefined;
 export function sharedModels(): PreparedModels {
-  if (!models) {
-    const plans = manifest.plans.map((m) => ingestPlan(planBytes(m), m, { lexicon }));
-    models = prepareModels(directive, plans, readGold());
-  }
+  if (!models) models = prepareModels(directive, readGold());
   return models;
 }
 

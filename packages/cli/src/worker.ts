@@ -9,8 +9,8 @@ import { profileBase } from '@doichieu/measures';
 import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
 import { UserError } from './errors.ts';
 import { readPlanFile } from './io.ts';
-import { formatDirectiveWarning } from './summary.ts';
 import { readPlanLayout } from './layout.ts';
+import { formatDirectiveWarning } from './summary.ts';
 
 export interface WorkerSetup {
   directive: Directive;
