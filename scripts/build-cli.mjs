@@ -36,8 +36,10 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
-  // DuckDB is a native addon: resolved from packages/cli/node_modules at run time, never bundled.
-  external: ['@duckdb/node-api'],
+  // Native addons and packages that load their own files at run time (DuckDB; the decoders of
+  // @doichieu/formats: canvas, pdf.js's worker and data, mammoth) are resolved from
+  // packages/cli's dependencies, never bundled.
+  external: ['@duckdb/node-api', '@napi-rs/canvas', 'pdfjs-dist', 'mammoth'],
   // CommonJS dependencies (iconv-lite, papaparse…) call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __doichieuCreateRequire } from 'node:module'; const require = __doichieuCreateRequire(import.meta.url);",

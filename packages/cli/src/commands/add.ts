@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   DecodeError,
   decode,
@@ -21,6 +20,8 @@ import {
   Manifest,
   type PlanMeta,
 } from '@doichieu/core';
+// The bundled directive, inlined (the built CLI runs from another folder than the sources).
+import bundledDirective from '../../../../corpus/directive.json' with { type: 'json' };
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
@@ -58,8 +59,6 @@ Options:
   -h, --help         show this help
 `;
 
-const BUNDLED_DIRECTIVE = fileURLToPath(new URL('../../../../corpus/directive.json', import.meta.url));
-
 function slug(text: string): string {
   return (
     fold(text)
@@ -94,18 +93,21 @@ export const initCommand: Command = {
     if (existsSync(join(dir, 'manifest.json')))
       throw new UserError(`init: ${join(dir, 'manifest.json')} already exists`);
     const { Directive } = await import('@doichieu/core');
-    const directivePath = values.directive ? resolve(values.directive) : BUNDLED_DIRECTIVE;
-    let directiveText: string;
-    try {
-      directiveText = readFileSync(directivePath, 'utf8');
-    } catch {
-      throw new UserError(`init: directive file not found: ${values.directive ?? directivePath}`);
-    }
-    let directiveJson: unknown;
-    try {
-      directiveJson = JSON.parse(directiveText.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new UserError(`${directivePath}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+    let directiveJson: unknown = bundledDirective;
+    let directivePath = 'the bundled directive';
+    if (values.directive) {
+      directivePath = resolve(values.directive);
+      let directiveText: string;
+      try {
+        directiveText = readFileSync(directivePath, 'utf8');
+      } catch {
+        throw new UserError(`init: directive file not found: ${values.directive}`);
+      }
+      try {
+        directiveJson = JSON.parse(directiveText.replace(/^\uFEFF/, ''));
+      } catch (e) {
+        throw new UserError(`${directivePath}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+      }
     }
     const parsed = Directive.safeParse(directiveJson);
     if (!parsed.success) throw new UserError(formatZodError(parsed.error, directivePath));
@@ -119,7 +121,7 @@ export const initCommand: Command = {
     } catch (e) {
       throw new UserError(`init: cannot create ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
-    writeFileAtomic(join(dir, 'directive.json'), directiveText);
+    writeFileAtomic(join(dir, 'directive.json'), `${JSON.stringify(directiveJson, null, 2)}\n`);
     writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     process.stdout.write(
       `started an empty corpus in ${dir} (directive ${parsed.data.id}); add plans with: doichieu add FILE --corpus ${positionals[0]}\n`,
