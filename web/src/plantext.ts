@@ -77,9 +77,20 @@ export function planText(corpus: Corpus, plan: Plan, opts: PlanTextOptions): HTM
     return doc;
   }
   const doc = h('div', { class: 'doc normalised', lang: 'vi' });
+  let page: number | undefined;
   for (const unit of plan.units) {
     const tag = unit.kind === 'heading' ? 'h3' : 'p';
     const block = h(tag, {}, bars(corpus, unit), h('span', { class: 'txt' }, unit.text));
+    // Plans read from a PDF or a scan: the page where each page's units start, and OCR doubts.
+    const location = unit.location;
+    if (location && location.page !== page) {
+      page = location.page;
+      block.prepend(h('span', { class: 'page-mark', title: `page ${page}` }, `p. ${page}`));
+    }
+    if (location?.lowConfidence) {
+      block.classList.add('low-confidence');
+      block.title = `OCR confidence ${location.confidence ?? '?'}: check against page ${location.page}`;
+    }
     block.style.setProperty('--depth', String(Math.min(unit.depth, 6)));
     decorate(block, corpus, unit, opts);
     doc.appendChild(block);
