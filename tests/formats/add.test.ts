@@ -74,7 +74,7 @@ describe('doichieu add', () => {
       expect(layout.format).toBe('pdf');
       expect(layout.lines.length).toBeGreaterThan(10);
     }
-  });
+  }, 300_000);
 
   it('prints what it found', () => {
     expect(added.stdout).toMatch(/qng-222-study\.pdf → plan "qng-222-study" \(pdf; \d+ units\)/);
@@ -97,7 +97,7 @@ describe('doichieu add', () => {
       /plan "lso-135-conference" already has number 135-KH\/TU from Ban Thường vụ Tỉnh ủy Lạng Sơn\n$/,
     );
     expect(readFileSync(join(corpus, 'manifest.json'), 'utf8')).toBe(before);
-  });
+  }, 300_000);
 
   it('a corpus made by add analyses like any other', () => {
     const out = join(work, 'out');

@@ -24,12 +24,12 @@ describe.each(manifest.plans.map((m) => [m.id, m] as const))('%s through PDF and
     const a = labelAgreement(reference, pdf.plan);
     expect(a.labelled).toBeGreaterThan(10);
     expect(a.share, a.disagreements.join('\n')).toBeGreaterThanOrEqual(0.98);
-  });
+  }, 300_000);
 
   it('the DOCX gives the labels of the text file on at least 98% of labelled units', () => {
     const a = labelAgreement(reference, docx.plan);
     expect(a.share, a.disagreements.join('\n')).toBeGreaterThanOrEqual(0.98);
-  });
+  }, 300_000);
 
   it('the body units are the same units with the same text', () => {
     const body = (p: typeof reference) =>

@@ -45,7 +45,7 @@ describe.skipIf(!ocr)('a scanned plan (image-only PDF)', () => {
     const a = labelAgreement(reference, scan.plan);
     expect(a.labelled).toBeGreaterThan(10);
     expect(a.share, a.disagreements.join('\n')).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 300_000);
 
   it("still finds Quảng Ninh's border-gate passages among its additions", () => {
     const models = sharedModels();
@@ -57,7 +57,7 @@ describe.skipIf(!ocr)('a scanned plan (image-only PDF)', () => {
     const ours = (findings?.additions ?? []).filter((a) => a.planId === meta.id);
     const borderGate = ours.filter((a) => a.keyTerms.some((t) => /cửa khẩu|biên giới/u.test(t.term)));
     expect(borderGate.length, ours.map((a) => a.label).join('; ')).toBeGreaterThan(0);
-  });
+  }, 300_000);
 });
 
 describe.skipIf(!ocr)('an image with no text', () => {
