@@ -1,5 +1,5 @@
-import { PassimAlignment, PassimInputRecord, PassimRecord } from '@doichieu/measures';
 import { DocumentLayout } from '@doichieu/core';
+import { PassimAlignment, PassimInputRecord, PassimRecord } from '@doichieu/measures';
 import { Analysis } from '@doichieu/report';
 import type { z } from 'zod';
 
