@@ -29,7 +29,8 @@ export {
 export * from './model.ts';
 export { type NormalisedText, type NormaliseOptions, normalise, unicodeEdits } from './normalise.ts';
 export { ExtractedMeta, ExtractedValue, IngestedCorpus, IngestedPlan, PlanStats } from './plan-schema.ts';
-export { roleOfHeading, segment, skippedSpans, splitBlocks } from './segment.ts';
+export { headingPhrase, isConferencePlan, roleFromHeadings, roleOfHeading } from './roles.ts';
+export { segment, skippedSpans, splitBlocks, tableCells } from './segment.ts';
 export { fold, foldSameLength } from './text/fold.ts';
 export { layoutEdits } from './text/layout.ts';
 export { applyEdits, type MappedText, mappedFromSource, sourceSpan } from './text/mapped.ts';

@@ -55,15 +55,24 @@ export interface Edit {
   reason?: string;
 }
 
-/** What a unit does in the plan, from the section it sits in. */
+/**
+ * What a unit does in its document, from what the heading of its section says
+ * (accent-folded, so OCR damage does not hide it). `viewpoint`: guiding
+ * viewpoints and principles ("QUAN ĐIỂM CHỈ ĐẠO"); `resources`: funding and
+ * means ("KINH PHÍ"); `assessment`: what a report finds (results, shortcomings,
+ * causes). `logistics`, `agenda` and `attendees` occur only in a conference plan.
+ */
 export const Role = z.enum([
   'header',
   'preamble',
   'purpose',
   'requirement',
   'objective',
+  'viewpoint',
   'task',
   'organisation',
+  'resources',
+  'assessment',
   'logistics',
   'agenda',
   'attendees',
@@ -73,10 +82,21 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
-export const UnitKind = z.enum(['heading', 'item', 'paragraph', 'bullet', 'field']);
+/** `row`: one row of a markdown table (its cells in `cells`). */
+export const UnitKind = z.enum(['heading', 'item', 'paragraph', 'bullet', 'field', 'row']);
 export type UnitKind = z.infer<typeof UnitKind>;
 
-export const MarkerKindSchema = z.enum(['roman', 'arabic', 'paren', 'letter', 'dash', 'plus']);
+/** `part`: a lettered or named part above the Roman sections ("A.", "PHẦN I"); `annex`: "PHỤ LỤC II". */
+export const MarkerKindSchema = z.enum([
+  'part',
+  'annex',
+  'roman',
+  'arabic',
+  'paren',
+  'letter',
+  'dash',
+  'plus',
+]);
 
 /** `[start, end)` in UTF-16 code units of the decoded source text. */
 export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -119,8 +139,17 @@ export const Field = z.object({
 export type Field = z.infer<typeof Field>;
 
 export const Unit = z.object({
-  /** Stable id: plan id + the path of markers ("II/1/b2"), not a running counter. */
+  /**
+   * Stable id: plan id + the path of markers ("II/1/b2"), not a running counter.
+   * Units of the second and later documents of a file start with "d2/", "d3/"….
+   */
   id: z.string(),
+  /**
+   * Which document of the file the unit belongs to, from 0: a file may hold a
+   * cover letter and its attachment, or a decision and the plan it issues,
+   * each with its own header, body and tail. Absent means 0.
+   */
+  document: z.number().int().nonnegative().optional(),
   kind: UnitKind,
   role: Role,
   marker: z.object({ kind: MarkerKindSchema, label: z.string() }).optional(),
@@ -130,6 +159,10 @@ export const Unit = z.object({
   depth: z.number().int().nonnegative(),
   /** Normalised text (NFC, one tone style, OCR repaired, one line). */
   text: z.string(),
+  /** For a table row: the text of each cell, in order. */
+  cells: z.array(z.string()).optional(),
+  /** For a table row: the table's column headings, where the table has a header row. */
+  columns: z.array(z.string()).optional(),
   /** Source span `[start, end)`: UTF-16 offsets into the decoded source text. */
   span: Span,
   /** For plans decoded from a PDF or an image: the page and region of the unit's text. */

@@ -26,3 +26,6 @@ export function planBytes(meta: PlanMeta): Uint8Array {
 export function planText(meta: PlanMeta): string {
   return readFileSync(`${CORPUS_DIR}${meta.file}`, 'utf8');
 }
+
+export { REALDOCS_DIR, realDoc, realDocs, realDocsPresent } from './realdocs.ts';
+export { rewrap } from './rewrap.ts';

@@ -1,10 +1,12 @@
 import { foldSameLength } from './fold.ts';
 /**
- * The numbering conventions of Vietnamese plans: Roman sections ("I.", "II-"),
- * arabic items ("1.", "2.1."), parenthesised points ("(1)", "1)"), lettered
- * points ("a)"), dash and plus bullets.
+ * The numbering conventions of Vietnamese administrative documents: parts
+ * above the sections ("A.", "PHẦN I"), annexes ("PHỤ LỤC II"), Roman sections
+ * ("I.", "II-", and as OCR reads them: "Il.", "ll.", "lII."), arabic items
+ * ("1.", "2.1."), parenthesised points ("(1)", "1)"), lettered points ("a)"),
+ * dash and plus bullets.
  */
-export type MarkerKind = 'roman' | 'arabic' | 'paren' | 'letter' | 'dash' | 'plus';
+export type MarkerKind = 'part' | 'annex' | 'roman' | 'arabic' | 'paren' | 'letter' | 'dash' | 'plus';
 
 export interface Marker {
   kind: MarkerKind;
@@ -16,16 +18,55 @@ export interface Marker {
   length: number;
 }
 
-const ROMAN = /^([IVXL]{1,5})\s?[.\-–)/:]\s*(?=\S)/;
+// "V/v" (về việc) is not a section: a slash counts only before a space ("I/ Các nhiệm vụ").
+const ROMAN = /^([IVXL]{1,5})\s?(?:[.\-–):]|\/(?=\s))\s*(?=\S)/;
+// OCR reads I as l, 1 or |: "Il.", "ll.", "lII.", "1I." — accepted only before a capitals-only heading.
+const ROMAN_OCR = /^([IVXLl1|]{1,5})\s?[.\-–):]\s*(?=\S)/;
+// Parts above the Roman sections: "A. MỤC ĐÍCH, YÊU CẦU", "B- NỘI DUNG…" (capitals only after it).
+const PART_LETTER = /^([A-HĐ])\s?[.\-–)]\s*(?=\S)/;
+const PART_WORD =
+  /^phan\s+(?:thu\s+)?(nhat|hai|ba|bon|tu|nam|sau|bay|tam|[ivxl]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*/;
+const ANNEX = /^phu luc\b(?:\s+(?:so\s+)?([ivxl]{1,5}|\d{1,2}|[a-h])\b)?\s*[.:\-–]?\s*/;
 const ARABIC = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\s?-(?=\s))\s*(?=\S)/;
 const PAREN = /^(?:\((\d{1,2})\)|(\d{1,2})\))\s*(?=\S)/;
 const LETTER = /^(?:([a-zđ])\)|\(([a-zđ])\))\s*(?=\S)/;
 const DASH = /^[-–—•·▪●]\s*(?=\S)/;
 const PLUS = /^\+\s*(?=\S)/;
 
+/** No lower-case letter and at least two capitals: a heading written in capitals. */
+export function isCapitalsOnly(s: string): boolean {
+  return !/\p{Ll}/u.test(s) && /\p{Lu}.*\p{Lu}/su.test(s);
+}
+
 export function parseMarker(line: string): Marker | undefined {
   let m = ROMAN.exec(line);
   if (m && isRoman(m[1]!)) return { kind: 'roman', label: m[1]!, depth: 1, length: m[0].length };
+  m = ROMAN_OCR.exec(line);
+  if (m && /[IVXLl]/.test(m[1]!) && /[l1|]/.test(m[1]!)) {
+    const label = m[1]!.replace(/[l1|]/g, 'I');
+    if (isRoman(label) && isCapitalsOnly(line.slice(m[0].length)))
+      return { kind: 'roman', label, depth: 1, length: m[0].length };
+  }
+  m = PART_LETTER.exec(line);
+  if (m && isCapitalsOnly(line.slice(m[0].length)))
+    return { kind: 'part', label: m[1]!, depth: 1, length: m[0].length };
+  const first = line.charCodeAt(0);
+  if (first === 80 || first === 112) {
+    // "PHẦN I", "Phần thứ hai", "PHỤ LỤC 2", matched on folded text so that OCR damage does not hide them.
+    const head = foldSameLength(line.slice(0, 40));
+    m = PART_WORD.exec(head);
+    if (m) return { kind: 'part', label: m[1]!.toUpperCase(), depth: 1, length: m[0].length };
+    m = ANNEX.exec(head);
+    // A bare "Phụ lục" starts an annex only as a capitals-only line ("PHỤ LỤC"), not in a sentence.
+    // "Phụ lục 2)." in a sentence ("(Chi tiết tại Phụ lục 2).") is a reference, not an annex.
+    const rest = m ? line.slice(m[0].length, m[0].length + 60) : '';
+    if (
+      m &&
+      (rest === '' || isCapitalsOnly(rest)) &&
+      (m[1] !== undefined || isCapitalsOnly(line.slice(0, 40)))
+    )
+      return { kind: 'annex', label: (m[1] ?? '').toUpperCase(), depth: 1, length: m[0].length };
+  }
   m = ARABIC.exec(line);
   // "15/6/2023" or "2023." at the start of a line is not a marker: require text after it.
   if (m && !/^\d/.test(line.slice(m[0].length))) {
