@@ -2,13 +2,12 @@
  * Layout invariance, as a user sees it: a plan re-wrapped at another width, or
  * with CRLF line ends, gets the same labels for its units (at least 98% of the
  * labelled units agree; by construction of the layout stage, all do on the
- * bundled plans). Labels come from the align package's public API, with a
- * model trained on the bundled gold annotations.
+ * bundled plans). Labels come from the align package's public API, with the
+ * shipped model, as analyze gives them.
  */
-import { readFileSync } from 'node:fs';
-import { createAligner, goldExamples, isContentUnit, parseGold, trainModel } from '@doichieu/align';
+import { createAligner, isContentUnit, loadShippedModel } from '@doichieu/align';
 import { type IngestedPlan, ingestText, loadLexicon } from '@doichieu/core';
-import { CORPUS_DIR, planText, readDirective, readManifest, rewrap } from '@doichieu/core/testing';
+import { planText, readDirective, readManifest, rewrap } from '@doichieu/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const directive = readDirective();
@@ -20,17 +19,7 @@ const ingest = (text: string, id: string) =>
 
 beforeAll(() => {
   plans = readManifest().plans.map((m) => ingest(planText(m), m.id));
-  const gold = parseGold(
-    readFileSync(`${CORPUS_DIR}gold/annotations.csv`, 'utf8'),
-    directive.taskGroups.map((g) => g.id),
-  );
-  const examples = [
-    ...goldExamples(
-      plans.map((p) => ({ planId: p.id, units: p.units })),
-      gold,
-    ).values(),
-  ].flat();
-  const aligner = createAligner(directive, trainModel(directive, examples));
+  const aligner = createAligner(directive, loadShippedModel().model);
   labelsOf = (p) =>
     new Map(
       p.units
