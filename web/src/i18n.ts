@@ -2,11 +2,21 @@
  * Interface strings in Vietnamese (default) and English. Task-group names
  * come from the directive in analysis.json, which carries both languages.
  */
-import type { Lang, Plan, TaskGroup } from './types.ts';
+import { foldQuery } from './fold.ts';
+import type { Analysis, Lang, Plan, TaskGroup } from './types.ts';
 
 const vi = {
-  appTitle: 'Đối chiếu Kết luận 57-KL/TW',
-  appSubtitle: 'Các tỉnh triển khai Kết luận 57-KL/TW về thông tin đối ngoại như thế nào',
+  appName: 'Đối chiếu',
+  appTitle: 'Đối chiếu {directive}',
+  appSubtitle: 'Các tỉnh triển khai {directive}{about} như thế nào',
+  about: ' về {topic}',
+  notCitingMark: 'không trích dẫn {directive}',
+  notCitingCount: '{n} kế hoạch không trích dẫn {directive}, không tính vào tổng',
+  notCitingPlan:
+    'Kế hoạch này không trích dẫn {directive}{instead}. Mức độ bao phủ của kế hoạch chỉ để tham khảo, không tính vào tổng của toàn bộ kho văn bản.',
+  citesConfusable: '; kế hoạch trích dẫn {docs} (cùng số hiệu, văn bản khác)',
+  citesOther: '; kế hoạch trích dẫn {docs}',
+  citesNothing: '; kế hoạch không trích dẫn văn bản chỉ đạo nào',
   skip: 'Bỏ qua đến nội dung',
   language: 'Ngôn ngữ',
   switchLang: 'English',
@@ -115,9 +125,9 @@ const vi = {
   similarityMatrix: 'Ma trận tương đồng giữa các kế hoạch',
   keyness: 'Từ ngữ đặc trưng của từng kế hoạch',
   search: 'Tìm kiếm trong mọi đoạn văn',
-  searchPlaceholder: 'ví dụ: doi ngoai (không cần dấu)',
+  searchPlaceholder: 'ví dụ: {example} (không cần dấu)',
   searchHint:
-    'Tìm không phân biệt dấu và hoa thường; mọi từ, theo thứ tự bất kỳ, trong cùng một đoạn: “doi ngoai” tìm thấy “đối ngoại”; đặt cụm từ trong ngoặc kép để tìm đúng cụm.',
+    'Tìm không phân biệt dấu và hoa thường; mọi từ, theo thứ tự bất kỳ, trong cùng một đoạn: “{example}” tìm thấy “{accented}”; đặt cụm từ trong ngoặc kép để tìm đúng cụm.',
   hits: '{n} kết quả trong {p} kế hoạch',
   noHits: 'Không có kết quả.',
   showMore: 'Hiện thêm {n} kết quả',
@@ -159,8 +169,17 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
-  appTitle: 'Comparing Conclusion 57-KL/TW',
-  appSubtitle: 'How the provinces implement Conclusion 57-KL/TW on foreign-information work',
+  appName: 'Collation',
+  appTitle: 'Comparing {directive}',
+  appSubtitle: 'How the provinces implement {directive}{about}',
+  about: ' on {topic}',
+  notCitingMark: 'does not cite {directive}',
+  notCitingCount: '{n} do not cite {directive} and are not counted in totals',
+  notCitingPlan:
+    'This plan does not cite {directive}{instead}. Its coverage is shown for information and is not counted in corpus totals.',
+  citesConfusable: '; it cites {docs} (the same number, another document)',
+  citesOther: '; it cites {docs}',
+  citesNothing: '; it cites no directive',
   skip: 'Skip to content',
   language: 'Language',
   switchLang: 'Tiếng Việt',
@@ -265,9 +284,9 @@ const en: Record<MessageKey, string> = {
   similarityMatrix: 'Plan similarity matrix',
   keyness: 'Distinctive terms per plan',
   search: 'Search all units',
-  searchPlaceholder: 'e.g. doi ngoai (no diacritics needed)',
+  searchPlaceholder: 'e.g. {example} (no diacritics needed)',
   searchHint:
-    'Search ignores diacritics and case and finds units with every word, in any order: “doi ngoai” finds “đối ngoại”; put a phrase in double quotes to find it as written.',
+    'Search ignores diacritics and case and finds units with every word, in any order: “{example}” finds “{accented}”; put a phrase in double quotes to find it as written.',
   hits: '{n} hits in {p} plans',
   noHits: 'No hits.',
   showMore: 'Show {n} more',
@@ -313,6 +332,52 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );
+}
+
+type DirectiveNames = Pick<Analysis['directive'], 'id' | 'shortTitle' | 'topic' | 'taskGroups'>;
+
+/**
+ * What the interface says about the directive, from the directive file (in
+ * analysis.json): its name, its topic and a search example. Nothing about a
+ * particular directive is written in the code.
+ */
+export function directiveParams(directive: DirectiveNames, lang: Lang): Record<string, string> {
+  const topic = directive.topic?.label[lang];
+  const accented =
+    directive.topic?.searchExample ?? directive.topic?.label.vi ?? directive.taskGroups[0]?.phrases[0] ?? '';
+  return {
+    directive: directive.shortTitle?.[lang] ?? directive.id,
+    about: topic ? t(lang, 'about', { topic }) : '',
+    example: foldQuery(accented),
+    accented,
+  };
+}
+
+/** The viewer's title; before the analysis has loaded, the tool's name. */
+export function appTitle(lang: Lang, directive: DirectiveNames | undefined): string {
+  return directive ? t(lang, 'appTitle', directiveParams(directive, lang)) : t(lang, 'appName');
+}
+
+export function appSubtitle(lang: Lang, directive: DirectiveNames | undefined): string {
+  return directive ? t(lang, 'appSubtitle', directiveParams(directive, lang)) : '';
+}
+
+/** Why a plan is marked: it does not cite the directive (and what it cites), or undefined when it does. */
+export function notCitingText(plan: Plan, directive: DirectiveNames, lang: Lang): string | undefined {
+  const check = plan.directiveCheck;
+  if (!check || check.status === 'cites') return undefined;
+  const docs = (confusable: boolean) =>
+    check.citesInstead
+      .filter((c) => c.confusable === confusable)
+      .slice(0, 3)
+      .map((c) => (c.date ? `${c.number} (${c.date})` : c.number))
+      .join(', ');
+  const confusable = docs(true);
+  const other = docs(false);
+  const instead =
+    (confusable ? t(lang, 'citesConfusable', { docs: confusable }) : '') +
+      (other ? t(lang, 'citesOther', { docs: other }) : '') || t(lang, 'citesNothing');
+  return t(lang, 'notCitingPlan', { directive: directiveParams(directive, lang).directive!, instead });
 }
 
 /** Short name of a task group in `lang`, e.g. "TG3 · Đổi mới nội dung". */

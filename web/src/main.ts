@@ -11,7 +11,7 @@ import './style.css';
 import './global.ts';
 import type { Ctx, ViewHandle } from './context.ts';
 import { clear, h } from './dom.ts';
-import { t } from './i18n.ts';
+import { appSubtitle, appTitle, t } from './i18n.ts';
 import { buildCorpus, type Corpus } from './prepare.ts';
 import { formatState, parseState, patchState, VIEWS, type View, type ViewState } from './state.ts';
 import { SUMMARY_FILE } from './summary.ts';
@@ -61,11 +61,12 @@ function go(patch: Partial<ViewState>, options: { replace?: boolean } = {}): voi
 function drawChrome(): void {
   const lang = state.lang;
   document.documentElement.lang = lang;
-  document.title = `${t(lang, `view.${state.view}`)} · ${t(lang, 'appTitle')}`;
+  const directive = corpus?.analysis.directive;
+  document.title = `${t(lang, `view.${state.view}`)} · ${appTitle(lang, directive)}`;
   clear(header);
   const nav = h(
     'nav',
-    { 'aria-label': t(lang, 'appTitle') },
+    { 'aria-label': appTitle(lang, directive) },
     h(
       'ul',
       {},
@@ -100,7 +101,12 @@ function drawChrome(): void {
   langButton.addEventListener('click', () => go({ lang: lang === 'vi' ? 'en' : 'vi' }, { replace: true }));
   header.append(
     h('a', { class: 'skip', href: '#main', onclick: skipToMain }, t(lang, 'skip')),
-    h('div', { class: 'brand' }, h('h1', {}, t(lang, 'appTitle')), h('p', {}, t(lang, 'appSubtitle'))),
+    h(
+      'div',
+      { class: 'brand' },
+      h('h1', {}, appTitle(lang, directive)),
+      h('p', {}, appSubtitle(lang, directive)),
+    ),
     nav,
     langButton,
   );

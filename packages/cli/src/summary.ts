@@ -1,5 +1,5 @@
 import { type IngestedPlan, Role } from '@doichieu/core';
-import { type AnalysedPlan, type Analysis, countsInTotals } from '@doichieu/report';
+import { type AnalysedPlan, type Analysis, countsInTotals, coverageTotals } from '@doichieu/report';
 
 /** Roles in document order, as the model lists them. */
 const ROLE_ORDER: readonly Role[] = Role.options;
@@ -50,13 +50,7 @@ export function formatCoverageTable(analysis: Pick<Analysis, 'directive' | 'cove
   }
   const counted = analysis.coverage.filter(countsInTotals);
   const left = analysis.coverage.length - counted.length;
-  const totals = groups.map((g) => {
-    const op = counted.filter((r) =>
-      r.cells.some((c) => c.group === g && c.status === 'operationalised'),
-    ).length;
-    const any = counted.filter((r) => r.cells.some((c) => c.group === g && c.status !== 'absent')).length;
-    return `${op}/${any}`.padStart(9);
-  });
+  const totals = coverageTotals(analysis).map((t) => `${t.operationalised}/${t.carried}`.padStart(9));
   lines.push(`${'plans'.padEnd(width)}  ${totals.join(' ')}`);
   lines.push(
     `● operationalised (a task with an agency or timing)  ○ mentioned only  · absent; % of the plan's content text`,

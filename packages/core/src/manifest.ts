@@ -135,7 +135,7 @@ export type TaskGroup = z.infer<typeof TaskGroup>;
 /** A document known to be mistaken for the directive (same number, another kind, issuer or year). */
 export const KnownConfusable = z
   .object({
-    number: z.string().min(1).describe('As cited, e.g. "57-NQ/TW"'),
+    number: z.string().min(1).describe('As cited, e.g. "24-CT/TU"'),
     date: IsoDateOrUnknown.optional(),
     issuer: z.string().optional(),
     title: Bilingual.optional(),
@@ -150,7 +150,7 @@ export const DirectiveCitation = z
       .string()
       .min(1)
       .optional()
-      .describe('The number plans cite, e.g. "57-KL/TW" (default: the directive id)'),
+      .describe('The number plans cite, e.g. "24-CT/TW" (default: the directive id)'),
     titlePhrases: z
       .array(z.string().min(1))
       .optional()
@@ -170,22 +170,24 @@ export type DirectiveCitation = z.infer<typeof DirectiveCitation>;
 /** What the directive is about, for titles and for lists that must not be written into code. */
 export const DirectiveTopic = z
   .object({
-    label: Bilingual.describe('The topic as a phrase: "thông tin đối ngoại", "foreign-information work"'),
+    label: Bilingual.describe('The topic as a phrase: "phổ biến, giáo dục pháp luật", "legal education"'),
     abbreviations: z
       .array(z.string().min(1))
       .optional()
-      .describe('Abbreviations of the topic used in plans, e.g. "TTĐN"'),
+      .describe('Abbreviations of the topic used in plans, e.g. "PBGDPL"'),
     agencyPhrases: z
       .array(z.string().min(1))
       .optional()
       .describe(
-        'Lower-case phrases that occur inside the names of bodies working on the topic ("Ban Chỉ đạo công tác thông tin đối ngoại")',
+        'Lower-case phrases that occur inside the names of bodies working on the topic ("Hội đồng phối hợp phổ biến, giáo dục pháp luật")',
       ),
     searchExample: z
       .string()
       .min(1)
       .optional()
-      .describe('A search example without diacritics for the viewer (default: the folded topic label)'),
+      .describe(
+        'A search example for the viewer, with diacritics ("pháp luật"); it is shown folded too (default: the topic label)',
+      ),
   })
   .strict();
 export type DirectiveTopic = z.infer<typeof DirectiveTopic>;
@@ -196,7 +198,7 @@ export const Directive = z
     id: z.string(),
     title: Bilingual,
     shortTitle: Bilingual.optional().describe(
-      'How titles name the directive: "Kết luận 57-KL/TW", "Conclusion 57-KL/TW" (default: the id)',
+      'How titles name the directive: "Chỉ thị 24-CT/TW", "Directive 24-CT/TW" (default: the id)',
     ),
     topic: DirectiveTopic.optional(),
     issuer: z.string(),

@@ -23,3 +23,32 @@ export function citedInsteadText(plan: Pick<AnalysedPlan, 'directiveCheck'>, max
     .map((c) => (c.date ? `${c.number} (${c.date})` : c.number))
     .join(', ');
 }
+
+export interface NotCitingNotice {
+  /** Plans counted in corpus totals (they cite the directive, or predate the check). */
+  counted: number;
+  flagged: { id: string; status: 'cites-confusable' | 'no-citation'; citesInstead: string }[];
+}
+
+export function notCitingNotice(analysis: Pick<Analysis, 'plans' | 'coverage'>): NotCitingNotice {
+  const flagged = plansNotCiting(analysis).map((p) => ({
+    id: p.id,
+    status: p.directiveCheck!.status as 'cites-confusable' | 'no-citation',
+    citesInstead: citedInsteadText(p),
+  }));
+  return { counted: analysis.plans.length - flagged.length, flagged };
+}
+
+/** Per-group totals over the counted rows: plans that operationalise the group, and plans that carry it at all. */
+export function coverageTotals(
+  analysis: Pick<Analysis, 'coverage' | 'directive'>,
+): { group: string; operationalised: number; carried: number }[] {
+  const counted = analysis.coverage.filter(countsInTotals);
+  return analysis.directive.taskGroups.map((g) => ({
+    group: g.id,
+    operationalised: counted.filter((r) =>
+      r.cells.some((c) => c.group === g.id && c.status === 'operationalised'),
+    ).length,
+    carried: counted.filter((r) => r.cells.some((c) => c.group === g.id && c.status !== 'absent')).length,
+  }));
+}

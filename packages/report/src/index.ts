@@ -15,6 +15,13 @@ export {
   prepareModels,
 } from './analyse.ts';
 export * from './analysis-schema.ts';
-export { citedInsteadText, countsInTotals, plansNotCiting } from './directive-status.ts';
+export {
+  citedInsteadText,
+  countsInTotals,
+  coverageTotals,
+  type NotCitingNotice,
+  notCitingNotice,
+  plansNotCiting,
+} from './directive-status.ts';
 export * from './export/tidy.ts';
 export * from './outputs.ts';

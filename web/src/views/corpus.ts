@@ -7,7 +7,7 @@
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
 import { csvText, download } from '../export.ts';
-import { percent, planName, t } from '../i18n.ts';
+import { directiveParams, percent, planName, t } from '../i18n.ts';
 import { darkOnRamp, groupColour, ramp } from '../palette.ts';
 import {
   buildSearchIndex,
@@ -32,7 +32,7 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
   const input = h('input', {
     type: 'search',
     id: 'search-input',
-    placeholder: t(lang, 'searchPlaceholder'),
+    placeholder: t(lang, 'searchPlaceholder', directiveParams(ctx.corpus.analysis.directive, lang)),
     'aria-describedby': 'search-hint',
     autocomplete: 'off',
     spellcheck: false,
@@ -46,7 +46,11 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
       { class: 'search', role: 'search' },
       h('h2', {}, h('label', { for: 'search-input' }, t(lang, 'search'))),
       input,
-      h('p', { class: 'muted', id: 'search-hint' }, t(lang, 'searchHint')),
+      h(
+        'p',
+        { class: 'muted', id: 'search-hint' },
+        t(lang, 'searchHint', directiveParams(ctx.corpus.analysis.directive, lang)),
+      ),
       results,
     ),
     similaritySection(ctx, lang),

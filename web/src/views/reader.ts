@@ -6,7 +6,7 @@
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
-import { docKindName, groupShort, levelName, planKindName, planName, t } from '../i18n.ts';
+import { docKindName, groupShort, levelName, notCitingText, planKindName, planName, t } from '../i18n.ts';
 import { groupColour } from '../palette.ts';
 import { planText, unitDomId } from '../plantext.ts';
 import { outline, planDetails } from '../prepare.ts';
@@ -32,8 +32,10 @@ export function mountReader(root: HTMLElement, ctx: Ctx): ViewHandle {
     clear(main);
     if (!plan) return;
     side.append(...sidebar(ctx, plan, state, lang));
+    const notCiting = notCitingText(plan, corpus.analysis.directive, lang);
     main.append(
       h('h2', { class: 'doc-title' }, planName(plan, lang)),
+      notCiting ? h('p', { class: 'not-citing', id: 'not-citing', role: 'note' }, `⚠ ${notCiting}`) : null,
       h('p', { class: 'muted' }, t(lang, state.original ? 'originalNote' : 'normalisedNote')),
       planText(corpus, plan, {
         original: state.original ?? false,

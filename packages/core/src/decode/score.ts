@@ -38,7 +38,7 @@ const SYLLABLE = new RegExp(`^(${ONSET})?(${clusterPattern})(ch|nh|ng|[cmnpt])?$
 /** A small set of very frequent syllables of administrative Vietnamese: a bonus, not the main signal. */
 const FREQUENT_SYLLABLES = new Set(
   (
-    'của và các có là được trong cho những với người không này một đã để công tác thông tin đối ngoại ' +
+    'của và các có là được trong cho những với người không này một đã để công tác thông tin hoạt động ' +
     'nhân dân việt nam tỉnh huyện thực hiện kế hoạch nội dung quản lý chính trị phát triển xã hội ' +
     'báo chí truyền tuyên cấp ủy ban đảng bộ cơ quan đơn vị năm ngày số về theo tổ chức'
   ).split(' '),

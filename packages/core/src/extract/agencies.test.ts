@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readDirective } from '../testing/corpus.ts';
 import { findAgencies } from './agencies.ts';
 
-const names = (text: string) => findAgencies(text).map((a) => a.text);
+/** The topic's phrases come from the directive file, not from the code. */
+const topicPhrases = readDirective().topic?.agencyPhrases ?? [];
+const names = (text: string, phrases = topicPhrases) => findAgencies(text, phrases).map((a) => a.text);
 
 describe('findAgencies', () => {
   it('finds named bodies with compound and lower-case parts', () => {
@@ -14,6 +17,16 @@ describe('findAgencies', () => {
       'Sở Thông tin và Truyền thông',
       'Ban Chỉ đạo công tác thông tin đối ngoại tỉnh',
       'Bộ Chính trị',
+    ]);
+  });
+
+  it("takes the topic's phrases from the directive file: another topic, other names", () => {
+    const text =
+      'Ban Chỉ đạo công tác thông tin đối ngoại tỉnh; Ban Chỉ đạo phổ biến, giáo dục pháp luật tỉnh';
+    expect(names(text, [])).toEqual(['Ban Chỉ đạo', 'Ban Chỉ đạo']);
+    expect(names(text)).toEqual(['Ban Chỉ đạo công tác thông tin đối ngoại tỉnh', 'Ban Chỉ đạo']);
+    expect(names('Ban Chỉ đạo phổ biến giáo dục pháp luật tỉnh', ['phổ biến giáo dục pháp luật'])).toEqual([
+      'Ban Chỉ đạo phổ biến giáo dục pháp luật tỉnh',
     ]);
   });
 

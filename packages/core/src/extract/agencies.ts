@@ -1,6 +1,6 @@
 /**
  * Named bodies in running text: "Ban Tuyên giáo Tỉnh ủy", "Sở Thông tin và
- * Truyền thông", "Ban Chỉ đạo công tác thông tin đối ngoại tỉnh". A head word
+ * Truyền thông", "Ban Chỉ đạo công tác <topic> tỉnh". A head word
  * (Ban, Sở, Ủy ban, …) is extended word by word: capitalised words, the one
  * lower-case syllable that completes a compound ("Tuyên giáo", "Tỉnh ủy"),
  * "và" between capitalised parts, a few fixed lower-case phrases, and a
@@ -55,17 +55,27 @@ const NAMED_HEADS = new Set([
 ]);
 /** Compounds that close a name: after "Bộ Chính trị" or "Tỉnh ủy" only a place name may follow. */
 const CLOSING = new Set(['chinh tri', 'tinh uy', 'huyen uy', 'thanh uy', 'thi uy', 'trung uong']);
-/** Lower-case phrases that belong inside body names, longest first. */
-const LEXICON = [
-  'cong tac thong tin doi ngoai',
-  'thong tin doi ngoai',
-  'can su dang',
-  'nhan dan',
-  'chi dao',
-  'thuong vu',
-  'tuyen giao',
-  'chinh tri',
-].map((p) => p.split(' '));
+/**
+ * Lower-case phrases that belong inside body names of any administrative
+ * text. The directive's topic adds its own ("Ban Chỉ đạo công tác … tỉnh"),
+ * from the directive file: see {@link findAgencies}.
+ */
+const GENERIC_LEXICON = ['can su dang', 'nhan dan', 'chi dao', 'thuong vu', 'tuyen giao', 'chinh tri'];
+
+/** The lexicon with the given extra phrases, folded, longest first; the last one built is kept. */
+let lastLexicon: { key: string; phrases: string[][] } | undefined;
+function lexiconWith(extra: readonly string[]): string[][] {
+  const key = extra.join('\n');
+  if (lastLexicon?.key !== key) {
+    const folded = extra.map((p) => foldKeepLength(p).trim().split(/\s+/).join(' '));
+    const phrases = [...new Set([...folded, ...GENERIC_LEXICON])]
+      .filter((p) => p.length > 0)
+      .map((p) => p.split(' '))
+      .sort((a, b) => b.length - a.length);
+    lastLexicon = { key, phrases };
+  }
+  return lastLexicon.phrases;
+}
 const PLACE_WORDS = new Set(['tinh', 'huyen', 'xa']);
 const MAX_WORDS = 16;
 
@@ -97,8 +107,8 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 /** Length of the lexicon phrase starting at token i, or 0. */
-function lexiconAt(text: string, tokens: Token[], i: number): number {
-  for (const phrase of LEXICON) {
+function lexiconAt(text: string, tokens: Token[], i: number, lexicon: readonly string[][]): number {
+  for (const phrase of lexicon) {
     let n = 0;
     while (
       n < phrase.length &&
@@ -132,7 +142,13 @@ function joinsName(text: string, tokens: Token[], next: number): boolean {
 }
 
 /** Index just past the body name that starts with a head of `size` tokens at i. */
-function extend(text: string, tokens: Token[], i: number, size: number): number {
+function extend(
+  text: string,
+  tokens: Token[],
+  i: number,
+  size: number,
+  lexicon: readonly string[][],
+): number {
   let j = i + size;
   let capitalRun = 0;
   let lastWasLower = false;
@@ -141,7 +157,7 @@ function extend(text: string, tokens: Token[], i: number, size: number): number 
     const t = tokens[j]!;
     if (t.shouting) break;
     const pair = `${t.key} ${tokens[j + 1]?.key ?? ''}`;
-    const phrase = t.capital || closed ? 0 : lexiconAt(text, tokens, j);
+    const phrase = t.capital || closed ? 0 : lexiconAt(text, tokens, j, lexicon);
     if (t.key === 'trung' && tokens[j + 1]?.key === 'uong') {
       j += 2;
       closed = true;
@@ -179,8 +195,13 @@ function extend(text: string, tokens: Token[], i: number, size: number): number 
   return j;
 }
 
-/** Every named body, in order, non-overlapping. */
-export function findAgencies(text: string): AgencyMention[] {
+/**
+ * Every named body, in order, non-overlapping. `topicPhrases` are lower-case
+ * phrases that occur inside the names of bodies of the directive's topic
+ * (the directive file's `topic.agencyPhrases`).
+ */
+export function findAgencies(text: string, topicPhrases: readonly string[] = []): AgencyMention[] {
+  const lexicon = lexiconWith(topicPhrases);
   const tokens = tokenize(text);
   const found: AgencyMention[] = [];
   let i = 0;
@@ -190,7 +211,7 @@ export function findAgencies(text: string): AgencyMention[] {
       i++;
       continue;
     }
-    const end = extend(text, tokens, i, head.size);
+    const end = extend(text, tokens, i, head.size, lexicon);
     // "Ban", "Hội" or "Báo" alone is a common word ("Báo cáo", "Hội nghị"), not a body.
     if (end === i + head.size && !head.standalone) {
       i++;

@@ -218,10 +218,14 @@ export function describeCited(c: Pick<CitedInstead, 'number' | 'date'>): string 
   return c.date ? `${c.number} (${c.date})` : c.number;
 }
 
-/** The positioned warning for a plan that does not cite the directive, or undefined when it does. */
-export function directiveCheckMessage(check: DirectiveCheck): Message | undefined {
-  if (check.status === 'cites') return undefined;
-  const first = check.citesInstead[0];
+/**
+ * "does not cite 57-KL/TW; it cites 57-NQ/TW (2024-12-22), the same number
+ * for another document; it also cites 45-NQ/TW (2023-11-24)"; '' when it cites it.
+ */
+export function notCitingReason(
+  check: Pick<DirectiveCheck, 'directive' | 'status' | 'citesInstead'>,
+): string {
+  if (check.status === 'cites') return '';
   const confusable = check.citesInstead.filter((c) => c.confusable).map(describeCited);
   const others = check.citesInstead
     .filter((c) => !c.confusable)
@@ -231,11 +235,17 @@ export function directiveCheckMessage(check: DirectiveCheck): Message | undefine
     confusable.length > 0 ? `it cites ${confusable.join(', ')}, the same number for another document` : '',
     others.length > 0 ? `it ${confusable.length > 0 ? 'also ' : ''}cites ${others.join(', ')}` : '',
   ].filter(Boolean);
-  const instead = parts.length > 0 ? `; ${parts.join('; ')}` : '; it cites no directive';
+  return `does not cite ${check.directive}; ${parts.length > 0 ? parts.join('; ') : 'it cites no directive'}`;
+}
+
+/** The positioned warning for a plan that does not cite the directive, or undefined when it does. */
+export function directiveCheckMessage(check: DirectiveCheck): Message | undefined {
+  if (check.status === 'cites') return undefined;
+  const first = check.citesInstead[0];
   return {
     ruleId: check.status === 'cites-confusable' ? 'directive:cites-confusable' : 'directive:not-cited',
     severity: 'warning',
-    reason: `does not cite ${check.directive}${instead}: its coverage is not counted in corpus totals`,
+    reason: `${notCitingReason(check)}: its coverage is not counted in corpus totals`,
     ...(first ? { start: first.spans[0]![0], end: first.spans[0]![1] } : {}),
     ...(first ? { actual: first.number, expected: check.directive } : {}),
   };

@@ -14,6 +14,7 @@ export {
   directiveTitlePhrases,
   matchCitation,
   type NumberParts,
+  notCitingReason,
   numberParts,
 } from './directive-check.ts';
 export { findFieldLabels, parseFieldLabel, splitAgencies } from './fields.ts';

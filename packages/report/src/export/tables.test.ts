@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis-schema.ts';
 import { restoreCell } from './csv.ts';
 import type { AnalysisInput, FindingsView } from './findings.ts';
 import { annotationsCsv, exportCsvFiles } from './tables.ts';
-import { bundledAnalysis, goldGroups, sampleFindings } from './test-fixture.ts';
+import { bundledAnalysis, goldGroups, sampleFindings, withPlanNotCiting } from './test-fixture.ts';
 
 const rows = (csv: string) =>
   Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
@@ -82,6 +82,24 @@ describe('exportCsvFiles', () => {
     expect(rows(files['coverage.csv']!).data).toHaveLength(
       analysis.plans.length * goldGroups(analysis).length,
     );
+  });
+
+  it('says in both coverage files whether each plan cites the directive, and what it cites instead', () => {
+    const files = exportCsvFiles(analysis);
+    expect(rows(files['coverage-matrix.csv']!).data.map((r) => r.directive_check)).toEqual(
+      analysis.plans.map(() => 'cites'),
+    );
+    const flagged = withPlanNotCiting(analysis, 0);
+    const first = analysis.plans[0];
+    const out = exportCsvFiles(flagged);
+    const matrix = rows(out['coverage-matrix.csv']!).data;
+    expect(matrix[0]).toMatchObject({
+      directive_check: 'cites-confusable',
+      cites_instead: '57-NQ/TW (2024-12-22)',
+    });
+    expect(matrix[1]).toMatchObject({ directive_check: 'cites', cites_instead: '' });
+    const long = rows(out['coverage.csv']!).data.filter((r) => r.plan_id === first!.id);
+    expect(long.every((r) => r.directive_check === 'cites-confusable')).toBe(true);
   });
 
   it('uses findings when present: additions, omissions, reuse, pairs, similarity, keyness', () => {

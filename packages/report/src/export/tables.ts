@@ -5,8 +5,8 @@
  * | file | one row per |
  * |---|---|
  * | units.csv | unit of every plan: ids, kind, role, heading path, span, engine labels, scores, gold, text |
- * | coverage.csv | plan × task group: status, share of content text, unit counts and ids |
- * | coverage-matrix.csv | plan: the coverage matrix, one status and one share column per group |
+ * | coverage.csv | plan × task group: directive check, status, share of content text, unit counts and ids |
+ * | coverage-matrix.csv | plan: directive check, then one status and one share column per group |
  * | additions.csv | passage of an addition cluster (cluster columns repeated) |
  * | omissions.csv | omission: plan, group, element, key terms, carried by, examples |
  * | reuse.csv | passage two plans share word for word |
@@ -20,6 +20,7 @@
 
 import { rankedAdditions } from '@doichieu/diff';
 import type { AnalysedPlan } from '../analysis-schema.ts';
+import { citedInsteadText } from '../directive-status.ts';
 import { type Cell, round, toCsv } from './csv.ts';
 import { type AnalysisInput, findingsOf } from './findings.ts';
 
@@ -33,6 +34,12 @@ function planInfo(plan: AnalysedPlan): Cell[] {
   return [plan.meta.province, plan.meta.level, plan.meta.kind, plan.meta.documentNumber, plan.meta.date];
 }
 const PLAN_INFO = ['province', 'level', 'plan_kind', 'document_number', 'date'];
+
+/** Whether the plan cites the directive; rows other than `cites` are not counted in corpus totals. */
+function directiveInfo(plan: AnalysedPlan | undefined, row: { directive?: string }): Cell[] {
+  return [row.directive ?? plan?.directiveCheck?.status ?? '', plan ? citedInsteadText(plan) : ''];
+}
+const DIRECTIVE_INFO = ['directive_check', 'cites_instead'];
 
 const join = (xs: readonly string[]) => xs.join(';');
 
@@ -87,6 +94,7 @@ export function coverageCsv(analysis: AnalysisInput): string {
   const header = [
     'plan_id',
     ...PLAN_INFO,
+    ...DIRECTIVE_INFO,
     'group',
     'group_label',
     'status',
@@ -100,6 +108,7 @@ export function coverageCsv(analysis: AnalysisInput): string {
     return row.cells.map((c) => [
       row.planId,
       ...(plan ? planInfo(plan) : PLAN_INFO.map(() => '')),
+      ...directiveInfo(plan, row),
       c.group,
       labels.get(c.group) ?? '',
       c.status,
@@ -118,6 +127,7 @@ export function coverageMatrixCsv(analysis: AnalysisInput): string {
   const header = [
     'plan_id',
     ...PLAN_INFO,
+    ...DIRECTIVE_INFO,
     ...groups.map((g) => `${g}_status`),
     ...groups.map((g) => `${g}_share`),
   ];
@@ -127,6 +137,7 @@ export function coverageMatrixCsv(analysis: AnalysisInput): string {
     return [
       row.planId,
       ...(plan ? planInfo(plan) : PLAN_INFO.map(() => '')),
+      ...directiveInfo(plan, row),
       ...groups.map((g) => cell.get(g)?.status ?? ''),
       ...groups.map((g) => (cell.has(g) ? round(cell.get(g)!.share) : '')),
     ];

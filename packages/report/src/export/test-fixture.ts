@@ -100,3 +100,28 @@ export function sampleFindings(analysis: Analysis): FindingsView {
     ],
   };
 }
+
+/** A copy of `analysis` in which plan `index` cites Resolution 57-NQ/TW instead of the directive. */
+export function withPlanNotCiting(analysis: Analysis, index = 0): Analysis {
+  const copy = structuredClone(analysis);
+  const plan = copy.plans[index]!;
+  plan.directiveCheck = {
+    directive: copy.directive.id,
+    status: 'cites-confusable',
+    evidence: [],
+    citesInstead: [
+      {
+        number: '57-NQ/TW',
+        kind: 'nghi-quyet',
+        date: '2024-12-22',
+        confusable: true,
+        count: 2,
+        spans: [[0, 8]],
+      },
+    ],
+  };
+  copy.coverage = copy.coverage.map((c) =>
+    c.planId === plan.id ? { ...c, directive: 'cites-confusable' } : c,
+  );
+  return copy;
+}

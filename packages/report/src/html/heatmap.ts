@@ -79,9 +79,15 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   for (const plan of plans) {
     const py = y(plan.id) ?? 0;
     const bh = y.bandwidth();
+    // A plan that does not cite the directive is marked on its row, and says what it cites.
+    const check = plan.directiveCheck;
+    const notCiting = check !== undefined && check.status !== 'cites';
+    const second = notCiting
+      ? `⚠ not ${check.directive}${check.citesInstead[0] ? ` · cites ${check.citesInstead[0].number}` : ''}`
+      : [plan.id, known(plan.meta.date), `${plan.meta.level} level`].filter(Boolean).join(' · ');
     parts.push(
-      `<text x="8" y="${py + bh / 2 - 3}" font-size="12.5" font-weight="600" fill="#1a1a1a">${escapeXml(truncate(planName(plan), 34))}</text>`,
-      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="#666">${escapeXml(truncate([plan.id, known(plan.meta.date), `${plan.meta.level} level`].filter(Boolean).join(' · '), 44))}</text>`,
+      `<text x="8" y="${py + bh / 2 - 3}" font-size="12.5" font-weight="600" fill="#1a1a1a">${escapeXml(truncate(`${notCiting ? '⚠ ' : ''}${planName(plan)}`, 34))}</text>`,
+      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="${notCiting ? '#b45309' : '#666'}" class="${notCiting ? 'not-citing' : 'plan-meta'}">${escapeXml(truncate(second, 44))}</text>`,
     );
     const cells = coverage.get(plan.id);
     for (const g of groups) {

@@ -4,8 +4,10 @@
  * sections. Pure.
  */
 
+import { notCitingReason } from '@doichieu/core';
 import { rankedAdditions } from '@doichieu/diff';
 import type { AnalysedPlan } from '../analysis-schema.ts';
+import { notCitingNotice } from '../directive-status.ts';
 import {
   type AdditionView,
   type AnalysisInput,
@@ -76,6 +78,8 @@ export interface PlanSummary {
   references: string[];
   agencies: string[];
   groups: GroupSummary[];
+  /** Set when the plan does not cite the directive analysed: its coverage is not counted in corpus totals. */
+  notCiting?: string;
 }
 
 export function planSummaries(analysis: AnalysisInput): PlanSummary[] {
@@ -129,6 +133,11 @@ export function planSummaries(analysis: AnalysisInput): PlanSummary[] {
         .slice(0, 6)
         .map(([a]) => a),
       groups,
+      ...(plan.directiveCheck && plan.directiveCheck.status !== 'cites'
+        ? {
+            notCiting: notCitingReason(plan.directiveCheck),
+          }
+        : {}),
     };
   });
 }
@@ -181,4 +190,22 @@ export function reportAdditions(
       const all = byPlan.get(p.id)!;
       return { planId: p.id, clusters: all.slice(0, perPlan), more: Math.max(0, all.length - perPlan) };
     });
+}
+
+/**
+ * The corpus-level sentence about plans that do not cite the directive, or
+ * '' when every plan cites it: "2 of the 7 plans do not cite 57-KL/TW: …".
+ */
+export function notCitingSummary(analysis: AnalysisInput): string {
+  const notice = notCitingNotice(analysis);
+  if (notice.flagged.length === 0) return '';
+  const names = planNames(analysis);
+  const list = notice.flagged
+    .map(
+      (f) =>
+        `${names.get(f.id) ?? f.id} (${f.citesInstead ? `cites ${f.citesInstead}` : 'cites no directive'})`,
+    )
+    .join('; ');
+  const n = notice.flagged.length;
+  return `⚠ ${n} of the ${analysis.plans.length} plans ${n > 1 ? 'do' : 'does'} not cite ${analysis.directive.id}: ${list}. Their coverage is shown, marked ⚠, and is not counted in corpus totals.`;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../analysis-schema.ts';
-import { bundledAnalysis, sampleFindings } from '../export/test-fixture.ts';
+import { bundledAnalysis, sampleFindings, withPlanNotCiting } from '../export/test-fixture.ts';
 import { escapeXml } from './escape.ts';
 import { coverageHeatmapSvg } from './heatmap.ts';
 import { moreThanListed, renderHtmlReport } from './report.ts';
@@ -107,5 +107,26 @@ describe('moreThanListed', () => {
   it('says how many more plans carry an omission when a large corpus lists only the first', () => {
     expect(moreThanListed({ carriedBy: ['a', 'b'], carriedByCount: 7 })).toBe(' (+5 more)');
     expect(moreThanListed({ carriedBy: ['a', 'b'] })).toBe('');
+  });
+});
+
+describe('plans that do not cite the directive', () => {
+  it('are marked on their heatmap row, in their section and in the lead, and left out of the totals', () => {
+    const plain = renderHtmlReport(analysis);
+    expect(plain).not.toContain('⚠');
+    expect(plain).toContain(`How ${analysis.plans.length} local plans implement`);
+    const flagged = withPlanNotCiting(analysis, 0);
+    const html = renderHtmlReport(flagged);
+    const n = analysis.plans.length;
+    expect(html).toContain(`How ${n - 1} local plans implement`);
+    expect(html).toContain(`⚠ 1 of the ${n} plans does not cite 57-KL/TW`);
+    expect(html).toContain(`Of the ${n - 1} plans citing 57-KL/TW`);
+    expect(html).toContain('is not counted');
+    const section = html.slice(html.indexOf(`id="plan-${flagged.plans[0]!.id}"`));
+    expect(section.slice(0, section.indexOf('</section>'))).toContain(
+      'This plan does not cite 57-KL/TW; it cites 57-NQ/TW (2024-12-22), the same number for another document',
+    );
+    const svg = coverageHeatmapSvg(flagged);
+    expect(svg.match(/⚠ not 57-KL\/TW · cites 57-NQ\/TW/g)).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@
  * analysis in, string out. Every string from the documents is escaped.
  */
 import type { Analysis } from '../analysis-schema.ts';
+import { coverageTotals, notCitingNotice } from '../directive-status.ts';
 import type { AnalysisInput } from '../export/findings.ts';
 import { PROFILE_NOTE, profileRows } from '../profiles-section.ts';
 import { escapeXml as e, truncate } from './escape.ts';
@@ -11,6 +12,7 @@ import { coverageHeatmapSvg } from './heatmap.ts';
 import {
   findingsSummary,
   fixed,
+  notCitingSummary,
   type PlanSummary,
   pct,
   planNames,
@@ -61,6 +63,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .status-absent { color: #999; }
 blockquote { margin: 4px 0 8px; padding: 4px 10px; border-left: 3px solid #c9d4e3; color: #333; background: #f8fafc; }
 .na { color: #777; font-style: italic; }
+.not-citing { border-left: 4px solid #b45309; background: #fff7ed; padding: 6px 10px; color: #7c2d12; }
 .terms { color: #444; font-size: 12px; }
 code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 12px; }
 footer { margin-top: 36px; color: #777; font-size: 11.5px; border-top: 1px solid #ddd; padding-top: 8px; }
@@ -76,7 +79,9 @@ nav ol { columns: 2; font-size: 13px; }
 
 function heading(analysis: Analysis): string {
   const d = analysis.directive;
-  return `<p class="lead">How ${analysis.plans.length} local plans implement ${e(d.title.vi)} (${e(d.id)}, ${e(d.issuer)}, ${e(d.date)}): <em>${e(d.title.en)}</em>.</p>`;
+  const counted = notCitingNotice(analysis).counted;
+  const notice = notCitingSummary(analysis);
+  return `<p class="lead">How ${counted} local plans implement ${e(d.title.vi)} (${e(d.id)}, ${e(d.issuer)}, ${e(d.date)}): <em>${e(d.title.en)}</em>.</p>${notice ? `\n<p class="not-citing" role="note">${e(notice)}</p>` : ''}`;
 }
 
 function planTable(summaries: PlanSummary[]): string {
@@ -109,7 +114,7 @@ function planSection(s: PlanSummary): string {
   return `<section class="plan" id="plan-${e(s.id)}">
 <h3>${e(s.name)} <span class="meta">— ${e(s.description)}</span></h3>
 <p class="meta">${e(s.issuingBody)}${s.signer ? `, signed ${e(s.signer)}` : ''}. ${s.units} units, ${s.contentUnits} with content. Cites ${s.references.length ? e(s.references.join(', ')) : 'nothing'}.${s.agencies.length ? ` Agencies named: ${e(s.agencies.join('; '))}.` : ''}</p>
-<p>The plan ${e(line)}.</p>
+${s.notCiting ? `<p class="not-citing" role="note">⚠ This plan ${e(s.notCiting)}. Its coverage is shown for information and is not counted in corpus totals.</p>\n` : ''}<p>The plan ${e(line)}.</p>
 <table><thead><tr><th>group</th><th>status</th><th class="num">share</th><th class="num">units / tasks</th><th>strongest unit</th></tr></thead><tbody>${groupRows}</tbody></table>
 </section>`;
 }
@@ -298,6 +303,18 @@ function profilesSection(analysis: AnalysisInput): string {
   return `<table class="profiles"><thead>${head}</thead><tbody>${rows}</tbody></table>\n<p class="meta">${e(PROFILE_NOTE)}</p>${more}\n${checks}`;
 }
 
+/** Per-group totals over the plans that cite the directive; the others are left out, as it says. */
+function totalsParagraph(analysis: AnalysisInput): string {
+  const { counted, flagged } = notCitingNotice(analysis);
+  const totals = coverageTotals(analysis)
+    .map((t) => `${e(t.group)} ${t.operationalised} / ${t.carried}`)
+    .join(', ');
+  const left = flagged.length
+    ? ` The ${flagged.length} plan${flagged.length > 1 ? 's' : ''} marked ⚠ ${flagged.length > 1 ? 'do' : 'does'} not cite ${e(analysis.directive.id)} and ${flagged.length > 1 ? 'are' : 'is'} not counted.`
+    : '';
+  return `<p class="totals">Of the ${counted} plans citing ${e(analysis.directive.id)}, how many operationalise / carry each group: ${totals}.${left}</p>`;
+}
+
 /** The whole report as one HTML document. */
 export function renderHtmlReport(analysis: AnalysisInput, options: ReportOptions = {}): string {
   const title = options.title ?? `${analysis.directive.id}: how the local plans implement it`;
@@ -315,7 +332,8 @@ export function renderHtmlReport(analysis: AnalysisInput, options: ReportOptions
   ];
   const body: Record<string, string> = {
     coverage: `<div class="figure">${coverageHeatmapSvg(analysis)}</div>
-<p class="meta">Shade: share of the plan's content text in units that carry the group. Mark: ${e(STATUS_TEXT.operationalised)}; ${e(STATUS_TEXT.mentioned)}; ${e(STATUS_TEXT.absent)}.</p>`,
+<p class="meta">Shade: share of the plan's content text in units that carry the group. Mark: ${e(STATUS_TEXT.operationalised)}; ${e(STATUS_TEXT.mentioned)}; ${e(STATUS_TEXT.absent)}.</p>
+${totalsParagraph(analysis)}`,
     plans: `${planTable(summaries)}\n${summaries.map(planSection).join('\n')}`,
     additions: additionsSection(analysis, maxPassages),
     omissions: omissionsSection(analysis),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../analysis-schema.ts';
-import { bundledAnalysis, sampleFindings } from '../export/test-fixture.ts';
+import { bundledAnalysis, sampleFindings, withPlanNotCiting } from '../export/test-fixture.ts';
 import { coverageMarkdown, escapeMarkdown, markdownTable, renderMarkdownReport } from './report.ts';
 
 let analysis: Analysis;
@@ -55,15 +55,31 @@ describe('renderMarkdownReport', () => {
     expect(checkTables(md)).toBeGreaterThan(analysis.plans.length + 5);
   });
 
-  it('coverage table: a mark and a share per plan × group', () => {
+  it('coverage table: a mark and a share per plan × group, and a totals row', () => {
     const table = coverageMarkdown(analysis);
     const lines = table.split('\n');
-    expect(lines).toHaveLength(analysis.plans.length + 2);
+    expect(lines).toHaveLength(analysis.plans.length + 3);
     expect(lines[0]).toBe(`| plan | ${analysis.directive.taskGroups.map((g) => g.id).join(' | ')} |`);
     expect(lines[2]).toMatch(/^\| Quảng Ngãi 222-KH\/TU \| [●○·] \d+% \|/);
   });
 
   it('markdownTable aligns right where asked', () => {
     expect(markdownTable(['a', 'b'], [['1', '2']], 'lr')).toBe('| a | b |\n| --- | ---: |\n| 1 | 2 |');
+  });
+});
+
+describe('plans that do not cite the directive', () => {
+  it('are marked in the coverage table, explained, and left out of its totals row', () => {
+    const plain = coverageMarkdown(analysis);
+    const n = analysis.plans.length;
+    expect(plain).toContain(`plans citing 57-KL/TW (${n})`);
+    expect(plain).not.toContain('⚠');
+    const md = coverageMarkdown(withPlanNotCiting(analysis, 0));
+    expect(md).toContain(`plans citing 57-KL/TW (${n - 1})`);
+    expect(md.split('\n').filter((l) => l.startsWith('| ⚠ '))).toHaveLength(1);
+    expect(md).toContain('is not counted in corpus totals');
+    checkTables(md);
+    const report = renderMarkdownReport(withPlanNotCiting(analysis, 0));
+    expect(report).toContain('> ⚠ This plan does not cite 57-KL/TW; it cites 57-NQ/TW (2024-12-22)');
   });
 });

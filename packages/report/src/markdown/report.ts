@@ -5,11 +5,13 @@
  * Every string from the documents is escaped.
  */
 import type { Analysis } from '../analysis-schema.ts';
+import { countsInTotals, coverageTotals, notCitingNotice } from '../directive-status.ts';
 import type { AnalysisInput } from '../export/findings.ts';
 import { truncate } from '../html/escape.ts';
 import {
   findingsSummary,
   fixed,
+  notCitingSummary,
   type PlanSummary,
   pct,
   planNames,
@@ -56,14 +58,21 @@ export function coverageMarkdown(analysis: AnalysisInput): string {
   const rows = analysis.coverage.map((row) => {
     const cells = new Map(row.cells.map((c) => [c.group, c]));
     return [
-      m(names.get(row.planId) ?? row.planId),
+      `${countsInTotals(row) ? '' : '⚠ '}${m(names.get(row.planId) ?? row.planId)}`,
       ...groups.map((g) => {
         const c = cells.get(g);
         return c ? `${STATUS_MARK[c.status]} ${pct(c.share)}` : '';
       }),
     ];
   });
-  return markdownTable(['plan', ...groups], rows, `l${'r'.repeat(groups.length)}`);
+  const counted = analysis.coverage.filter(countsInTotals).length;
+  const totals = [
+    `_plans citing ${m(analysis.directive.id)} (${counted}): operationalise / carry_`,
+    ...coverageTotals(analysis).map((t) => `${t.operationalised} / ${t.carried}`),
+  ];
+  const table = markdownTable(['plan', ...groups], [...rows, totals], `l${'r'.repeat(groups.length)}`);
+  const notice = notCitingSummary(analysis);
+  return notice ? `${table}\n\n${m(notice)}` : table;
 }
 
 function planSection(s: PlanSummary): string {
@@ -76,7 +85,7 @@ function planSection(s: PlanSummary): string {
   ]);
   return `### ${m(s.name)} (${m(s.description)})
 
-${m(s.issuingBody)}${s.signer ? `, signed ${m(s.signer)}` : ''}. ${s.units} units, ${s.contentUnits} with content. Cites ${s.references.length ? m(s.references.join(', ')) : 'nothing'}.${s.agencies.length ? ` Agencies named: ${m(s.agencies.join('; '))}.` : ''}
+${s.notCiting ? `> ⚠ This plan ${m(s.notCiting)}. Its coverage is shown for information and is not counted in corpus totals.\n\n` : ''}${m(s.issuingBody)}${s.signer ? `, signed ${m(s.signer)}` : ''}. ${s.units} units, ${s.contentUnits} with content. Cites ${s.references.length ? m(s.references.join(', ')) : 'nothing'}.${s.agencies.length ? ` Agencies named: ${m(s.agencies.join('; '))}.` : ''}
 
 ${markdownTable(['group', 'status', 'share', 'units / tasks', 'strongest unit'], rows, 'llrrl')}`;
 }
@@ -263,7 +272,7 @@ export function renderMarkdownReport(analysis: AnalysisInput, options: MarkdownR
   ]);
   return `# ${m(title)}
 
-How ${analysis.plans.length} local plans implement ${m(d.title.vi)} (${m(d.id)}, ${m(d.issuer)}, ${m(d.date)}): _${m(d.title.en)}_.
+How ${notCitingNotice(analysis).counted} local plans implement ${m(d.title.vi)} (${m(d.id)}, ${m(d.issuer)}, ${m(d.date)}): _${m(d.title.en)}_.
 
 ## Coverage of the task groups
 
