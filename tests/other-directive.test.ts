@@ -29,6 +29,8 @@ describe('a corpus for another directive', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('xa-a');
+    expect(r.stdout).toMatch(/^ {2}directive: cites 05-CT\/TW \(by number \d+×/m);
+    expect(r.stdout).toMatch(/^ {2}directive: ⚠ does not cite 05-CT\/TW; it cites 05-CT\/TU \(2019-03-10\)/m);
   });
 
   it('analyses against its own task groups and checks its own number', () => {

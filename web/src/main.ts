@@ -63,6 +63,8 @@ function drawChrome(): void {
   document.documentElement.lang = lang;
   const directive = corpus?.analysis.directive;
   document.title = `${t(lang, `view.${state.view}`)} · ${appTitle(lang, directive)}`;
+  if (directive)
+    document.querySelector('meta[name="description"]')?.setAttribute('content', appSubtitle(lang, directive));
   clear(header);
   const nav = h(
     'nav',

@@ -1,10 +1,23 @@
-import { type IngestedPlan, Role } from '@doichieu/core';
+import { type DirectiveCheck, type IngestedPlan, notCitingReason, Role } from '@doichieu/core';
 import { type AnalysedPlan, type Analysis, countsInTotals, coverageTotals } from '@doichieu/report';
 
 /** Roles in document order, as the model lists them. */
 const ROLE_ORDER: readonly Role[] = Role.options;
 
-export function formatPlanSummary(plan: IngestedPlan): string {
+/** "cites 57-KL/TW (by number 22×, by title 3×)" or "⚠ does not cite 57-KL/TW; it cites …". */
+export function formatDirectiveLine(check: DirectiveCheck): string {
+  if (check.status !== 'cites') return `⚠ ${notCitingReason(check)}`;
+  const count = (kind: DirectiveCheck['evidence'][number]['kind']) =>
+    check.evidence.filter((e) => e.kind === kind).length;
+  const by = [
+    count('number') ? `by number ${count('number')}×` : '',
+    count('short-number') ? `by number alone ${count('short-number')}×` : '',
+    count('title') ? `by title ${count('title')}×` : '',
+  ].filter(Boolean);
+  return `cites ${check.directive} (${by.join(', ')})`;
+}
+
+export function formatPlanSummary(plan: IngestedPlan, check?: DirectiveCheck): string {
   const m = plan.meta;
   const roles = ROLE_ORDER.filter((r) => plan.stats.unitsByRole[r])
     .map((r) => `${r} ${plan.stats.unitsByRole[r]}`)
@@ -22,6 +35,7 @@ export function formatPlanSummary(plan: IngestedPlan): string {
     `  ${plan.source.encoding}, ${(plan.source.byteLength / 1024).toFixed(1)} KiB, ${plan.stats.units} units (${roles}), depth ${plan.stats.maxDepth}`,
     `  repairs: ${plan.stats.repairs.ocr} OCR, ${plan.stats.repairs.toneStyle} tone style, ${plan.stats.repairs.unicode} Unicode; warnings: ${warnings.length}; fields: ${plan.fields.length}`,
     `  cites: ${refList || 'nothing'}`,
+    ...(check ? [`  directive: ${formatDirectiveLine(check)}`] : []),
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  checkDirectiveCitation,
   DecodeError,
   type IngestedCorpus,
   type IngestedPlan,
@@ -90,7 +91,7 @@ export const ingestCommand: Command = {
     if (positionals.length > 1) throw new UserError('ingest: expected at most one corpus folder', 2);
     const maxBytes = parseMaxSize(values['max-size'], 'ingest', MAX_PLAN_BYTES_CEILING);
     if (values.out) assertWritableFolder(resolve(String(values.out)));
-    const { plans, failures } = ingestCorpusDir(positionals[0] ?? 'corpus', {
+    const { corpus, plans, failures } = ingestCorpusDir(positionals[0] ?? 'corpus', {
       ...(maxBytes ? { maxBytes } : {}),
       keepGoing: Boolean(values['keep-going']),
       allowOutside: Boolean(values['allow-outside']),
@@ -105,7 +106,10 @@ export const ingestCommand: Command = {
       writeFileAtomic(resolve(String(values.out), 'corpus.json'), `${JSON.stringify(output, null, 1)}\n`);
     if (values.json) process.stdout.write(`${JSON.stringify(output)}\n`);
     else {
-      for (const plan of plans) process.stdout.write(`${formatPlanSummary(plan)}\n`);
+      for (const plan of plans) {
+        const check = checkDirectiveCitation(corpus.directive, plan.references, plan.source.text);
+        process.stdout.write(`${formatPlanSummary(plan, check)}\n`);
+      }
       if (values.out) process.stdout.write(`wrote ${resolve(String(values.out), 'corpus.json')}\n`);
     }
     for (const f of failures) process.stderr.write(`doichieu: failed: ${f}\n`);

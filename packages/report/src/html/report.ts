@@ -81,7 +81,7 @@ function heading(analysis: Analysis): string {
   const d = analysis.directive;
   const counted = notCitingNotice(analysis).counted;
   const notice = notCitingSummary(analysis);
-  return `<p class="lead">How ${counted} local plans implement ${e(d.title.vi)} (${e(d.id)}, ${e(d.issuer)}, ${e(d.date)}): <em>${e(d.title.en)}</em>.</p>${notice ? `\n<p class="not-citing" role="note">${e(notice)}</p>` : ''}`;
+  return `<p class="lead">How ${counted} local plan${counted === 1 ? '' : 's'} implement ${e(d.title.vi)} (${e(d.id)}, ${e(d.issuer)}, ${e(d.date)}): <em>${e(d.title.en)}</em>.</p>${notice ? `\n<p class="not-citing" role="note">${e(notice)}</p>` : ''}`;
 }
 
 function planTable(summaries: PlanSummary[]): string {

@@ -256,6 +256,8 @@ function profilesMarkdown(analysis: AnalysisInput): string {
   return `${table}\n\n${m(PROFILE_NOTE)}${more}${checks}`;
 }
 
+const localPlans = (n: number) => `${n} local plan${n === 1 ? '' : 's'}`;
+
 /** The whole report as a Markdown document. */
 export function renderMarkdownReport(analysis: AnalysisInput, options: MarkdownReportOptions = {}): string {
   const d = analysis.directive;
@@ -272,7 +274,7 @@ export function renderMarkdownReport(analysis: AnalysisInput, options: MarkdownR
   ]);
   return `# ${m(title)}
 
-How ${notCitingNotice(analysis).counted} local plans implement ${m(d.title.vi)} (${m(d.id)}, ${m(d.issuer)}, ${m(d.date)}): _${m(d.title.en)}_.
+How ${localPlans(notCitingNotice(analysis).counted)} implement ${m(d.title.vi)} (${m(d.id)}, ${m(d.issuer)}, ${m(d.date)}): _${m(d.title.en)}_.
 
 ## Coverage of the task groups
 
