@@ -52,7 +52,7 @@ Options:
 const INIT_HELP = `Usage: doichieu init DIR [--directive FILE]
 
 Starts an empty corpus in DIR: manifest.json with no plans, the directive
-file (default: the bundled Conclusion 57-KL/TW) and an empty plans/ folder.
+file (default: the bundled directive file, corpus/directive.json) and an empty plans/ folder.
 
 Options:
   --directive FILE   the directive file to start from
