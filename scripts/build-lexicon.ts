@@ -3,9 +3,14 @@
  *  - the syllable inventory of @cspell/dict-vi-vn (MIT; a build-time
  *    devDependency only), kept where it obeys the orthography rules and
  *    rewritten in the plans' tone style;
- *  - packages/core/data/vi-words.txt, the project's list of words and set
- *    phrases, whose adjacent syllables become the known pairs and whose
- *    syllables get higher weights.
+ *  - the word list Viet74K.txt and the headwords of dictionary.json of
+ *    @vntk/dictionary (MIT; a build-time devDependency only): 74,000
+ *    Vietnamese words and idioms, whose
+ *    adjacent syllables become the known pairs (capitalised entries, which
+ *    are names, count as phrases);
+ *  - packages/core/data/vi-words.txt, the project's list of administrative
+ *    words and set phrases, and of frequent function words.
+ * Sources and licences are listed in packages/core/data/README.md.
  *
  * Run: npx tsx scripts/build-lexicon.ts
  */
@@ -14,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { LexiconData } from '../packages/core/src/lexicon/lexicon.ts';
+import { groupKeys, type LexiconData } from '../packages/core/src/lexicon/lexicon.ts';
 import { isValidSyllable } from '../packages/core/src/lexicon/orthography.ts';
 import { toPlanToneStyle } from '../packages/core/src/lexicon/tone-style.ts';
 
@@ -102,6 +107,33 @@ function cspellInventory(): Set<string> {
   return inventory;
 }
 
+/**
+ * The entries of @vntk/dictionary's largest list (Viet74K.txt) and the
+ * headwords of its definitions (dictionary.json), in vi-words.txt's format:
+ * lower-case entries are words; capitalised ones (places, people, bodies)
+ * become "~" phrase lines. Hyphenated entries are transcribed loanwords
+ * ("a-ba-giua"), whose pieces are no Vietnamese syllables: left out. So are
+ * entries with a syllable outside `inventory` (old spellings such as "gẫy",
+ * misprints such as "tỗng"), so the list adds words, never syllables: a
+ * misprint in the inventory would hide that damage.
+ */
+function vntkWordLines(inventory: ReadonlySet<string>): string {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('@vntk/dictionary/package.json')), 'data');
+  const listed = readFileSync(join(dir, 'Viet74K.txt'), 'utf8').split(/\r?\n/);
+  // The headwords of the package's definitions, some of them missing from the list.
+  const defined = Object.keys(JSON.parse(readFileSync(join(dir, 'dictionary.json'), 'utf8')));
+  const lines = new Set<string>();
+  for (const raw of [...listed, ...defined]) {
+    const entry = raw.normalize('NFC').trim();
+    if (entry === '' || entry.includes('-') || /[\p{N}#@~]/u.test(entry)) continue;
+    const syllables = entry.split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+    if (!syllables.every((syllable) => inventory.has(canonicalSyllable(syllable)))) continue;
+    lines.add(entry === entry.toLowerCase() ? entry : `~ ${entry}`);
+  }
+  return [...lines].join('\n');
+}
+
 interface WordList {
   /** Pairs of two-syllable words, and pairs found in two or more word entries. */
   pairs: Set<string>;
@@ -110,6 +142,31 @@ interface WordList {
   common: Set<string>;
   syllables: Set<string>;
   rejected: Set<string>;
+}
+
+const I_TO_Y: Record<string, string> = { i: 'y', í: 'ý', ì: 'ỳ', ỉ: 'ỷ', ĩ: 'ỹ', ị: 'ỵ' };
+const Y_TO_I = Object.fromEntries(Object.entries(I_TO_Y).map(([i, y]) => [y, i]));
+
+/**
+ * The other spelling of a syllable whose rhyme is a lone i/y after k, l, m,
+ * t, h, s or qu ("kí"/"ký", "lí"/"lý", "qui"/"quy"): both are standard and
+ * dictionaries keep one, so words are listed under both.
+ */
+function iyVariant(syllable: string): string | undefined {
+  const match = /^(k|l|m|t|h|s|qu)(.)$/u.exec(syllable);
+  if (match === null) return undefined;
+  const [, onset, vowel] = match as unknown as [string, string, string];
+  const other = I_TO_Y[vowel] ?? Y_TO_I[vowel];
+  return other === undefined ? undefined : onset + other;
+}
+
+/** The run, and the run with every i/y syllable in its other spelling (when in `inventory`). */
+function withIyVariants(run: string[], inventory: ReadonlySet<string>): string[][] {
+  const variant = run.map((syllable) => {
+    const other = iyVariant(syllable);
+    return other !== undefined && inventory.has(other) ? other : syllable;
+  });
+  return variant.some((syllable, i) => syllable !== run[i]) ? [run, variant] : [run];
 }
 
 /** Runs of valid syllables of one entry; punctuation (",", " - ") and invalid words break a run. */
@@ -136,7 +193,7 @@ function entryRuns(line: string, rejected: Set<string>): string[][] {
  * Lines are word entries, except "@" lines (frequent single syllables) and
  * "~" lines (phrases: collocations and names, whose pairs are weak evidence).
  */
-function readWordList(text: string): WordList {
+function readWordList(text: string, inventory: ReadonlySet<string>): WordList {
   const list: WordList = {
     pairs: new Set(),
     phrasePairs: new Set(),
@@ -154,7 +211,9 @@ function readWordList(text: string): WordList {
       continue;
     }
     const isPhraseLine = line.startsWith('~');
-    for (const run of entryRuns(isPhraseLine ? line.slice(1) : line, list.rejected)) {
+    for (const run of entryRuns(isPhraseLine ? line.slice(1) : line, list.rejected).flatMap((run) =>
+      withIyVariants(run, inventory),
+    )) {
       run.forEach((syllable, i) => {
         list.syllables.add(syllable);
         const next = run[i + 1];
@@ -173,31 +232,47 @@ function readWordList(text: string): WordList {
   return list;
 }
 
-function buildLexiconData(inventory: Set<string>, list: WordList): LexiconData {
+function mergeLists(a: WordList, b: WordList): WordList {
+  const union = (x: Set<string>, y: Set<string>) => new Set([...x, ...y]);
+  const pairs = union(a.pairs, b.pairs);
+  return {
+    pairs,
+    phrasePairs: new Set([...union(a.phrasePairs, b.phrasePairs)].filter((pair) => !pairs.has(pair))),
+    triples: union(a.triples, b.triples),
+    common: union(a.common, b.common),
+    syllables: union(a.syllables, b.syllables),
+    rejected: union(a.rejected, b.rejected),
+  };
+}
+
+function buildLexiconData(inventory: Set<string>, list: WordList, genre: WordList): LexiconData {
   const all = new Set([...inventory, ...list.syllables, ...list.common]);
   const pairCount = new Map<string, number>();
   for (const pair of [...list.pairs, ...list.phrasePairs]) {
     for (const syllable of pair.split(' ')) pairCount.set(syllable, (pairCount.get(syllable) ?? 0) + 1);
   }
   const syllables = [...all].filter(isValidSyllable).sort();
-  // A rough frequency: 1 + 2 per known word or phrase it is part of (at most 41); function words 100 and more.
+  // A rough frequency: 1 + the pairs of known words and phrases it is part of (at most 99);
+  // function words 100 and more.
   const weights = syllables.map(
-    (s) => 1 + Math.min(20, pairCount.get(s) ?? 0) * 2 + (list.common.has(s) ? 100 : 0),
+    (s) => 1 + Math.min(98, pairCount.get(s) ?? 0) + (list.common.has(s) ? 100 : 0),
   );
   return {
-    version: 1,
+    version: 2,
     syllables,
     weights,
-    pairs: [...list.pairs].sort(),
-    phrasePairs: [...list.phrasePairs].sort(),
-    triples: [...list.triples].sort(),
+    pairs: groupKeys([...list.pairs].sort(), 1),
+    phrasePairs: groupKeys([...list.phrasePairs].sort(), 1),
+    triples: groupKeys([...list.triples].sort(), 2),
+    genrePairs: groupKeys([...new Set([...genre.pairs, ...genre.phrasePairs])].sort(), 1),
   };
 }
 
 function main(): void {
   const inventory = cspellInventory();
-  const list = readWordList(readFileSync(join(dataDir, 'vi-words.txt'), 'utf8'));
-  const data = buildLexiconData(inventory, list);
+  const genre = readWordList(readFileSync(join(dataDir, 'vi-words.txt'), 'utf8'), inventory);
+  const list = mergeLists(genre, readWordList(vntkWordLines(inventory), inventory));
+  const data = buildLexiconData(inventory, list, genre);
   const json = `{${Object.entries(data)
     .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`)
     .join(',\n')}}\n`;
@@ -205,10 +280,10 @@ function main(): void {
   const notInCspell = [...list.syllables].filter((s) => !inventory.has(s));
   process.stdout.write(
     `lexicon-vi.json: ${data.syllables.length} syllables (${inventory.size} from cspell), ` +
-      `${data.pairs.length} word pairs, ${data.phrasePairs.length} phrase pairs, ` +
-      `${data.triples.length} triples, ${json.length} bytes\n` +
+      `${list.pairs.size} word pairs, ${list.phrasePairs.size} phrase pairs, ` +
+      `${list.triples.size} triples, ${Buffer.byteLength(json)} bytes\n` +
       `word-list syllables not in cspell: ${notInCspell.join(' ') || '-'}\n` +
-      `rejected (not valid syllables): ${[...list.rejected].join(' ') || '-'}\n`,
+      `rejected (not valid syllables): ${list.rejected.size}\n`,
   );
 }
 

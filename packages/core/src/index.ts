@@ -13,7 +13,11 @@ export {
   isValidSyllable,
   type Lexicon,
   loadLexicon,
+  OCR_DAMAGE_RULE,
+  type OcrDamage,
+  ocrRepair,
   ocrRepairEdits,
+  ocrRepairReport,
 } from './lexicon/index.ts';
 export { locateUnits } from './locate.ts';
 export {
@@ -27,7 +31,13 @@ export {
   ValueProvenance,
 } from './manifest.ts';
 export * from './model.ts';
-export { type NormalisedText, type NormaliseOptions, normalise, unicodeEdits } from './normalise.ts';
+export {
+  type NormalisedText,
+  type NormaliseOptions,
+  normalise,
+  type OcrDamageReport,
+  unicodeEdits,
+} from './normalise.ts';
 export { ExtractedMeta, ExtractedValue, IngestedCorpus, IngestedPlan, PlanStats } from './plan-schema.ts';
 export { headingPhrase, isConferencePlan, roleFromHeadings, roleOfHeading } from './roles.ts';
 export { segment, skippedSpans, splitBlocks, tableCells } from './segment.ts';

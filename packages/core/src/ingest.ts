@@ -5,7 +5,7 @@
 import { decode } from './decode/index.ts';
 import { findDocumentRefs, parseFieldLabel, parseHeader, parseSignature } from './extract/index.ts';
 import type { DocumentLayout } from './layout-schema.ts';
-import { canonicalToneEdits, type Lexicon, ocrRepairEdits } from './lexicon/index.ts';
+import { canonicalToneEdits, type Lexicon, ocrRepairReport } from './lexicon/index.ts';
 import { locateUnits } from './locate.ts';
 import type { PlanMeta } from './manifest.ts';
 import type { DocumentRefFound, EncodingName, Field, Message, Role, Span, Unit } from './model.ts';
@@ -37,7 +37,7 @@ export function ingestText(
 ): IngestedPlan {
   const normalised = normalise(
     { text, encoding, messages: decodeMessages },
-    { toneStyle: canonicalToneEdits, ocrRepair: (t) => ocrRepairEdits(t, options.lexicon) },
+    { toneStyle: canonicalToneEdits, ocrRepair: (t) => ocrRepairReport(t, options.lexicon) },
   );
   const segmented = segment(meta.id, normalised, text);
   const units = options.layout ? locateUnits(segmented.units, options.layout) : segmented.units;

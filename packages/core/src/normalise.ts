@@ -11,11 +11,34 @@ import { applyEdits, type MappedText, mappedFromSource, sourceSpan } from './tex
 /** A text-level repair step: proposes edits on NFC text. Pure. */
 export type RepairStep = (text: string) => Edit[];
 
+/** A finding about the text a step was given; offsets into that text, none for the whole text. */
+export interface RepairNote {
+  ruleId: string;
+  reason: string;
+  start?: number;
+  end?: number;
+}
+
+/** What the OCR step decided, in source offsets: which regions show damage, and the evidence. */
+export interface OcrDamageReport {
+  damaged: boolean;
+  syllables: number;
+  suspects: number;
+  regions: { start: number; end: number; syllables: number; suspects: number; damaged: boolean }[];
+}
+
+/** A repair step that also explains where it looked and why (the OCR damage gate). */
+export type ReportingRepairStep = (text: string) => {
+  edits: Edit[];
+  notes: RepairNote[];
+  damage?: OcrDamageReport;
+};
+
 export interface NormaliseOptions {
   /** Tone-mark canonicalisation ("hoá" → "hóa"); runs before layout. */
   toneStyle?: RepairStep;
   /** OCR and font-mapping repair; runs on the block text. */
-  ocrRepair?: RepairStep;
+  ocrRepair?: RepairStep | ReportingRepairStep;
 }
 
 export interface DroppedSpan {
@@ -29,6 +52,8 @@ export interface NormalisedText extends MappedText {
   dropped: DroppedSpan[];
   messages: Message[];
   stats: { toneRepairs: number; ocrRepairs: number; unicodeFixes: number; blankLinesSeparate: boolean };
+  /** The OCR damage gate's decision (source offsets), when the OCR step reports one. */
+  ocrDamage?: OcrDamageReport;
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
@@ -107,7 +132,19 @@ export function normalise(source: Source, options: NormaliseOptions = {}): Norma
   }
   mapped = applyEdits(mapped, layout.edits);
 
-  const ocr = options.ocrRepair ? options.ocrRepair(mapped.text) : [];
+  const step = options.ocrRepair ? options.ocrRepair(mapped.text) : [];
+  const ocr = Array.isArray(step) ? step : step.edits;
+  let ocrDamage: OcrDamageReport | undefined;
+  if (!Array.isArray(step)) {
+    for (const note of step.notes) messages.push(noteMessage(mapped, note));
+    if (step.damage !== undefined) {
+      const regions = step.damage.regions.map((r) => {
+        const [start, end] = sourceSpan(mapped, r.start, r.end);
+        return { ...r, start, end };
+      });
+      ocrDamage = { ...step.damage, regions };
+    }
+  }
   messages.push(...messagesFor(mapped, ocr, 'warning'));
   mapped = applyEdits(mapped, ocr);
 
@@ -122,5 +159,13 @@ export function normalise(source: Source, options: NormaliseOptions = {}): Norma
       unicodeFixes: unicode.length,
       blankLinesSeparate: layout.blankLinesSeparate,
     },
+    ...(ocrDamage === undefined ? {} : { ocrDamage }),
   };
+}
+
+function noteMessage(mapped: MappedText, note: RepairNote): Message {
+  const message: Message = { ruleId: note.ruleId, severity: 'info', reason: note.reason };
+  if (note.start === undefined || note.end === undefined) return message;
+  const [start, end] = sourceSpan(mapped, note.start, note.end);
+  return { ...message, start, end };
 }

@@ -2,7 +2,8 @@
  * Synthetic OCR and font-mapping damage, for measuring repairs on text the
  * repair has never seen. Deterministic for a given seed. Test support only.
  */
-import { letterInfo, type Tone, withTone } from './orthography.ts';
+import { isValidSyllable, letterInfo, type Tone, withTone } from './orthography.ts';
+import { letterRuns } from './tokens.ts';
 
 /** mulberry32: a small seeded PRNG. */
 export function seededRandom(seed: number): () => number {
@@ -86,4 +87,24 @@ export function damageSyllable(word: string, random: () => number): string | und
     if (damaged !== undefined && damaged !== word) return damaged;
   }
   return undefined;
+}
+
+/** Damages a share of the lower-case syllables of `text`; returns the damaged text and where. */
+export function damageText(text: string, seed: number, rate: number) {
+  const random = seededRandom(seed);
+  const damaged: { start: number; end: number; original: string }[] = [];
+  let out = '';
+  let at = 0;
+  for (const token of letterRuns(text)) {
+    const word = token.text;
+    let written = word;
+    if (word === word.toLowerCase() && word.length > 1 && isValidSyllable(word) && random() < rate) {
+      written = damageSyllable(word, random) ?? word;
+    }
+    out += text.slice(at, token.start) + written;
+    if (written !== word)
+      damaged.push({ start: out.length - written.length, end: out.length, original: word });
+    at = token.end;
+  }
+  return { text: out + text.slice(at), damaged };
 }

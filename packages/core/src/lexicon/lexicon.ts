@@ -3,6 +3,11 @@
  * set of syllable pairs that occur inside known words and set phrases. It is
  * built from `packages/core/data/lexicon-vi.json` (made by
  * `scripts/build-lexicon.ts`); nothing here needs the build-time sources.
+ *
+ * The word pairs are stored grouped, one line per first syllable, and the
+ * sets over them are built on first use: clean text needs only the
+ * inventory (the OCR damage gate finds no damage and stops there), so a run
+ * on clean documents never pays for the 70,000 pairs.
  */
 import data from '../../data/lexicon-vi.json' with { type: 'json' };
 import { skeletonOf } from './orthography.ts';
@@ -14,12 +19,14 @@ export interface LexiconData {
   syllables: string[];
   /** A weight per syllable, same order: higher is more frequent. */
   weights: number[];
-  /** Adjacent syllables of known words, "a b", lower case. */
-  pairs: string[];
-  /** Adjacent syllables seen only inside longer phrases (weaker evidence). */
-  phrasePairs: string[];
-  /** Three adjacent syllables of known words and phrases, "a b c". */
-  triples: string[];
+  /** Adjacent syllables of known words, grouped: the line "a b c" holds the pairs "a b" and "a c". */
+  pairs: string;
+  /** Adjacent syllables seen only inside longer phrases (weaker evidence), grouped as `pairs`. */
+  phrasePairs: string;
+  /** Three adjacent syllables of known words and phrases: the line "a b c d" holds "a b c" and "a b d". */
+  triples: string;
+  /** Pairs of the administrative genre's own word list (vi-words.txt), grouped as `pairs`. */
+  genrePairs: string;
 }
 
 export interface Lexicon {
@@ -31,6 +38,8 @@ export interface Lexicon {
   readonly phrasePairs: ReadonlySet<string>;
   /** Keys "a b c" of known three-syllable sequences. */
   readonly triples: ReadonlySet<string>;
+  /** Keys "a b" of pairs from the administrative genre's word list: the likelier reading on a tie. */
+  readonly genrePairs: ReadonlySet<string>;
   /** Inventory syllables by ASCII skeleton ("phuong" → phương, phường, phượng…). */
   readonly bySkeleton: ReadonlyMap<string, readonly string[]>;
   /** Syllables known to follow / precede a syllable in some pair. */
@@ -40,6 +49,72 @@ export interface Lexicon {
 
 export function pairKey(left: string, right: string): string {
   return `${left} ${right}`;
+}
+
+/**
+ * Groups keys of `keyLength + 1` syllables by their first `keyLength`:
+ * ["a b", "a c"] → "a b c" (keyLength 1). Input order is kept within a group.
+ */
+export function groupKeys(keys: Iterable<string>, keyLength: number): string {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const parts = key.split(' ');
+    const head = parts.slice(0, keyLength).join(' ');
+    const group = groups.get(head);
+    if (group === undefined) groups.set(head, [parts[keyLength]!]);
+    else group.push(parts[keyLength]!);
+  }
+  return [...groups].map(([head, tails]) => `${head} ${tails.join(' ')}`).join('\n');
+}
+
+/** The inverse of {@link groupKeys}. */
+export function ungroupKeys(grouped: string, keyLength: number): string[] {
+  const keys: string[] = [];
+  if (grouped === '') return keys;
+  for (const line of grouped.split('\n')) {
+    const parts = line.split(' ');
+    const head = parts.slice(0, keyLength).join(' ');
+    for (let i = keyLength; i < parts.length; i++) keys.push(`${head} ${parts[i]}`);
+  }
+  return keys;
+}
+
+interface PairIndex {
+  pairs: Set<string>;
+  phrasePairs: Set<string>;
+  triples: Set<string>;
+  genrePairs: Set<string>;
+  followers: Map<string, Set<string>>;
+  leaders: Map<string, Set<string>>;
+}
+
+function buildPairIndex(source: LexiconData): PairIndex {
+  const pairs = new Set(ungroupKeys(source.pairs, 1));
+  const phrasePairs = new Set(ungroupKeys(source.phrasePairs, 1));
+  const followers = new Map<string, Set<string>>();
+  const leaders = new Map<string, Set<string>>();
+  const link = (index: Map<string, Set<string>>, from: string, to: string) => {
+    const set = index.get(from);
+    if (set === undefined) index.set(from, new Set([to]));
+    else set.add(to);
+  };
+  for (const set of [pairs, phrasePairs]) {
+    for (const pair of set) {
+      const space = pair.indexOf(' ');
+      const left = pair.slice(0, space);
+      const right = pair.slice(space + 1);
+      link(followers, left, right);
+      link(leaders, right, left);
+    }
+  }
+  return {
+    pairs,
+    phrasePairs,
+    triples: new Set(ungroupKeys(source.triples, 2)),
+    genrePairs: new Set(ungroupKeys(source.genrePairs, 1)),
+    followers,
+    leaders,
+  };
 }
 
 export function createLexicon(source: LexiconData): Lexicon {
@@ -52,26 +127,32 @@ export function createLexicon(source: LexiconData): Lexicon {
     if (group === undefined) bySkeleton.set(key, [syllable]);
     else group.push(syllable);
   });
-  const followers = new Map<string, Set<string>>();
-  const leaders = new Map<string, Set<string>>();
-  const link = (index: Map<string, Set<string>>, from: string, to: string) => {
-    const set = index.get(from);
-    if (set === undefined) index.set(from, new Set([to]));
-    else set.add(to);
+  let index: PairIndex | undefined;
+  const pairIndex = () => {
+    index ??= buildPairIndex(source);
+    return index;
   };
-  for (const pair of [...source.pairs, ...source.phrasePairs]) {
-    const [left, right] = pair.split(' ') as [string, string];
-    link(followers, left, right);
-    link(leaders, right, left);
-  }
   return {
     weights,
-    pairs: new Set(source.pairs),
-    phrasePairs: new Set(source.phrasePairs),
-    triples: new Set(source.triples),
     bySkeleton,
-    followers,
-    leaders,
+    get pairs() {
+      return pairIndex().pairs;
+    },
+    get phrasePairs() {
+      return pairIndex().phrasePairs;
+    },
+    get triples() {
+      return pairIndex().triples;
+    },
+    get genrePairs() {
+      return pairIndex().genrePairs;
+    },
+    get followers() {
+      return pairIndex().followers;
+    },
+    get leaders() {
+      return pairIndex().leaders;
+    },
   };
 }
 

@@ -1,13 +1,22 @@
 /**
- * Repairs of OCR misreadings and PDF font-mapping losses in Vietnamese text.
+ * Repairs of OCR misreadings and PDF font-mapping losses in Vietnamese text,
+ * precision first.
  *
- * A syllable is suspect when it breaks the orthography or is not in the
- * inventory, or when it is valid but forms no known word with either
+ * A damage gate looks first: per region (runs of lines of about
+ * {@link REGION_SYLLABLES} syllables) it counts the syllables that break the
+ * orthography or are not in the inventory while a one-mark reading is (the
+ * trace OCR and broken fonts leave), and only regions of a damaged document,
+ * or regions dense with such syllables, are repaired at all. Clean text
+ * costs one tokenising pass and is never changed.
+ *
+ * Inside a damaged region a syllable is suspect when it is invalid or
+ * unknown, or when it is valid but forms no known word with either
  * neighbour. Candidates are the inventory syllables reachable by the kinds
  * of damage OCR and broken fonts do (tone and quality marks, look-alike
  * glyphs, lost "ô"/"oà"/"ò"); a candidate wins only with evidence: a known
- * word with a neighbour, or, for an invalid syllable, a clear lead in
- * frequency. Nothing here knows any particular file's typos.
+ * word with a neighbour, or, for an invalid syllable with Vietnamese marks,
+ * a clear lead in frequency. Names, foreign words, acronyms and numerals are
+ * left alone. Nothing here knows any particular file's typos.
  */
 import type { Edit } from '../model.ts';
 import { type Lexicon, pairKey } from './lexicon.ts';
@@ -23,6 +32,8 @@ import {
 } from './tokens.ts';
 
 export const OCR_REPAIR_RULE = 'normalise:ocr-repair';
+/** The damage gate's findings: one note for the whole text, one per damaged region. */
+export const OCR_DAMAGE_RULE = 'normalise:ocr-damage';
 
 /** Look-alike glyph sequences: what OCR read → what was printed. */
 const GLYPH_CONFUSIONS: readonly (readonly [string, string])[] = [
@@ -67,18 +78,32 @@ const MAX_COST_VALID = 1;
 const WEIGHT_LEAD = 3;
 /** Syllables weighted this high are function words: valid ones are never second-guessed. */
 const FUNCTION_WORD_WEIGHT = 100;
+/** A syllable in at most two listed words: rare enough to be read as a function word one mark away. */
+const RARE_WEIGHT = 8;
 /**
- * Share of broken syllables (with a close valid reading) above which a text
- * counts as damaged by OCR or a font: there one known word is enough to
- * replace a valid syllable. In clean text a valid syllable is replaced only
- * when it is rare next to the candidate, or the evidence is overwhelming.
+ * The damage gate. A document is damaged when at least
+ * {@link DAMAGED_DOCUMENT_SUSPECTS} of its syllables, and at least
+ * {@link DAMAGED_DOCUMENT_RATE} of them, are suspect (invalid or unknown with
+ * a one-mark valid reading). Clean administrative text has well under one
+ * such syllable per thousand (names and loanwords aside, which do not
+ * count); OCR output and broken fonts leave several per hundred.
  */
-const DAMAGED_TEXT_RATE = 1 / 1000;
-const CLEAN_TEXT_WEIGHT_RATIO = 3;
-/** A syllable in at most one listed word. */
-const RARE_WEIGHT = 3;
-const OVERWHELMING_EVIDENCE = 3;
+const DAMAGED_DOCUMENT_SUSPECTS = 3;
+const DAMAGED_DOCUMENT_RATE = 1 / 1000;
+/**
+ * Regions: runs of whole lines of at least this many syllables. In a
+ * damaged document a region is repaired unless it and its neighbours show
+ * no suspect at all; in an otherwise clean one (a clean letter with a
+ * scanned annex) a region is repaired when it and its neighbours hold
+ * {@link DAMAGED_REGION_SUSPECTS} suspects at {@link DAMAGED_REGION_RATE}.
+ */
+const REGION_SYLLABLES = 200;
+const DAMAGED_REGION_SUSPECTS = 3;
+const DAMAGED_REGION_RATE = 5 / 1000;
+/** Evidence (see {@link Evidence}) that lets a valid syllable be replaced by a rarer one. */
+const STRONG_EVIDENCE = 2;
 const MAX_SYLLABLE_LENGTH = 8;
+const MAX_EXAMPLES = 5;
 const MAX_PASSES = 4;
 
 /** Each way `word` (lower case) could have been misread from something else, with its cost. */
@@ -148,7 +173,8 @@ interface WordInfo {
   /** In the inventory and a valid syllable. */
   knownValid: boolean;
   weight: number | undefined;
-  followers: ReadonlySet<string> | undefined;
+  /** Syllables known to follow it (null for none; undefined until asked: the pair index is built on demand). */
+  followers: ReadonlySet<string> | null | undefined;
   /** Some repair candidate assumes at most one change (undefined until asked). */
   lightlyDamaged: boolean | undefined;
   /** Candidates up to {@link MAX_COST_VALID} (undefined until asked). */
@@ -165,6 +191,10 @@ interface TokenInfo {
   titleCase: boolean;
   /** `text === text.toLowerCase()`. */
   lowerCase: boolean;
+  /** Only ASCII letters: no Vietnamese mark, as in loanwords, names and acronyms written in Latin script. */
+  ascii: boolean;
+  /** Starts with a capital letter. */
+  capitalised: boolean;
 }
 
 /**
@@ -228,7 +258,7 @@ function wordInfo(word: string, memo: Memo): WordInfo {
       word,
       knownValid: isKnownValid(word, memo),
       weight: lexicon.weights.get(word),
-      followers: lexicon.followers.get(word),
+      followers: undefined,
       lightlyDamaged: undefined,
       lightCandidates: undefined,
       functionWordReading: undefined,
@@ -256,6 +286,8 @@ function tokenInfo(text: string, start: number, end: number, hash: number, memo:
     editableShape: isEditableShape(word, lower),
     titleCase: isTitleCase(word),
     lowerCase: word === word.toLowerCase(),
+    ascii: /^[A-Za-z]+$/.test(word),
+    capitalised: word[0] !== word[0]!.toLowerCase(),
   };
   hashes[at] = hash;
   infos[at] = info;
@@ -288,6 +320,11 @@ function isTextAt(word: string, text: string, start: number, end: number): boole
   return true;
 }
 
+function followersOf(info: WordInfo, memo: Memo): ReadonlySet<string> | null {
+  if (info.followers === undefined) info.followers = memo.lexicon.followers.get(info.word) ?? null;
+  return info.followers;
+}
+
 function isLightlyDamaged(info: WordInfo, memo: Memo): boolean {
   if (info.lightlyDamaged === undefined) {
     info.lightlyDamaged = false;
@@ -318,6 +355,8 @@ interface Slots {
   flags: Uint8Array;
   /** Why the slot was changed, by slot. */
   reason: Map<number, string>;
+  /** How often each pair of linked words occurs in the text as written, "a b" (lower case); built on demand. */
+  bigrams?: Map<string, number>;
 }
 
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
@@ -358,6 +397,17 @@ function isJoinedToCode(text: string, start: number, end: number): boolean {
   if (((before | after) & (IS_DIGIT | IS_JOINER)) !== 0) return true;
   if ((before & IS_JOINER_IF_BETWEEN) !== 0 && (classAt(text, start - 2) & IS_ALNUM) !== 0) return true;
   return (after & IS_JOINER_IF_BETWEEN) !== 0 && (classAt(text, end + 1) & IS_ALNUM) !== 0;
+}
+
+const LOWER_ROMAN_NUMERAL = /^[ivx]+$/;
+
+/** A lower-case Roman numeral marking a list item: "(iii)", "ii)". */
+function isListNumeral(text: string, start: number, end: number, token: TokenInfo): boolean {
+  if (!LOWER_ROMAN_NUMERAL.test(token.text)) return false;
+  return (
+    text.charCodeAt(end) === 41 /* ")" */ ||
+    (start === 0 ? false : text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41)
+  );
 }
 
 function isEditableShape(word: string, lower: string): boolean {
@@ -406,7 +456,8 @@ function toSlots(text: string, memo: Memo): Slots {
       flag = LINKED_TO_PREVIOUS;
       flags[count - 1]! |= LINKED_TO_NEXT;
     }
-    if (token.editableShape && !isJoinedToCode(text, start, end)) flag |= EDITABLE;
+    if (token.editableShape && !isJoinedToCode(text, start, end) && !isListNumeral(text, start, end, token))
+      flag |= EDITABLE;
     starts[count] = start;
     ends[count] = end;
     flags[count] = flag;
@@ -427,6 +478,56 @@ function isWhitespace(text: string, start: number, end: number): boolean {
   return true;
 }
 
+// --- Names, loanwords and acronyms -----------------------------------------
+
+function isLinkedCapitalised(slots: Slots, from: number, to: number): boolean {
+  return to >= 0 && to < slots.count && slots.token[to]!.capitalised && linked(slots, from, to);
+}
+
+function linked(slots: Slots, from: number, to: number): boolean {
+  const flags = slots.flags[from]!;
+  return to === from - 1 ? (flags & LINKED_TO_PREVIOUS) !== 0 : (flags & LINKED_TO_NEXT) !== 0;
+}
+
+/** A token in Latin script that is no Vietnamese syllable and no light misreading of one ("Foundation", "SpaceX"). */
+function isForeignToken(token: TokenInfo, memo: Memo): boolean {
+  if (!token.ascii || token.lower.knownValid) return false;
+  if (/[fjwz]/.test(token.lower.word)) return true;
+  return !isLightlyDamaged(token.lower, memo);
+}
+
+/**
+ * Whether slot `i` belongs to a run of capitalised words with a foreign
+ * word in it ("Viet Nam Foundation", "Tập đoàn SpaceX"): a name in another
+ * language, left as written.
+ */
+function inForeignName(slots: Slots, i: number, memo: Memo): boolean {
+  if (!slots.token[i]!.capitalised) return false;
+  let from = i;
+  while (isLinkedCapitalised(slots, from, from - 1)) from--;
+  let to = i;
+  while (isLinkedCapitalised(slots, to, to + 1)) to++;
+  if (from === to) return isForeignToken(slots.token[i]!, memo) && !slots.token[i]!.lowerCase;
+  for (let j = from; j <= to; j++) if (isForeignToken(slots.token[j]!, memo)) return true;
+  return false;
+}
+
+/** A title-case word next to another: part of a name ("Tô Lâm", "Nguyễn Văn An"). */
+function isProperName(slots: Slots, i: number): boolean {
+  if (!slots.token[i]!.titleCase) return false;
+  const flags = slots.flags[i]!;
+  return (
+    ((flags & LINKED_TO_PREVIOUS) !== 0 && slots.token[i - 1]!.titleCase) ||
+    ((flags & LINKED_TO_NEXT) !== 0 && slots.token[i + 1]!.titleCase)
+  );
+}
+
+/** An acronym written in capitals without Vietnamese marks (IUU, KHCN), outside an all-caps heading. */
+function isAcronym(slots: Slots, i: number): boolean {
+  const token = slots.token[i]!;
+  return token.ascii && !token.lowerCase && !token.titleCase && !inCapsContext(slots, i);
+}
+
 // --- Decisions --------------------------------------------------------------
 
 /** The current lower-case forms of up to two linked neighbours on each side. */
@@ -437,22 +538,24 @@ interface Context {
   after2: string | undefined;
 }
 
-function previousOf(slots: Slots, i: number): string | undefined {
-  return (slots.flags[i]! & LINKED_TO_PREVIOUS) !== 0 ? slots.current[i - 1]!.word : undefined;
-}
-
-function nextOf(slots: Slots, i: number): string | undefined {
-  return (slots.flags[i]! & LINKED_TO_NEXT) !== 0 ? slots.current[i + 1]!.word : undefined;
+/**
+ * The neighbour of `i` at `j` as evidence may read it: a lower-case word
+ * takes no evidence from a name ("Tô Lâm thăm" says nothing of "thăm").
+ */
+function neighbourOf(slots: Slots, i: number, j: number): string | undefined {
+  if (!linked(slots, i, j)) return undefined;
+  if (slots.token[i]!.lowerCase && isProperName(slots, j)) return undefined;
+  return slots.current[j]!.word;
 }
 
 function contextOf(slots: Slots, i: number): Context {
-  const before = previousOf(slots, i);
-  const after = nextOf(slots, i);
+  const before = neighbourOf(slots, i, i - 1);
+  const after = neighbourOf(slots, i, i + 1);
   return {
     before,
     after,
-    before2: before === undefined ? undefined : previousOf(slots, i - 1),
-    after2: after === undefined ? undefined : nextOf(slots, i + 1),
+    before2: before === undefined ? undefined : neighbourOf(slots, i - 1, i - 2),
+    after2: after === undefined ? undefined : neighbourOf(slots, i + 1, i + 2),
   };
 }
 
@@ -481,19 +584,35 @@ interface Evidence {
    * word on its other side ("dự báo cao" gives "cao" no claim to "báo").
    */
   strong: number;
+  /** Pairs from the genre's own word list (the likelier reading where two are known). */
+  genre: number;
 }
 
-function addPairEvidence(evidence: Evidence, lexicon: Lexicon, key: string, neighbourIsFree: boolean): void {
+/**
+ * A pair with a function word ("tất là", "không dưng") is weak evidence:
+ * function words stand next to anything, so a listed pair with one says
+ * little unless the genre's own list has it ("đổi mới").
+ */
+function addPairEvidence(
+  evidence: Evidence,
+  lexicon: Lexicon,
+  key: string,
+  neighbour: string,
+  neighbourIsFree: boolean,
+): void {
   const isWordPair = lexicon.pairs.has(key);
   if (!isWordPair && !lexicon.phrasePairs.has(key)) return;
   evidence.words.push(key);
   evidence.any += 1;
-  if (isWordPair && neighbourIsFree) evidence.strong += 1;
+  const isGenrePair = lexicon.genrePairs.has(key);
+  if (isGenrePair) evidence.genre += 1;
+  const withFunctionWord = (lexicon.weights.get(neighbour) ?? 0) >= FUNCTION_WORD_WEIGHT;
+  if (isWordPair && neighbourIsFree && (isGenrePair || !withFunctionWord)) evidence.strong += 1;
 }
 
 function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evidence {
   const { before2, before, after, after2 } = context;
-  const evidence: Evidence = { words: [], any: 0, strong: 0 };
+  const evidence: Evidence = { words: [], any: 0, strong: 0, genre: 0 };
   const triples: [string | undefined, string | undefined, string | undefined][] = [
     [before2, before, syllable],
     [before, syllable, after],
@@ -506,10 +625,16 @@ function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evid
     evidence.strong += 2;
   }
   if (before !== undefined) {
-    addPairEvidence(evidence, lexicon, pairKey(before, syllable), !isAnyPair(lexicon, before2, before));
+    addPairEvidence(
+      evidence,
+      lexicon,
+      pairKey(before, syllable),
+      before,
+      !isAnyPair(lexicon, before2, before),
+    );
   }
   if (after !== undefined) {
-    addPairEvidence(evidence, lexicon, pairKey(syllable, after), !isAnyPair(lexicon, after, after2));
+    addPairEvidence(evidence, lexicon, pairKey(syllable, after), after, !isAnyPair(lexicon, after, after2));
   }
   return evidence;
 }
@@ -527,13 +652,17 @@ interface Scored {
   weight: number;
 }
 
-/** Best by (score, -cost, weight); undefined when the runner-up is as good. */
+/** Best by (score, -cost, genre words, weight); undefined when the runner-up is as good. */
 function clearWinner(scored: Scored[]): Scored | undefined {
-  scored.sort((a, b) => b.score - a.score || a.cost - b.cost || b.weight - a.weight);
+  scored.sort(
+    (a, b) =>
+      b.score - a.score || a.cost - b.cost || b.evidence.genre - a.evidence.genre || b.weight - a.weight,
+  );
   const [best, second] = scored;
   if (best === undefined) return undefined;
   if (second === undefined) return best;
   if (best.score !== second.score || best.cost !== second.cost) return best;
+  if (best.evidence.genre !== second.evidence.genre) return best;
   return best.weight >= WEIGHT_LEAD * second.weight ? best : undefined;
 }
 
@@ -570,43 +699,124 @@ interface Neighbours {
   leaders: ReadonlySet<string> | undefined;
 }
 
+function neighboursOf(context: Context, lexicon: Lexicon): Neighbours {
+  return {
+    followers: context.before === undefined ? undefined : lexicon.followers.get(context.before),
+    leaders: context.after === undefined ? undefined : lexicon.leaders.get(context.after),
+  };
+}
+
 function pairsWithNeighbour(syllable: string, { followers, leaders }: Neighbours): boolean {
   return followers?.has(syllable) === true || leaders?.has(syllable) === true;
 }
 
-/** A repair for an invalid or unknown syllable, if one stands out. */
-function repairInvalid(word: string, context: Context, memo: Memo, isLowerCase: boolean): Choice | undefined {
+/**
+ * A repair for an invalid or unknown syllable, if one stands out. A word in
+ * Latin script without Vietnamese marks ("chip", "Viet") may be a loanword
+ * or a name: it needs a neighbour's word, never frequency alone.
+ */
+function repairInvalid(word: string, context: Context, memo: Memo, token: TokenInfo): Choice | undefined {
   const winner = clearWinner(scoreCandidates(word, context, memo, MAX_COST_INVALID));
   if (winner === undefined) return undefined;
   const valid = isValidSyllable(word);
   const why = valid ? 'not a known syllable' : 'not a valid syllable';
   if (winner.score > 0)
     return { syllable: winner.syllable, reason: `${why}; "${winner.evidence.words[0]}" is a known word` };
-  // Without a neighbour's word, only a broken, lightly damaged lower-case token gets its most frequent reading:
-  // capitalised ones may be names or acronyms, valid ones rare words.
-  if (valid || !isLowerCase || winner.cost > 1) return undefined;
+  // Without a neighbour's word, only a lightly damaged lower-case token with Vietnamese marks
+  // gets its most frequent reading: capitalised ones may be names or acronyms, unmarked ones
+  // loanwords.
+  if (!token.lowerCase || token.ascii || winner.cost > 1) return undefined;
   return { syllable: winner.syllable, reason: `${why}; the most frequent close syllable` };
 }
 
-/** A repair for a valid syllable that forms no known word, if a close one does. */
-function repairOrphan(info: WordInfo, context: Context, memo: Memo, damaged: boolean): Choice | undefined {
+/**
+ * A repair for a valid syllable that forms no known word, if a one-mark
+ * reading does; a reading rarer than the syllable itself needs more than
+ * one word's evidence (a triple, or words on both sides) or a word of the
+ * genre's own list.
+ */
+function repairOrphan(
+  slots: Slots,
+  i: number,
+  info: WordInfo,
+  context: Context,
+  memo: Memo,
+): Choice | undefined {
   const { lexicon } = memo;
   const word = info.word;
+  const neighbours = neighboursOf(context, lexicon);
   // Only a candidate that pairs with a neighbour can have evidence (every triple's pairs are listed too).
-  const neighbours: Neighbours = {
-    followers: context.before === undefined ? undefined : lexicon.followers.get(context.before),
-    leaders: context.after === undefined ? undefined : lexicon.leaders.get(context.after),
-  };
   if (!lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(syllable, neighbours)))
-    return damaged ? functionWordReadingOf(info, memo) : undefined;
+    return functionWordReadingOf(info, memo);
   const scored = scoreCandidates(word, context, memo, MAX_COST_VALID, neighbours);
   const winner = clearWinner(scored.filter((s) => s.score > 0));
-  if (winner === undefined) return damaged ? functionWordReadingOf(info, memo) : undefined;
-  if (!damaged && !isConvincingInCleanText(word, winner, lexicon)) return undefined;
+  if (winner === undefined) return functionWordReadingOf(info, memo);
+  const rarer = winner.weight <= (info.weight ?? 1);
+  if (rarer && winner.score < STRONG_EVIDENCE && winner.evidence.genre === 0) return undefined;
+  if (isTheDocumentsUsage(slots, i, winner.syllable)) return undefined;
   const around = [context.before, word, context.after].filter((s) => s !== undefined).join(' ');
   return {
     syllable: winner.syllable,
     reason: `"${around}" forms no known word; "${winner.evidence.words[0]}" is a known word`,
+  };
+}
+
+/**
+ * OCR damage is sporadic, an author's wording is not: a pair of words that
+ * recurs as written ("gọi tắt là" in every definition) while the repaired
+ * pair never occurs is the document's usage, not a misreading.
+ */
+function isTheDocumentsUsage(slots: Slots, i: number, candidate: string): boolean {
+  const bigrams = bigramsOf(slots);
+  const word = slots.token[i]!.lower.word;
+  const check = (left: string, right: string, repairedLeft: string, repairedRight: string) =>
+    (bigrams.get(pairKey(left, right)) ?? 0) >= 2 && !bigrams.has(pairKey(repairedLeft, repairedRight));
+  if (linked(slots, i, i - 1)) {
+    const before = slots.token[i - 1]!.lower.word;
+    if (check(before, word, before, candidate)) return true;
+  }
+  if (linked(slots, i, i + 1)) {
+    const after = slots.token[i + 1]!.lower.word;
+    if (check(word, after, candidate, after)) return true;
+  }
+  return false;
+}
+
+function bigramsOf(slots: Slots): Map<string, number> {
+  if (slots.bigrams === undefined) {
+    const bigrams = new Map<string, number>();
+    for (let i = 1; i < slots.count; i++) {
+      if ((slots.flags[i]! & LINKED_TO_PREVIOUS) === 0) continue;
+      const key = pairKey(slots.token[i - 1]!.lower.word, slots.token[i]!.lower.word);
+      bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
+    }
+    slots.bigrams = bigrams;
+  }
+  return slots.bigrams;
+}
+
+function functionWordReadingOf(info: WordInfo, memo: Memo): Choice | undefined {
+  if (info.functionWordReading === undefined)
+    info.functionWordReading = functionWordReading(info.word, memo) ?? null;
+  return info.functionWordReading ?? undefined;
+}
+
+/**
+ * Function words form few listed words, so a damaged "của" or "về" finds no
+ * neighbour to vouch for it; a rare syllable (in at most two listed words)
+ * one mark away from exactly one function word is taken as that word.
+ */
+function functionWordReading(word: string, memo: Memo): Choice | undefined {
+  const { weights } = memo.lexicon;
+  if ((weights.get(word) ?? 1) > RARE_WEIGHT) return undefined;
+  const functionWords = [...candidatesOf(word, memo)].filter(
+    ([syllable, cost]) => cost === 1 && (weights.get(syllable) ?? 0) >= FUNCTION_WORD_WEIGHT,
+  );
+  if (functionWords.length !== 1) return undefined;
+  const [[syllable]] = functionWords as [[string, number]];
+  return {
+    syllable,
+    reason: `a rare syllable that forms no known word; "${syllable}" is a frequent function word`,
   };
 }
 
@@ -621,69 +831,22 @@ function lightCandidatesOf(info: WordInfo, memo: Memo): readonly string[] {
   return info.lightCandidates;
 }
 
-function functionWordReadingOf(info: WordInfo, memo: Memo): Choice | undefined {
-  if (info.functionWordReading === undefined)
-    info.functionWordReading = functionWordReading(info.word, memo) ?? null;
-  return info.functionWordReading ?? undefined;
-}
-
-/**
- * Function words form few listed words, so a damaged "của" or "về" finds no
- * neighbour to vouch for it; in damaged text a rare syllable one mark away
- * from exactly one function word is taken as that word.
- */
-function functionWordReading(word: string, memo: Memo): Choice | undefined {
-  const { weights } = memo.lexicon;
-  if ((weights.get(word) ?? 1) > RARE_WEIGHT) return undefined;
-  const functionWords = [...candidatesOf(word, memo)].filter(
-    ([syllable, cost]) => cost === 1 && (weights.get(syllable) ?? 0) >= FUNCTION_WORD_WEIGHT,
-  );
-  if (functionWords.length !== 1) return undefined;
-  const [[syllable]] = functionWords as [[string, number]];
-  return { syllable, reason: `forms no known word; "${syllable}" is a frequent function word` };
-}
-
-function isConvincingInCleanText(word: string, winner: Scored, lexicon: Lexicon): boolean {
-  const originalWeight = lexicon.weights.get(word) ?? 1;
-  return winner.score >= OVERWHELMING_EVIDENCE || winner.weight >= CLEAN_TEXT_WEIGHT_RATIO * originalWeight;
-}
-
-function isProperName(slots: Slots, i: number): boolean {
-  if (!slots.token[i]!.titleCase) return false;
-  const flags = slots.flags[i]!;
-  return (
-    ((flags & LINKED_TO_PREVIOUS) !== 0 && slots.token[i - 1]!.titleCase) ||
-    ((flags & LINKED_TO_NEXT) !== 0 && slots.token[i + 1]!.titleCase)
-  );
-}
-
-function decide(slots: Slots, i: number, memo: Memo, damaged: boolean): Choice | undefined {
+function decide(slots: Slots, i: number, memo: Memo): Choice | undefined {
   const current = slots.current[i]!;
   const word = current.word;
-  if (!current.knownValid) {
-    return repairInvalid(word, contextOf(slots, i), memo, slots.token[i]!.lowerCase);
-  }
+  const token = slots.token[i]!;
+  if (isAcronym(slots, i) || inForeignName(slots, i, memo)) return undefined;
+  if (!current.knownValid) return repairInvalid(word, contextOf(slots, i), memo, token);
   const flags = slots.flags[i]!;
   const before = (flags & LINKED_TO_PREVIOUS) !== 0 ? slots.current[i - 1] : undefined;
   const after = (flags & LINKED_TO_NEXT) !== 0 ? slots.current[i + 1] : undefined;
   // Every triple's pairs are listed too, so no pair means no evidence at all.
-  if (before?.followers?.has(word) === true) return undefined;
-  if (after !== undefined && current.followers?.has(after.word) === true) return undefined;
+  if (before !== undefined && followersOf(before, memo)?.has(word) === true) return undefined;
+  if (after !== undefined && followersOf(current, memo)?.has(after.word) === true) return undefined;
   const hasNeighbour = before?.knownValid === true || after?.knownValid === true;
   if (!hasNeighbour) return undefined;
   if ((current.weight ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
-  return repairOrphan(current, contextOf(slots, i), memo, damaged);
-}
-
-/** Whether enough syllables are broken in a way a repair could explain (see {@link DAMAGED_TEXT_RATE}). */
-function looksDamaged(slots: Slots, memo: Memo): boolean {
-  let broken = 0;
-  for (let i = 0; i < slots.count; i++) {
-    const current = slots.current[i]!;
-    if ((slots.flags[i]! & EDITABLE) === 0 || current.knownValid) continue;
-    if (isLightlyDamaged(current, memo)) broken++;
-  }
-  return broken > 0 && broken >= DAMAGED_TEXT_RATE * slots.count;
+  return repairOrphan(slots, i, current, contextOf(slots, i), memo);
 }
 
 /** Upper-case a repair inside an all-caps heading ("NHIỆM yụ" → "NHIỆM VỤ"). */
@@ -701,19 +864,157 @@ function inCapsContext(slots: Slots, i: number): boolean {
   return (previous || next) && (!linkedToPrevious || previous) && (!linkedToNext || next);
 }
 
-/** Decides the slots at `indices` in order; returns the indices whose neighbourhood changed. */
-function runPass(
-  slots: Slots,
-  indices: readonly number[] | undefined,
-  memo: Memo,
-  damaged: boolean,
-): Set<number> {
-  const revisit = new Set<number>();
-  const count = indices === undefined ? slots.count : indices.length;
-  for (let k = 0; k < count; k++) {
-    const i = indices === undefined ? k : indices[k]!;
+// --- The damage gate ----------------------------------------------------------
+
+/**
+ * Whether slot `i` shows the trace of OCR or font damage: an invalid or
+ * unknown syllable with Vietnamese marks one mark or glyph away from a
+ * known one, or any invalid syllable whose close reading forms a known word
+ * with a neighbour ("Ket luận"). Names, loanwords ("chip") and acronyms do
+ * not count. The second kind needs the pair index, so it is only looked at
+ * where it could change the decision.
+ */
+const NOT_SUSPECT = 0;
+const SUSPECT = 1;
+/** Invalid, unmarked, with close readings: suspect if a reading forms a known word with a neighbour. */
+const SUSPECT_IF_PAIRED = 2;
+
+function suspicionOf(slots: Slots, i: number, memo: Memo): number {
+  const current = slots.current[i]!;
+  if ((slots.flags[i]! & EDITABLE) === 0 || current.knownValid) return NOT_SUSPECT;
+  if (isAcronym(slots, i) || inForeignName(slots, i, memo)) return NOT_SUSPECT;
+  if (!slots.token[i]!.ascii && isLightlyDamaged(current, memo)) return SUSPECT;
+  return candidatesOf(current.word, memo).size > 0 ? SUSPECT_IF_PAIRED : NOT_SUSPECT;
+}
+
+function readingPairsWithNeighbour(slots: Slots, i: number, memo: Memo): boolean {
+  const neighbours = neighboursOf(contextOf(slots, i), memo.lexicon);
+  for (const syllable of candidatesOf(slots.current[i]!.word, memo).keys())
+    if (pairsWithNeighbour(syllable, neighbours)) return true;
+  return false;
+}
+
+/** A stretch of whole lines and what the gate found in it. */
+export interface OcrRegion {
+  /** Offsets into the text given to the repair. */
+  start: number;
+  end: number;
+  syllables: number;
+  /** Syllables showing the trace of OCR or font damage. */
+  suspects: number;
+  damaged: boolean;
+  /** Up to {@link MAX_EXAMPLES} suspect words, as written. */
+  examples: string[];
+}
+
+/** The gate's decision for a whole text, with its evidence. */
+export interface OcrDamage {
+  /** Some region is damaged (and was repaired). */
+  damaged: boolean;
+  syllables: number;
+  suspects: number;
+  regions: OcrRegion[];
+}
+
+interface RegionSlots extends OcrRegion {
+  firstSlot: number;
+  endSlot: number;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+function assessDamage(text: string, slots: Slots, memo: Memo): RegionSlots[] {
+  const regions: RegionSlots[] = [];
+  /** Slots that are suspect only if a reading pairs with a neighbour, with their region. */
+  const ifPaired: [number, RegionSlots][] = [];
+  let region: RegionSlots | undefined;
+  for (let i = 0; i < slots.count; i++) {
+    const startsLine = i === 0 || hasLineBreak(text, slots.end[i - 1]!, slots.start[i]!);
+    if (region === undefined || (startsLine && region.syllables >= REGION_SYLLABLES)) {
+      region = {
+        start: i === 0 ? 0 : text.lastIndexOf('\n', slots.start[i]! - 1) + 1,
+        end: text.length,
+        syllables: 0,
+        suspects: 0,
+        damaged: false,
+        examples: [],
+        firstSlot: i,
+        endSlot: i,
+      };
+      if (regions.length > 0) regions[regions.length - 1]!.end = region.start;
+      regions.push(region);
+    }
+    region.endSlot = i + 1;
     if ((slots.flags[i]! & EDITABLE) === 0) continue;
-    const choice = decide(slots, i, memo, damaged);
+    region.syllables++;
+    const suspicion = suspicionOf(slots, i, memo);
+    if (suspicion === SUSPECT) addSuspect(region, slots, i);
+    else if (suspicion === SUSPECT_IF_PAIRED) ifPaired.push([i, region]);
+  }
+  // A short last region is judged with the one before.
+  const last = regions[regions.length - 1];
+  const previous = regions[regions.length - 2];
+  if (last !== undefined && previous !== undefined && last.syllables < REGION_SYLLABLES / 2) {
+    previous.end = last.end;
+    previous.endSlot = last.endSlot;
+    previous.syllables += last.syllables;
+    previous.suspects += last.suspects;
+    previous.examples = [...new Set([...previous.examples, ...last.examples])].slice(0, MAX_EXAMPLES);
+    for (const entry of ifPaired) if (entry[1] === last) entry[1] = previous;
+    regions.pop();
+  }
+  if (ifPaired.length === 0) return decideRegions(regions);
+  // Were every unmarked candidate a suspect, would any region be damaged? If not, they cannot matter.
+  const bound = regions.map((r) => ({ ...r }));
+  for (const [, r] of ifPaired) bound[regions.indexOf(r)]!.suspects++;
+  if (!decideRegions(bound).some((r) => r.damaged)) return decideRegions(regions);
+  for (const [i, r] of ifPaired) if (readingPairsWithNeighbour(slots, i, memo)) addSuspect(r, slots, i);
+  return decideRegions(regions);
+}
+
+function addSuspect(region: OcrRegion, slots: Slots, i: number): void {
+  region.suspects++;
+  const example = slots.token[i]!.text;
+  if (region.examples.length < MAX_EXAMPLES && !region.examples.includes(example))
+    region.examples.push(example);
+}
+
+/** Sets `damaged` on each region from the suspects counted (see {@link DAMAGED_DOCUMENT_SUSPECTS}). */
+function decideRegions<T extends OcrRegion>(regions: T[]): T[] {
+  let syllables = 0;
+  let suspects = 0;
+  for (const r of regions) {
+    syllables += r.syllables;
+    suspects += r.suspects;
+  }
+  const documentDamaged =
+    suspects >= DAMAGED_DOCUMENT_SUSPECTS && suspects >= DAMAGED_DOCUMENT_RATE * syllables;
+  regions.forEach((r, k) => {
+    // A region is judged with its neighbours, so one clean-looking stretch inside damage is not skipped.
+    let near = 0;
+    let nearSyllables = 0;
+    for (let j = Math.max(0, k - 1); j <= Math.min(regions.length - 1, k + 1); j++) {
+      near += regions[j]!.suspects;
+      nearSyllables += regions[j]!.syllables;
+    }
+    r.damaged = documentDamaged
+      ? near > 0
+      : near >= DAMAGED_REGION_SUSPECTS && near >= DAMAGED_REGION_RATE * nearSyllables;
+  });
+  return regions;
+}
+
+// --- Repair -----------------------------------------------------------------
+
+/** Decides the slots at `indices` in order; returns the indices whose neighbourhood changed. */
+function runPass(slots: Slots, indices: readonly number[], memo: Memo): Set<number> {
+  const revisit = new Set<number>();
+  for (const i of indices) {
+    if ((slots.flags[i]! & EDITABLE) === 0) continue;
+    const choice = decide(slots, i, memo);
     if (choice === undefined || choice.syllable === slots.current[i]!.word) continue;
     slots.current[i] = wordInfo(choice.syllable, memo);
     slots.reason.set(i, choice.reason);
@@ -723,19 +1024,32 @@ function runPass(
   return revisit;
 }
 
+export interface OcrRepair {
+  edits: Edit[];
+  damage: OcrDamage;
+}
+
 /**
- * Edits that repair OCR and font-mapping damage in `text` (NFC, tone marks
- * in the plans' style). Each edit replaces one syllable and says why.
+ * The damage gate's decision for `text` (NFC, tone marks in the plans'
+ * style) and the edits that repair OCR and font-mapping damage in its
+ * damaged regions. Each edit replaces one syllable and says why.
  */
-export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
+export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
   const memo = memoFor(lexicon);
   const slots = toSlots(text, memo);
-  const damaged = looksDamaged(slots, memo);
-  let pending: number[] | undefined; // all slots
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const revisit = runPass(slots, pending, memo, damaged);
-    if (revisit.size === 0) break;
-    pending = [...revisit].sort((a, b) => a - b);
+  const regions = assessDamage(text, slots, memo);
+  const inDamage = new Uint8Array(slots.count);
+  let pending: number[] = [];
+  for (const region of regions) {
+    if (!region.damaged) continue;
+    for (let i = region.firstSlot; i < region.endSlot; i++) {
+      inDamage[i] = 1;
+      pending.push(i);
+    }
+  }
+  for (let pass = 0; pass < MAX_PASSES && pending.length > 0; pass++) {
+    const revisit = runPass(slots, pending, memo);
+    pending = [...revisit].filter((i) => inDamage[i] === 1).sort((a, b) => a - b);
   }
   const edits: Edit[] = [];
   for (const i of [...slots.reason.keys()].sort((a, b) => a - b)) {
@@ -754,5 +1068,73 @@ export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
       reason: `"${original}" → "${replacement}" (${reason})`,
     });
   }
-  return edits;
+  const publicRegions = regions.map(({ start, end, syllables, suspects, damaged, examples }) => ({
+    start,
+    end,
+    syllables,
+    suspects,
+    damaged,
+    examples,
+  }));
+  return {
+    edits,
+    damage: {
+      damaged: publicRegions.some((r) => r.damaged),
+      syllables: publicRegions.reduce((n, r) => n + r.syllables, 0),
+      suspects: publicRegions.reduce((n, r) => n + r.suspects, 0),
+      regions: publicRegions,
+    },
+  };
+}
+
+/** A finding of the gate, offsets into the text given to the repair (none: the whole text). */
+export interface OcrNote {
+  ruleId: string;
+  reason: string;
+  start?: number;
+  end?: number;
+}
+
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+const quoted = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
+
+/**
+ * {@link ocrRepair} with the gate's decision as notes: one for the whole
+ * text (damage found or not, with its evidence) and one per damaged region.
+ */
+export function ocrRepairReport(
+  text: string,
+  lexicon: Lexicon,
+): { edits: Edit[]; notes: OcrNote[]; damage: OcrDamage } {
+  const { edits, damage } = ocrRepair(text, lexicon);
+  const damagedRegions = damage.regions.filter((r) => r.damaged);
+  const examples = [...new Set(damage.regions.flatMap((r) => r.examples))].slice(0, MAX_EXAMPLES);
+  const evidence =
+    `${count(damage.suspects, 'suspect syllable')} in ${count(damage.syllables, 'syllable')}` +
+    (examples.length > 0 ? ` (${quoted(examples)})` : '');
+  const notes: OcrNote[] = [
+    {
+      ruleId: OCR_DAMAGE_RULE,
+      reason: damage.damaged
+        ? `OCR or font damage in ${damagedRegions.length} of ${count(damage.regions.length, 'region')}: ${evidence}; repaired there`
+        : `no OCR or font damage: ${evidence}; OCR repair skipped`,
+    },
+  ];
+  for (const region of damagedRegions) {
+    notes.push({
+      ruleId: OCR_DAMAGE_RULE,
+      reason:
+        region.suspects > 0
+          ? `OCR or font damage here: ${count(region.suspects, 'suspect syllable')} in ${count(region.syllables, 'syllable')} (${quoted(region.examples)}); repaired`
+          : `next to OCR or font damage: no suspect syllable in ${count(region.syllables, 'syllable')}; repaired with its neighbours`,
+      start: region.start,
+      end: region.end,
+    });
+  }
+  return { edits, notes, damage };
+}
+
+/** The edits of {@link ocrRepair}. */
+export function ocrRepairEdits(text: string, lexicon: Lexicon): Edit[] {
+  return ocrRepair(text, lexicon).edits;
 }
