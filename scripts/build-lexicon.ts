@@ -264,7 +264,8 @@ function buildLexiconData(inventory: Set<string>, list: WordList, genre: WordLis
     pairs: groupKeys([...list.pairs].sort(), 1),
     phrasePairs: groupKeys([...list.phrasePairs].sort(), 1),
     triples: groupKeys([...list.triples].sort(), 2),
-    genrePairs: groupKeys([...new Set([...genre.pairs, ...genre.phrasePairs])].sort(), 1),
+    genrePairs: groupKeys([...genre.pairs].sort(), 1),
+    genrePhrasePairs: groupKeys([...genre.phrasePairs].sort(), 1),
   };
 }
 

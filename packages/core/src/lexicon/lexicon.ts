@@ -19,26 +19,35 @@ export interface LexiconData {
   syllables: string[];
   /** A weight per syllable, same order: higher is more frequent. */
   weights: number[];
-  /** Adjacent syllables of known words, grouped: the line "a b c" holds the pairs "a b" and "a c". */
+  /** Adjacent syllables of known words (all lists), grouped: the line "a b c" holds "a b" and "a c". */
   pairs: string;
   /** Adjacent syllables seen only inside longer phrases (weaker evidence), grouped as `pairs`. */
   phrasePairs: string;
   /** Three adjacent syllables of known words and phrases: the line "a b c d" holds "a b c" and "a b d". */
   triples: string;
-  /** Pairs of the administrative genre's own word list (vi-words.txt), grouped as `pairs`. */
+  /** Word pairs of the administrative genre's own list (vi-words.txt), grouped as `pairs`. */
   genrePairs: string;
+  /** Phrase pairs of that list, grouped as `pairs`. */
+  genrePhrasePairs: string;
 }
 
 export interface Lexicon {
   /** Weight of a lower-case syllable; 0 when it is not in the inventory. */
   readonly weights: ReadonlyMap<string, number>;
-  /** Keys "a b" of pairs inside known words. */
+  /**
+   * Keys "a b" of pairs inside the words of the genre's own list: words of
+   * administrative writing, which a term must not cut (the diff's key terms).
+   */
   readonly pairs: ReadonlySet<string>;
-  /** Keys "a b" of pairs seen only inside longer phrases. */
+  /** Keys "a b" of pairs seen only inside that list's longer phrases. */
   readonly phrasePairs: ReadonlySet<string>;
+  /** Keys "a b" of pairs inside any known word, the general dictionary's too (OCR evidence). */
+  readonly wordPairs: ReadonlySet<string>;
+  /** Keys "a b" of pairs seen only inside longer phrases of any list. */
+  readonly wordPhrasePairs: ReadonlySet<string>;
   /** Keys "a b c" of known three-syllable sequences. */
   readonly triples: ReadonlySet<string>;
-  /** Keys "a b" of pairs from the administrative genre's word list: the likelier reading on a tie. */
+  /** `pairs` and `phrasePairs` together: the likelier reading on a tie. */
   readonly genrePairs: ReadonlySet<string>;
   /** Inventory syllables by ASCII skeleton ("phuong" → phương, phường, phượng…). */
   readonly bySkeleton: ReadonlyMap<string, readonly string[]>;
@@ -82,6 +91,8 @@ export function ungroupKeys(grouped: string, keyLength: number): string[] {
 interface PairIndex {
   pairs: Set<string>;
   phrasePairs: Set<string>;
+  wordPairs: Set<string>;
+  wordPhrasePairs: Set<string>;
   triples: Set<string>;
   genrePairs: Set<string>;
   followers: Map<string, Set<string>>;
@@ -89,8 +100,10 @@ interface PairIndex {
 }
 
 function buildPairIndex(source: LexiconData): PairIndex {
-  const pairs = new Set(ungroupKeys(source.pairs, 1));
-  const phrasePairs = new Set(ungroupKeys(source.phrasePairs, 1));
+  const wordPairs = new Set(ungroupKeys(source.pairs, 1));
+  const wordPhrasePairs = new Set(ungroupKeys(source.phrasePairs, 1));
+  const pairs = new Set(ungroupKeys(source.genrePairs, 1));
+  const phrasePairs = new Set(ungroupKeys(source.genrePhrasePairs, 1));
   const followers = new Map<string, Set<string>>();
   const leaders = new Map<string, Set<string>>();
   const link = (index: Map<string, Set<string>>, from: string, to: string) => {
@@ -98,7 +111,7 @@ function buildPairIndex(source: LexiconData): PairIndex {
     if (set === undefined) index.set(from, new Set([to]));
     else set.add(to);
   };
-  for (const set of [pairs, phrasePairs]) {
+  for (const set of [wordPairs, wordPhrasePairs]) {
     for (const pair of set) {
       const space = pair.indexOf(' ');
       const left = pair.slice(0, space);
@@ -110,8 +123,10 @@ function buildPairIndex(source: LexiconData): PairIndex {
   return {
     pairs,
     phrasePairs,
+    wordPairs,
+    wordPhrasePairs,
     triples: new Set(ungroupKeys(source.triples, 2)),
-    genrePairs: new Set(ungroupKeys(source.genrePairs, 1)),
+    genrePairs: new Set([...pairs, ...phrasePairs]),
     followers,
     leaders,
   };
@@ -140,6 +155,12 @@ export function createLexicon(source: LexiconData): Lexicon {
     },
     get phrasePairs() {
       return pairIndex().phrasePairs;
+    },
+    get wordPairs() {
+      return pairIndex().wordPairs;
+    },
+    get wordPhrasePairs() {
+      return pairIndex().wordPhrasePairs;
     },
     get triples() {
       return pairIndex().triples;

@@ -600,8 +600,8 @@ function addPairEvidence(
   neighbour: string,
   neighbourIsFree: boolean,
 ): void {
-  const isWordPair = lexicon.pairs.has(key);
-  if (!isWordPair && !lexicon.phrasePairs.has(key)) return;
+  const isWordPair = lexicon.wordPairs.has(key);
+  if (!isWordPair && !lexicon.wordPhrasePairs.has(key)) return;
   evidence.words.push(key);
   evidence.any += 1;
   const isGenrePair = lexicon.genrePairs.has(key);
