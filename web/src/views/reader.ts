@@ -35,7 +35,9 @@ export function mountReader(root: HTMLElement, ctx: Ctx): ViewHandle {
     const notCiting = notCitingText(plan, corpus.analysis.directive, lang);
     main.append(
       h('h2', { class: 'doc-title' }, planName(plan, lang)),
-      notCiting ? h('p', { class: 'not-citing', id: 'not-citing', role: 'note' }, `⚠ ${notCiting}`) : null,
+      ...(notCiting
+        ? [h('p', { class: 'not-citing', id: 'not-citing', role: 'note' }, `⚠ ${notCiting}`)]
+        : []),
       h('p', { class: 'muted' }, t(lang, state.original ? 'originalNote' : 'normalisedNote')),
       planText(corpus, plan, {
         original: state.original ?? false,
