@@ -1,8 +1,9 @@
 /**
  * Pages of rebuilt lines → the extracted text and its layout record. Running
  * headers and footers (the same line at the top or bottom of several pages)
- * are left out of the text and listed as artefacts; page numbers stay in the
- * text, where normalise recognises and skips them, so they remain traceable.
+ * are left out of the text and listed as artefacts, and so are bare page
+ * numbers at a page's top or bottom edge: left in, a number between the two
+ * halves of a sentence broken by the page would be read into the sentence.
  */
 import type { Box, LayoutLine, LayoutPage } from '@doichieu/core';
 import type { RebuiltLine } from './lines.ts';
@@ -23,6 +24,7 @@ const shape = (text: string): string => text.replace(/\d+/g, '#').replace(/\s+/g
 
 export function assemble(pages: readonly AssembledPage[]): Assembled {
   const repeated = runningLines(pages);
+  const numbers = pageNumberLines(pages);
   const parts: string[] = [];
   let offset = 0;
   const lines: LayoutLine[] = [];
@@ -36,6 +38,10 @@ export function assemble(pages: readonly AssembledPage[]): Assembled {
           box: round(line.box),
           reason: 'running header or footer',
         });
+        return;
+      }
+      if (numbers.has(`${page.number}:${index}`)) {
+        artefacts.push({ page: page.number, text: line.text, box: round(line.box), reason: 'page number' });
         return;
       }
       if (line.text === '') return;
@@ -55,6 +61,22 @@ export function assemble(pages: readonly AssembledPage[]): Assembled {
   return { text: parts.join(''), lines, artefacts };
 }
 
+const PAGE_NUMBER = /^[-–\s]*\d{1,3}[-–\s]*$/;
+
+function atEdge(line: RebuiltLine, page: LayoutPage): boolean {
+  return line.box[3] < page.height * 0.08 || line.box[1] > page.height * 0.92;
+}
+
+/** Bare page numbers ("2", "- 3 -") in the top or bottom 8% of a page. */
+function pageNumberLines(pages: readonly AssembledPage[]): Set<string> {
+  const out = new Set<string>();
+  for (const { page, lines } of pages)
+    lines.forEach((line, index) => {
+      if (atEdge(line, page) && PAGE_NUMBER.test(line.text)) out.add(`${page.number}:${index}`);
+    });
+  return out;
+}
+
 /** Lines in the top or bottom 8% of a page whose shape (digits aside) recurs on other pages. */
 function runningLines(pages: readonly AssembledPage[]): Set<string> {
   const out = new Set<string>();
@@ -62,9 +84,8 @@ function runningLines(pages: readonly AssembledPage[]): Set<string> {
   const seen = new Map<string, string[]>();
   for (const { page, lines } of pages) {
     lines.forEach((line, index) => {
-      const edge = line.box[3] < page.height * 0.08 || line.box[1] > page.height * 0.92;
-      // A bare page number is not a running line: normalise skips it and it stays traceable.
-      if (!edge || /^[-–\s]*\d{1,3}[-–\s]*$/.test(line.text)) return;
+      // A bare page number is not a running line (it is dropped as a page number).
+      if (!atEdge(line, page) || PAGE_NUMBER.test(line.text)) return;
       const key = shape(line.text);
       const list = seen.get(key);
       if (list) list.push(`${page.number}:${index}`);
