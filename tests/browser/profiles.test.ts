@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('profiles in Chromium', () => {
     const p = await page();
     await open(p, `${server.url}#view=reader&plan=district-study&lang=en`);
     const panel = p.locator('#profile-panel');
-    await expect.poll(() => panel.innerText()).toContain('qng-222-study');
+    await expect.poll(() => panel.innerText()).toContain('222-KH/TU');
     expect(await panel.innerText()).toMatch(/province/);
     await screenshot(p, '21-reader-profile');
     await p.close();

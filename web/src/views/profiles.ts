@@ -334,11 +334,15 @@ export function profilePanel(
   profile: Profile | undefined,
   lang: Lang,
   unitHref: (unitId: string) => string,
+  nameOf: (planId: string) => string = (id) => id,
 ): HTMLElement | undefined {
   if (!profile) return undefined;
   const rows: [string, Node | string][] = [
     [tx(lang, 'lag'), days(profile.lag.directive, lang)],
-    [tx(lang, 'levelAbove'), `${profile.lag.levelAbove.planId ?? '—'} (${profile.lag.levelAbove.note})`],
+    [
+      tx(lang, 'levelAbove'),
+      `${profile.lag.levelAbove.planId ? nameOf(profile.lag.levelAbove.planId) : '—'} (${profile.lag.levelAbove.note})`,
+    ],
     [tx(lang, 'restated'), percent(profile.reiteration.plan.restated)],
     [tx(lang, 'own'), percent(profile.reiteration.plan.own)],
   ];
@@ -352,7 +356,7 @@ export function profilePanel(
         tx(lang, 'sources'),
         profile.learning.bySourcePlan
           .slice(0, 3)
-          .map((b) => `${b.planId} ${percent(b.share)}`)
+          .map((b) => `${nameOf(b.planId)} ${percent(b.share)}`)
           .join(', ') || '—',
       ],
     );

@@ -198,6 +198,10 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
         ctx.corpus.analysis.profiles?.find((p) => p.planId === plan.id),
         lang,
         (unitId) => ctx.href({ view: 'reader', plan: plan.id, unit: unitId }),
+        (id) => {
+          const other = ctx.corpus.planById.get(id);
+          return other ? planName(other, lang) : id;
+        },
       ),
     ].filter((x): x is HTMLElement => x !== undefined),
     h('details', { open: true }, h('summary', {}, t(lang, 'outline')), outlineList),
