@@ -71,6 +71,27 @@ describe.skipIf(!hasChromium)('viewer: the directive comes from the analysis', (
     expect(await p.content()).not.toContain('57-KL');
   });
 
+  it('marks the heatmap rows of plans that do not cite it with ⚠, explained on hover and in the legend', async () => {
+    const p = await fresh();
+    const flagged = analysis.plans.filter((x) => x.directiveCheck?.status !== 'cites');
+    const citing = analysis.plans.find((x) => x.directiveCheck?.status === 'cites')!;
+    expect(flagged.length).toBeGreaterThan(0);
+    await open(p, `${server.url}#view=coverage`);
+    for (const plan of flagged) {
+      const head = p.locator(`#heatmap .row[data-plan="${plan.id}"] .rowhead`);
+      expect(await head.locator('.warn-mark').innerText()).toContain('⚠');
+      expect(await head.getAttribute('title')).toContain('Kế hoạch này không trích dẫn Chỉ thị 05-CT/TW');
+      expect(await head.textContent()).toContain('không trích dẫn Chỉ thị 05-CT/TW');
+    }
+    expect(await p.locator(`#heatmap .row[data-plan="${citing.id}"] .warn-mark`).count()).toBe(0);
+    expect(await p.locator('#legend-not-citing').innerText()).toContain(
+      `không trích dẫn Chỉ thị 05-CT/TW (${flagged.length} kế hoạch)`,
+    );
+    await screenshot(p, 'd01-not-citing-mark');
+    await open(p, `${server.url}#view=coverage&lang=en`);
+    expect(await p.locator('#legend-not-citing').innerText()).toContain('does not cite Directive 05-CT/TW');
+  });
+
   it('warns in the reader, in Vietnamese and English; the citing plan has no warning', async () => {
     const p = await fresh();
     const flagged = analysis.plans.find((x) => x.directiveCheck?.status !== 'cites')!;

@@ -12,6 +12,8 @@ const vi = {
   about: ' về {topic}',
   notCitingMark: 'không trích dẫn {directive}',
   notCitingCount: '{n} kế hoạch không trích dẫn {directive}, không tính vào tổng',
+  notCitingLegend:
+    'kế hoạch không trích dẫn {directive} ({n} kế hoạch): mức độ bao phủ chỉ để tham khảo, không tính vào tổng; rê chuột lên tên để xem lý do.',
   notCitingPlan:
     'Kế hoạch này không trích dẫn {directive}{instead}. Mức độ bao phủ của kế hoạch chỉ để tham khảo, không tính vào tổng của toàn bộ kho văn bản.',
   citesConfusable: '; kế hoạch trích dẫn {docs} (cùng số hiệu, văn bản khác)',
@@ -175,6 +177,8 @@ const en: Record<MessageKey, string> = {
   about: ' on {topic}',
   notCitingMark: 'does not cite {directive}',
   notCitingCount: '{n} do not cite {directive} and are not counted in totals',
+  notCitingLegend:
+    'the plan does not cite {directive} ({n} plans): its coverage is for information, not counted in totals; hover the name for why.',
   notCitingPlan:
     'This plan does not cite {directive}{instead}. Its coverage is shown for information and is not counted in corpus totals.',
   citesConfusable: '; it cites {docs} (the same number, another document)',

@@ -20,7 +20,16 @@ import {
   type SvgRow,
   svgToPng,
 } from '../export.ts';
-import { groupShort, levelName, percent, planKindName, planName, t } from '../i18n.ts';
+import {
+  directiveParams,
+  groupShort,
+  levelName,
+  notCitingText,
+  percent,
+  planKindName,
+  planName,
+  t,
+} from '../i18n.ts';
 import {
   type DrawRow,
   drawRows,
@@ -54,6 +63,13 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
   const options = filterOptions(corpus.plans);
   const national = corpus.plans.length > 60;
   const open = new Set<string>();
+  // Plans that do not cite the directive: a ⚠ on their row, explained on hover, to screen readers and in the legend.
+  const directiveName = directiveParams(corpus.analysis.directive, lang).directive ?? '';
+  const notCiting = new Map<string, string>();
+  for (const p of corpus.plans) {
+    const why = notCitingText(p, corpus.analysis.directive, lang);
+    if (why) notCiting.set(p.id, why);
+  }
 
   const select = (id: string, label: string, values: Array<[string, string]>) =>
     h(
@@ -139,7 +155,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
       hasDistricts ? expandAll : null,
       hasDistricts ? collapseAll : null,
     ),
-    legend(lang),
+    legend(lang, notCiting.size, directiveName),
     exportBar,
     hint,
     h('div', { class: 'coverage-layout' }, heatWrap, detail),
@@ -294,11 +310,17 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
     } else {
       const n = name(d.row.planId);
       row.dataset.plan = d.row.planId;
+      const why = notCiting.get(d.row.planId);
+      const cls = `rowhead rowlabel${d.depth ? ' district' : ''}${why ? ' not-citing' : ''}`;
       row.append(
         h(
           'div',
-          { role: 'rowheader', class: d.depth ? 'rowhead rowlabel district' : 'rowhead rowlabel', title: n },
+          { role: 'rowheader', class: cls, title: why ? `${n}\n⚠ ${why}` : n },
+          why ? h('span', { class: 'warn-mark', 'aria-hidden': 'true' }, '⚠ ') : null,
           n,
+          why
+            ? h('span', { class: 'sr-only' }, ` (${t(lang, 'notCitingMark', { directive: directiveName })})`)
+            : null,
         ),
       );
       row.append(...d.row.cells.map((c, ci) => planCell(c, r, ci)));
@@ -497,7 +519,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
             }),
           }
         : {
-            label: `${d.depth ? '  ' : ''}${name(d.row.planId)}`,
+            label: `${d.depth ? '  ' : ''}${notCiting.has(d.row.planId) ? '⚠ ' : ''}${name(d.row.planId)}`,
             cells: d.row.cells.map((c) => ({
               status: c.status,
               share: c.share,
@@ -654,7 +676,7 @@ export function copyLinkButton(
   return h('span', { class: 'copy-wrap' }, button, ' ', status);
 }
 
-function legend(lang: Lang): HTMLElement {
+function legend(lang: Lang, notCiting: number, directive: string): HTMLElement {
   const stops = [0, 0.02, 0.05, 0.1, 0.25, 0.5, 1];
   const gradient = h('span', { class: 'ramp', 'aria-hidden': 'true' });
   for (const s of stops) {
@@ -676,6 +698,14 @@ function legend(lang: Lang): HTMLElement {
     { class: 'legend', id: 'coverage-legend' },
     h('div', {}, h('span', { class: 'legend-title' }, t(lang, 'legendShare')), gradient),
     h('div', {}, h('span', { class: 'legend-title' }, t(lang, 'legendStatus')), status),
+    notCiting > 0
+      ? h(
+          'div',
+          { class: 'legend-not-citing', id: 'legend-not-citing' },
+          h('span', { class: 'not-citing', 'aria-hidden': 'true' }, '⚠ '),
+          t(lang, 'notCitingLegend', { n: notCiting, directive }),
+        )
+      : null,
   );
 }
 
