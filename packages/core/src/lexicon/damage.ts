@@ -108,3 +108,34 @@ export function damageText(text: string, seed: number, rate: number) {
   }
   return { text: out + text.slice(at), damaged };
 }
+
+/** `word` cut at one or more random places, the pieces joined by spaces ("hiệp" → "h i ệp"). */
+export function splitWord(word: string, random: () => number): string {
+  const chars = [...word];
+  const cuts = new Set<number>();
+  const wanted = 1 + Math.floor(random() * (chars.length - 1));
+  while (cuts.size < wanted) cuts.add(1 + Math.floor(random() * (chars.length - 1)));
+  return chars.map((c, i) => (cuts.has(i) ? ` ${c}` : c)).join('');
+}
+
+/**
+ * Splits a share of the syllables of `text` with spaces, as scans do
+ * ("L iên h i ệ p"); returns the damaged text and where each split word is.
+ */
+export function splitText(text: string, seed: number, rate: number) {
+  const random = seededRandom(seed);
+  /** `from`: where the word starts in `text`. */
+  const split: { start: number; end: number; from: number; original: string }[] = [];
+  let out = '';
+  let at = 0;
+  for (const token of letterRuns(text)) {
+    const word = token.text;
+    let written = word;
+    if (word.length > 1 && isValidSyllable(word) && random() < rate) written = splitWord(word, random);
+    out += text.slice(at, token.start) + written;
+    if (written !== word)
+      split.push({ start: out.length - written.length, end: out.length, from: token.start, original: word });
+    at = token.end;
+  }
+  return { text: out + text.slice(at), split };
+}

@@ -864,6 +864,412 @@ function inCapsContext(slots: Slots, i: number): boolean {
   return (previous || next) && (!linkedToPrevious || previous) && (!linkedToNext || next);
 }
 
+// --- Words split by spaces ----------------------------------------------------
+
+/**
+ * Scans split the letters of a word with spaces ("L iên h i ệ p", "B AN",
+ * "Ng o ại giao"). A run of short pieces on one line is joined when the
+ * joined form is a known syllable and the pieces cannot stand as they are:
+ * a piece that is no known syllable ("L", "ng", "ệp"), or a lone vowel that
+ * is a rare syllable and forms no word with its neighbours ("hộ i"). One
+ * such piece needs evidence (the joined syllable forms a known word with a
+ * neighbour: "ngoại giao"); two or more are evidence enough. Valid
+ * sequences ("đi ăn", "o ép"), list letters, Roman numerals and initials
+ * never qualify: they join into no syllable, or stand as they are.
+ */
+const MAX_PIECE_LENGTH = 5;
+const MAX_PIECES = 7;
+
+/** Slots `first`..`last` (inclusive) read as one word. */
+interface SplitWord {
+  first: number;
+  last: number;
+  /** The pieces as written, with their spaces ("Ng o ại"). */
+  written: string;
+  /** The joined word as written ("Ngoại"). */
+  text: string;
+  word: WordInfo;
+  reason: string;
+}
+
+/** One or two spaces or tabs, nothing else: the gap between pieces of one printed word. */
+function isSpaceGap(text: string, slots: Slots, i: number): boolean {
+  if ((slots.flags[i]! & LINKED_TO_NEXT) === 0) return false;
+  const from = slots.end[i]!;
+  const to = slots.start[i + 1]!;
+  if (to - from > 2) return false;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
+function isPiece(text: string, slots: Slots, i: number): boolean {
+  const start = slots.start[i]!;
+  const end = slots.end[i]!;
+  return (
+    end - start <= MAX_PIECE_LENGTH &&
+    !isJoinedToCode(text, start, end) &&
+    !isListNumeral(text, start, end, slots.token[i]!)
+  );
+}
+
+/** A piece that cannot be read as it stands (see {@link splitWords}). */
+function isImplausiblePiece(slots: Slots, i: number, memo: Memo): boolean {
+  const token = slots.token[i]!;
+  if (!token.lower.knownValid) return true;
+  // A rare syllable, or a lone vowel short of a function word ("i", "y", "ủ"), standing in no known word.
+  const weight = token.lower.weight ?? 0;
+  if (weight > (token.text.length === 1 ? FUNCTION_WORD_WEIGHT - 1 : RARE_WEIGHT)) return false;
+  const { lexicon } = memo;
+  const word = token.lower.word;
+  if (linked(slots, i, i - 1) && isAnyPair(lexicon, slots.token[i - 1]!.lower.word, word)) return false;
+  return !(linked(slots, i, i + 1) && isAnyPair(lexicon, word, slots.token[i + 1]!.lower.word));
+}
+
+/** The pieces `first`..`last` joined, if they can spell one word in one case pattern. */
+function joinedPieces(slots: Slots, first: number, last: number): string | undefined {
+  let joined = '';
+  for (let i = first; i <= last; i++) joined += slots.token[i]!.text;
+  if (joined === joined.toLowerCase() || isTitleCase(joined)) return joined;
+  // Capitals throughout ("B AN"), but never a Roman numeral ("II I", "V I").
+  if (!isAllCaps(joined) || ROMAN_NUMERAL.test(joined)) return undefined;
+  for (let i = first; i <= last; i++) if (!isAllCaps(slots.token[i]!.text)) return undefined;
+  return joined;
+}
+
+/** A capitalised word next to the pieces that is an upper-case syllable: a heading, not an acronym. */
+function hasCapsNeighbour(slots: Slots, first: number, last: number): boolean {
+  const caps = (j: number) => {
+    const text = slots.token[j]!.text;
+    return text.length > 1 && isAllCaps(text) && slots.token[j]!.lower.knownValid;
+  };
+  return (
+    (linked(slots, first, first - 1) && caps(first - 1)) || (linked(slots, last, last + 1) && caps(last + 1))
+  );
+}
+
+/**
+ * The words split by spaces in `text`, before the damage gate (which counts
+ * them as evidence of damage and decides where they are joined).
+ */
+function splitWords(text: string, slots: Slots, memo: Memo): SplitWord[] {
+  const found: SplitWord[] = [];
+  let i = 0;
+  while (i < slots.count) {
+    if (!isPiece(text, slots, i)) {
+      i++;
+      continue;
+    }
+    // A chain of pieces with space gaps: slots i..end-1.
+    let end = i + 1;
+    while (end < slots.count && isSpaceGap(text, slots, end - 1) && isPiece(text, slots, end)) end++;
+    if (end - i >= 2) found.push(...splitsInChain(text, slots, i, end, memo));
+    i = end;
+  }
+  return found;
+}
+
+/** A way to read pieces `s`..`k - 1` of a chain as one known syllable. */
+interface Window {
+  s: number;
+  k: number;
+  joined: string;
+  word: WordInfo;
+  /** Implausible pieces it absorbs. */
+  implausible: number;
+  /** One of them is a lower-case piece without a vowel ("s ố", "n à y"): no syllable at all. */
+  bareConsonant: boolean;
+}
+
+/** Syllables this frequent, spelled by a bare consonant and a syllable, need no neighbour's word. */
+const FREQUENT_WEIGHT = 80;
+
+function hasVowel(piece: string): boolean {
+  for (const char of piece) if (letterInfo(char.toLowerCase())?.isVowel === true) return true;
+  return false;
+}
+
+/**
+ * The best reading of a chain of pieces (slots `from`..`to - 1`): each
+ * piece stands alone or joins its neighbours into a known syllable. Best is
+ * the fewest implausible pieces left, then the fewest words not vouched for by a known word with the one before, then the
+ * fewest words, then the most frequent. A join without enough evidence in
+ * that reading, or one that leaves a piece that cannot stand beside it, is
+ * ruled out and the chain read again.
+ */
+function splitsInChain(text: string, slots: Slots, from: number, to: number, memo: Memo): SplitWord[] {
+  const n = to - from;
+  const implausible: boolean[] = [];
+  let any = false;
+  for (let k = 0; k < n; k++) {
+    implausible.push(isImplausiblePiece(slots, from + k, memo));
+    any ||= implausible[k]!;
+  }
+  if (!any) return [];
+  // Windows by their end k: every known syllable the pieces can spell that absorbs an implausible one.
+  const windowsEndingAt: Window[][] = Array.from({ length: n + 1 }, () => []);
+  let found = false;
+  for (let k = 2; k <= n; k++) {
+    let letters = slots.end[from + k - 1]! - slots.start[from + k - 1]!;
+    for (let s = k - 2; s >= 0 && k - s <= MAX_PIECES; s--) {
+      letters += slots.end[from + s]! - slots.start[from + s]!;
+      if (letters > MAX_SYLLABLE_LENGTH) break;
+      let count = 0;
+      let bareConsonant = false;
+      for (let j = s; j < k; j++) {
+        if (!implausible[j]) continue;
+        count++;
+        const piece = slots.token[from + j]!.text;
+        bareConsonant ||= piece === piece.toLowerCase() && !hasVowel(piece);
+      }
+      if (count === 0) continue;
+      const joined = joinedPieces(slots, from + s, from + k - 1);
+      if (joined === undefined) continue;
+      const word = wordInfo(toLower(joined), memo);
+      if (!word.knownValid) continue;
+      if (isAllCaps(joined) && !hasCapsNeighbour(slots, from + s, from + k - 1)) continue;
+      windowsEndingAt[k]!.push({ s, k, joined, word, implausible: count, bareConsonant });
+      found = true;
+    }
+  }
+  if (!found) return [];
+  const { lexicon } = memo;
+  const before = linked(slots, from, from - 1) ? slots.token[from - 1]!.lower.word : undefined;
+  const after = linked(slots, to - 1, to) ? slots.token[to]!.lower.word : undefined;
+  const forbidden = new Set<Window>();
+  for (let attempt = 0; attempt < n; attempt++) {
+    const reading = bestReading(slots, from, n, implausible, windowsEndingAt, forbidden, lexicon);
+    // Words of the reading, with the chain's outer neighbours, for the evidence check.
+    const words = [before, ...reading.map((r) => r.word), after];
+    const out: SplitWord[] = [];
+    let ruledOut = false;
+    reading.forEach((r, index) => {
+      const w = r.window;
+      if (w === undefined) return;
+      const word = w.word.word;
+      const left = words[index];
+      const right = words[index + 2];
+      const known = isAnyPair(lexicon, left, word)
+        ? `${left} ${word}`
+        : isAnyPair(lexicon, word, right)
+          ? `${word} ${right}`
+          : undefined;
+      const weight = w.word.weight ?? 0;
+      // A piece that cannot stand left next to the join: the word is split elsewhere, or not at all.
+      const strandsPiece =
+        strands(slots, reading, index - 1, from + w.s - 1, from + w.k - 1, from + w.s - 1) ||
+        strands(slots, reading, index + 1, from + w.s, from + w.k, from + w.k);
+      const enough =
+        !strandsPiece &&
+        (known !== undefined ||
+          (w.implausible >= 2 && weight > RARE_WEIGHT) ||
+          (w.bareConsonant && weight >= FREQUENT_WEIGHT));
+      if (!enough) {
+        forbidden.add(w);
+        ruledOut = true;
+        return;
+      }
+      out.push({
+        first: from + w.s,
+        last: from + w.k - 1,
+        written: text.slice(slots.start[from + w.s]!, slots.end[from + w.k - 1]!),
+        text: w.joined,
+        word: w.word,
+        reason:
+          known === undefined
+            ? `letters split by spaces; "${word}" is a known syllable, the pieces are not`
+            : `letters split by spaces; "${known}" is a known word`,
+      });
+    });
+    if (!ruledOut) return out;
+  }
+  return [];
+}
+
+/**
+ * Whether the piece read at `neighbour` (slot `piece`) is one that cannot
+ * stand and could belong to the word joined beside it (slots `first`..`last`
+ * with it): a bare consonant or a lone letter, or a rhyme ("êu") after the
+ * word, or a piece before a word that starts with a vowel. A whole damaged
+ * syllable beside it ("đoàu n g oạ i") or an acronym ("l ý TTCP") is not.
+ */
+function strands(
+  slots: Slots,
+  reading: readonly Read[],
+  neighbour: number,
+  first: number,
+  last: number,
+  piece: number,
+): boolean {
+  if (reading[neighbour]?.implausible !== true || joinedPieces(slots, first, last) === undefined)
+    return false;
+  const text = slots.token[piece]!.text;
+  if (text.length === 1 || !hasVowel(text)) return true;
+  const startsWithVowel = (t: string) => letterInfo(t[0]!.toLowerCase())?.isVowel === true;
+  return piece === last ? startsWithVowel(text) : startsWithVowel(slots.token[piece + 1]!.text);
+}
+
+interface Read {
+  word: string;
+  window: Window | undefined;
+  /** A piece left as it stands that cannot stand. */
+  implausible: boolean;
+}
+
+/** Dynamic programme over (end, start of the last word); see {@link splitsInChain} for the order. */
+function bestReading(
+  slots: Slots,
+  from: number,
+  n: number,
+  implausible: readonly boolean[],
+  windowsEndingAt: readonly Window[][],
+  forbidden: ReadonlySet<Window>,
+  lexicon: Lexicon,
+): Read[] {
+  interface State {
+    cost: number;
+    pairs: number;
+    words: number;
+    weight: number;
+    read: Read;
+    previous: State | undefined;
+  }
+  const better = (a: State, b: State | undefined) =>
+    b === undefined ||
+    a.cost < b.cost ||
+    (a.cost === b.cost &&
+      (a.words - a.pairs < b.words - b.pairs ||
+        (a.words - a.pairs === b.words - b.pairs &&
+          (a.words < b.words || (a.words === b.words && a.weight > b.weight)))));
+  // states[k]: the best reading of pieces 0..k-1 for each way its last word is read.
+  const states: State[][] = Array.from({ length: n + 1 }, () => []);
+  const start: State = {
+    cost: 0,
+    pairs: 0,
+    words: 0,
+    weight: 0,
+    read: { word: '', window: undefined, implausible: false },
+    previous: undefined,
+  };
+  for (let k = 1; k <= n; k++) {
+    const piece = slots.token[from + k - 1]!.lower;
+    const options: { s: number; read: Read; cost: number; weight: number }[] = [
+      {
+        s: k - 1,
+        read: { word: piece.word, window: undefined, implausible: implausible[k - 1]! },
+        cost: implausible[k - 1] ? 1 : 0,
+        weight: piece.weight ?? 0,
+      },
+    ];
+    for (const w of windowsEndingAt[k]!) {
+      if (!forbidden.has(w))
+        options.push({
+          s: w.s,
+          read: { word: w.word.word, window: w, implausible: false },
+          cost: 0,
+          weight: w.word.weight ?? 0,
+        });
+    }
+    for (const option of options) {
+      let best: State | undefined;
+      for (const previous of option.s === 0 ? [start] : states[option.s]!) {
+        const pair = previous.read.word !== '' && isAnyPair(lexicon, previous.read.word, option.read.word);
+        const state: State = {
+          cost: previous.cost + option.cost,
+          pairs: previous.pairs + (pair ? 1 : 0),
+          words: previous.words + 1,
+          weight: previous.weight + option.weight,
+          read: option.read,
+          previous,
+        };
+        if (better(state, best)) best = state;
+      }
+      states[k]!.push(best!);
+    }
+  }
+  let best: State | undefined;
+  for (const state of states[n]!) if (better(state, best)) best = state;
+  const reading: Read[] = [];
+  for (let state = best; state !== undefined && state !== start; state = state.previous)
+    reading.push(state.read);
+  return reading.reverse();
+}
+
+/** `text` with the split words joined, and the way back to offsets in `text`. */
+function joinedText(text: string, slots: Slots, joins: readonly SplitWord[]) {
+  const pieces: string[] = [];
+  /** Per join: its start in the joined text, and the characters removed before it. */
+  const starts: number[] = [];
+  const removedBefore: number[] = [];
+  let at = 0;
+  let removed = 0;
+  for (const join of joins) {
+    const start = slots.start[join.first]!;
+    const end = slots.end[join.last]!;
+    pieces.push(text.slice(at, start));
+    starts.push(start - removed);
+    removedBefore.push(removed);
+    pieces.push(join.text);
+    removed += end - start - join.text.length;
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  const toOriginal = (offset: number): number => {
+    // The last join starting at or before `offset`; offsets inside a joined word map to its start.
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return offset;
+    const joinedEnd = starts[found]! + joins[found]!.text.length;
+    if (offset < joinedEnd) return starts[found]! + removedBefore[found]!;
+    return (
+      offset +
+      removedBefore[found]! +
+      (slots.end[joins[found]!.last]! - slots.start[joins[found]!.first]! - joins[found]!.text.length)
+    );
+  };
+  return { text: pieces.join(''), starts, toOriginal, slots };
+}
+
+/** The joins as edits of the original text, with the repairs made on the joined text mapped back. */
+function mergeJoins(
+  joins: readonly SplitWord[],
+  joined: ReturnType<typeof joinedText>,
+  repairs: Edit[],
+): Edit[] {
+  const { slots } = joined;
+  const repairAt = new Map(repairs.map((edit) => [edit.start, edit]));
+  const edits: Edit[] = [];
+  joins.forEach((join, k) => {
+    const repair = repairAt.get(joined.starts[k]!);
+    if (repair !== undefined) repairAt.delete(joined.starts[k]!);
+    const replacement = repair?.text ?? join.text;
+    const then =
+      repair === undefined
+        ? ''
+        : `; then ${repair.reason!.replace(/^"[^"]*" → "[^"]*" \(/, '').replace(/\)$/, '')}`;
+    edits.push({
+      start: slots.start[join.first]!,
+      end: slots.end[join.last]!,
+      text: replacement,
+      ruleId: OCR_REPAIR_RULE,
+      reason: `"${join.written}" → "${replacement}" (${join.reason}${then})`,
+    });
+  });
+  for (const edit of repairAt.values())
+    edits.push({ ...edit, start: joined.toOriginal(edit.start), end: joined.toOriginal(edit.end - 1) + 1 });
+  return edits.sort((a, b) => a.start - b.start);
+}
+
 // --- The damage gate ----------------------------------------------------------
 
 /**
@@ -926,8 +1332,15 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function assessDamage(text: string, slots: Slots, memo: Memo): RegionSlots[] {
+function assessDamage(
+  text: string,
+  slots: Slots,
+  memo: Memo,
+  splits: readonly SplitWord[] = [],
+): RegionSlots[] {
   const regions: RegionSlots[] = [];
+  // A split word is one suspect, counted where it starts.
+  const splitAt = new Map(splits.map((split) => [split.first, split]));
   /** Slots that are suspect only if a reading pairs with a neighbour, with their region. */
   const ifPaired: [number, RegionSlots][] = [];
   let region: RegionSlots | undefined;
@@ -948,10 +1361,12 @@ function assessDamage(text: string, slots: Slots, memo: Memo): RegionSlots[] {
       regions.push(region);
     }
     region.endSlot = i + 1;
+    const split = splitAt.get(i);
+    if (split !== undefined) addSuspect(region, split.written);
     if ((slots.flags[i]! & EDITABLE) === 0) continue;
     region.syllables++;
     const suspicion = suspicionOf(slots, i, memo);
-    if (suspicion === SUSPECT) addSuspect(region, slots, i);
+    if (suspicion === SUSPECT) addSuspect(region, slots.token[i]!.text);
     else if (suspicion === SUSPECT_IF_PAIRED) ifPaired.push([i, region]);
   }
   // A short last region is judged with the one before.
@@ -971,13 +1386,13 @@ function assessDamage(text: string, slots: Slots, memo: Memo): RegionSlots[] {
   const bound = regions.map((r) => ({ ...r }));
   for (const [, r] of ifPaired) bound[regions.indexOf(r)]!.suspects++;
   if (!decideRegions(bound).some((r) => r.damaged)) return decideRegions(regions);
-  for (const [i, r] of ifPaired) if (readingPairsWithNeighbour(slots, i, memo)) addSuspect(r, slots, i);
+  for (const [i, r] of ifPaired)
+    if (readingPairsWithNeighbour(slots, i, memo)) addSuspect(r, slots.token[i]!.text);
   return decideRegions(regions);
 }
 
-function addSuspect(region: OcrRegion, slots: Slots, i: number): void {
+function addSuspect(region: OcrRegion, example: string): void {
   region.suspects++;
-  const example = slots.token[i]!.text;
   if (region.examples.length < MAX_EXAMPLES && !region.examples.includes(example))
     region.examples.push(example);
 }
@@ -1024,32 +1439,13 @@ function runPass(slots: Slots, indices: readonly number[], memo: Memo): Set<numb
   return revisit;
 }
 
-export interface OcrRepair {
-  edits: Edit[];
-  damage: OcrDamage;
-}
-
-/**
- * The damage gate's decision for `text` (NFC, tone marks in the plans'
- * style) and the edits that repair OCR and font-mapping damage in its
- * damaged regions. Each edit replaces one syllable and says why.
- */
-export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
-  const memo = memoFor(lexicon);
-  const slots = toSlots(text, memo);
-  const regions = assessDamage(text, slots, memo);
-  const inDamage = new Uint8Array(slots.count);
+/** Repairs the syllables of the slots marked damaged; the edits, in text order. */
+function repairSlots(slots: Slots, damagedAt: Uint8Array, memo: Memo): Edit[] {
   let pending: number[] = [];
-  for (const region of regions) {
-    if (!region.damaged) continue;
-    for (let i = region.firstSlot; i < region.endSlot; i++) {
-      inDamage[i] = 1;
-      pending.push(i);
-    }
-  }
+  for (let i = 0; i < slots.count; i++) if (damagedAt[i] === 1) pending.push(i);
   for (let pass = 0; pass < MAX_PASSES && pending.length > 0; pass++) {
     const revisit = runPass(slots, pending, memo);
-    pending = [...revisit].filter((i) => inDamage[i] === 1).sort((a, b) => a - b);
+    pending = [...revisit].filter((i) => damagedAt[i] === 1).sort((a, b) => a - b);
   }
   const edits: Edit[] = [];
   for (const i of [...slots.reason.keys()].sort((a, b) => a - b)) {
@@ -1067,6 +1463,46 @@ export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
       ruleId: OCR_REPAIR_RULE,
       reason: `"${original}" → "${replacement}" (${reason})`,
     });
+  }
+  return edits;
+}
+
+export interface OcrRepair {
+  edits: Edit[];
+  damage: OcrDamage;
+}
+
+/**
+ * The damage gate's decision for `text` (NFC, tone marks in the plans'
+ * style) and the edits that repair OCR and font-mapping damage in its
+ * damaged regions. Each edit replaces one syllable, or the pieces of one
+ * that the scan split with spaces, and says why.
+ */
+export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
+  const memo = memoFor(lexicon);
+  const slots = toSlots(text, memo);
+  const splits = splitWords(text, slots, memo);
+  const regions = assessDamage(text, slots, memo, splits);
+  const damagedAt = new Uint8Array(slots.count);
+  for (const region of regions) {
+    if (region.damaged) damagedAt.fill(1, region.firstSlot, region.endSlot);
+  }
+  const joins = splits.filter((split) => damagedAt[split.first] === 1);
+  let edits: Edit[];
+  if (joins.length === 0) {
+    edits = repairSlots(slots, damagedAt, memo);
+  } else {
+    // The joined text is tokenised again, so each joined word is one syllable with its neighbours.
+    const joined = joinedText(text, slots, joins);
+    const joinedSlots = toSlots(joined.text, memo);
+    const joinedDamage = new Uint8Array(joinedSlots.count);
+    let r = 0;
+    for (let i = 0; i < joinedSlots.count; i++) {
+      const at = joined.toOriginal(joinedSlots.start[i]!);
+      while (r < regions.length - 1 && regions[r]!.end <= at) r++;
+      joinedDamage[i] = regions[r]!.damaged ? 1 : 0;
+    }
+    edits = mergeJoins(joins, joined, repairSlots(joinedSlots, joinedDamage, memo));
   }
   const publicRegions = regions.map(({ start, end, syllables, suspects, damaged, examples }) => ({
     start,
