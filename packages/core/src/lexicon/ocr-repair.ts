@@ -920,8 +920,7 @@ function isImplausiblePiece(slots: Slots, i: number, memo: Memo): boolean {
   const token = slots.token[i]!;
   if (!token.lower.knownValid) return true;
   // A rare syllable, or a lone vowel short of a function word ("i", "y", "ủ"), standing in no known word.
-  const weight = token.lower.weight ?? 0;
-  if (weight > (token.text.length === 1 ? FUNCTION_WORD_WEIGHT - 1 : RARE_WEIGHT)) return false;
+  if (!mayBeImplausible(token)) return false;
   const { lexicon } = memo;
   const word = token.lower.word;
   if (linked(slots, i, i - 1) && isAnyPair(lexicon, slots.token[i - 1]!.lower.word, word)) return false;
@@ -951,24 +950,36 @@ function hasCapsNeighbour(slots: Slots, first: number, last: number): boolean {
 }
 
 /**
- * The words split by spaces in `text`, before the damage gate (which counts
- * them as evidence of damage and decides where they are joined).
+ * The chains of pieces in `text` that may hold a word split by spaces,
+ * cheaply (no pair lookups): what they hold is read only if the damage gate
+ * could be swayed by it (see {@link assessDamage}).
  */
-function splitWords(text: string, slots: Slots, memo: Memo): SplitWord[] {
-  const found: SplitWord[] = [];
+function splitChains(text: string, slots: Slots, memo: Memo): Chain[] {
+  const found: Chain[] = [];
   let i = 0;
   while (i < slots.count) {
-    if (!isPiece(text, slots, i)) {
+    // Chains are only read around a piece that may not stand (rare in clean text: acronyms, rare syllables).
+    if (!mayBeImplausible(slots.token[i]!) || !isPiece(text, slots, i)) {
       i++;
       continue;
     }
-    // A chain of pieces with space gaps: slots i..end-1.
-    let end = i + 1;
-    while (end < slots.count && isSpaceGap(text, slots, end - 1) && isPiece(text, slots, end)) end++;
-    if (end - i >= 2) found.push(...splitsInChain(text, slots, i, end, memo));
-    i = end;
+    let from = i;
+    while (from > 0 && isSpaceGap(text, slots, from - 1) && isPiece(text, slots, from - 1)) from--;
+    let to = i + 1;
+    while (to < slots.count && isSpaceGap(text, slots, to - 1) && isPiece(text, slots, to)) to++;
+    if (to - from >= 2) {
+      const chain = chainOf(slots, from, to, memo);
+      if (chain !== undefined) found.push(chain);
+    }
+    i = to;
   }
   return found;
+}
+
+/** What {@link isImplausiblePiece} may say yes to, without looking at the neighbours. */
+function mayBeImplausible(token: TokenInfo): boolean {
+  if (!token.lower.knownValid) return true;
+  return (token.lower.weight ?? 0) <= (token.text.length === 1 ? FUNCTION_WORD_WEIGHT - 1 : RARE_WEIGHT);
 }
 
 /** A way to read pieces `s`..`k - 1` of a chain as one known syllable. */
@@ -991,25 +1002,25 @@ function hasVowel(piece: string): boolean {
   return false;
 }
 
-/**
- * The best reading of a chain of pieces (slots `from`..`to - 1`): each
- * piece stands alone or joins its neighbours into a known syllable. Best is
- * the fewest implausible pieces left, then the fewest words not vouched for by a known word with the one before, then the
- * fewest words, then the most frequent. A join without enough evidence in
- * that reading, or one that leaves a piece that cannot stand beside it, is
- * ruled out and the chain read again.
- */
-function splitsInChain(text: string, slots: Slots, from: number, to: number, memo: Memo): SplitWord[] {
+/** Slots `from`..`to - 1` and the known syllables their pieces can spell. */
+interface Chain {
+  from: number;
+  to: number;
+  /** Per piece: it cannot stand (at first: it may not). */
+  implausible: boolean[];
+  windowsEndingAt: Window[][];
+  /** Most split words the chain can hold: pieces that may not stand inside some window. */
+  bound: number;
+}
+
+function chainOf(slots: Slots, from: number, to: number, memo: Memo): Chain | undefined {
   const n = to - from;
+  // First what may not stand (cheap); whether it stands in no known word is asked only where a window needs it.
   const implausible: boolean[] = [];
-  let any = false;
-  for (let k = 0; k < n; k++) {
-    implausible.push(isImplausiblePiece(slots, from + k, memo));
-    any ||= implausible[k]!;
-  }
-  if (!any) return [];
+  for (let k = 0; k < n; k++) implausible.push(mayBeImplausible(slots.token[from + k]!));
   // Windows by their end k: every known syllable the pieces can spell that absorbs an implausible one.
   const windowsEndingAt: Window[][] = Array.from({ length: n + 1 }, () => []);
+  const inWindow = new Uint8Array(n);
   let found = false;
   for (let k = 2; k <= n; k++) {
     let letters = slots.end[from + k - 1]! - slots.start[from + k - 1]!;
@@ -1017,24 +1028,51 @@ function splitsInChain(text: string, slots: Slots, from: number, to: number, mem
       letters += slots.end[from + s]! - slots.start[from + s]!;
       if (letters > MAX_SYLLABLE_LENGTH) break;
       let count = 0;
-      let bareConsonant = false;
-      for (let j = s; j < k; j++) {
-        if (!implausible[j]) continue;
-        count++;
-        const piece = slots.token[from + j]!.text;
-        bareConsonant ||= piece === piece.toLowerCase() && !hasVowel(piece);
-      }
+      for (let j = s; j < k; j++) if (implausible[j]) count++;
       if (count === 0) continue;
       const joined = joinedPieces(slots, from + s, from + k - 1);
       if (joined === undefined) continue;
       const word = wordInfo(toLower(joined), memo);
       if (!word.knownValid) continue;
       if (isAllCaps(joined) && !hasCapsNeighbour(slots, from + s, from + k - 1)) continue;
-      windowsEndingAt[k]!.push({ s, k, joined, word, implausible: count, bareConsonant });
+      windowsEndingAt[k]!.push({ s, k, joined, word, implausible: count, bareConsonant: false });
+      inWindow.fill(1, s, k);
       found = true;
     }
   }
-  if (!found) return [];
+  if (!found) return undefined;
+  let bound = 0;
+  for (let k = 0; k < n; k++) if (implausible[k] && inWindow[k] === 1) bound++;
+  return { from, to, implausible, windowsEndingAt, bound };
+}
+
+/**
+ * The best reading of a chain of pieces: each piece stands alone or joins
+ * its neighbours into a known syllable. Best is the fewest implausible
+ * pieces left, then the fewest words not vouched for by a known word with
+ * the one before, then the fewest words, then the most frequent. A join
+ * without enough evidence in that reading, or one that leaves a piece that
+ * cannot stand beside it, is ruled out and the chain read again.
+ */
+function splitsInChain(text: string, slots: Slots, chain: Chain, memo: Memo): SplitWord[] {
+  const { from, to, implausible, windowsEndingAt } = chain;
+  const n = to - from;
+  for (let k = 0; k < n; k++) if (implausible[k]) implausible[k] = isImplausiblePiece(slots, from + k, memo);
+  for (const windows of windowsEndingAt) {
+    for (let at = windows.length - 1; at >= 0; at--) {
+      const w = windows[at]!;
+      let count = 0;
+      let bareConsonant = false;
+      for (let j = w.s; j < w.k; j++) {
+        if (!implausible[j]) continue;
+        count++;
+        const piece = slots.token[from + j]!.text;
+        bareConsonant ||= piece === piece.toLowerCase() && !hasVowel(piece);
+      }
+      if (count === 0) windows.splice(at, 1);
+      else Object.assign(w, { implausible: count, bareConsonant });
+    }
+  }
   const { lexicon } = memo;
   const before = linked(slots, from, from - 1) ? slots.token[from - 1]!.lower.word : undefined;
   const after = linked(slots, to - 1, to) ? slots.token[to]!.lower.word : undefined;
@@ -1336,11 +1374,12 @@ function assessDamage(
   text: string,
   slots: Slots,
   memo: Memo,
-  splits: readonly SplitWord[] = [],
-): RegionSlots[] {
+  chains: readonly Chain[] = [],
+): { regions: RegionSlots[]; splits: SplitWord[] } {
   const regions: RegionSlots[] = [];
-  // A split word is one suspect, counted where it starts.
-  const splitAt = new Map(splits.map((split) => [split.first, split]));
+  const chainAt = new Map(chains.map((chain) => [chain.from, chain]));
+  /** Chains that may hold split words (each one suspect), with their region. */
+  const inChains: [Chain, RegionSlots][] = [];
   /** Slots that are suspect only if a reading pairs with a neighbour, with their region. */
   const ifPaired: [number, RegionSlots][] = [];
   let region: RegionSlots | undefined;
@@ -1361,8 +1400,8 @@ function assessDamage(
       regions.push(region);
     }
     region.endSlot = i + 1;
-    const split = splitAt.get(i);
-    if (split !== undefined) addSuspect(region, split.written);
+    const chain = chainAt.get(i);
+    if (chain !== undefined) inChains.push([chain, region]);
     if ((slots.flags[i]! & EDITABLE) === 0) continue;
     region.syllables++;
     const suspicion = suspicionOf(slots, i, memo);
@@ -1379,16 +1418,27 @@ function assessDamage(
     previous.suspects += last.suspects;
     previous.examples = [...new Set([...previous.examples, ...last.examples])].slice(0, MAX_EXAMPLES);
     for (const entry of ifPaired) if (entry[1] === last) entry[1] = previous;
+    for (const entry of inChains) if (entry[1] === last) entry[1] = previous;
     regions.pop();
   }
-  if (ifPaired.length === 0) return decideRegions(regions);
-  // Were every unmarked candidate a suspect, would any region be damaged? If not, they cannot matter.
+  if (ifPaired.length === 0 && inChains.length === 0) return { regions: decideRegions(regions), splits: [] };
+  // Were every unmarked candidate and every possible split a suspect, would any region be
+  // damaged? If not, they cannot matter (and the pair index is not needed).
   const bound = regions.map((r) => ({ ...r }));
   for (const [, r] of ifPaired) bound[regions.indexOf(r)]!.suspects++;
-  if (!decideRegions(bound).some((r) => r.damaged)) return decideRegions(regions);
+  for (const [chain, r] of inChains) bound[regions.indexOf(r)]!.suspects += chain.bound;
+  if (!decideRegions(bound).some((r) => r.damaged)) return { regions: decideRegions(regions), splits: [] };
+  // A split word is one suspect.
+  const splits: SplitWord[] = [];
+  for (const [chain, r] of inChains) {
+    for (const split of splitsInChain(text, slots, chain, memo)) {
+      addSuspect(r, split.written);
+      splits.push(split);
+    }
+  }
   for (const [i, r] of ifPaired)
     if (readingPairsWithNeighbour(slots, i, memo)) addSuspect(r, slots.token[i]!.text);
-  return decideRegions(regions);
+  return { regions: decideRegions(regions), splits };
 }
 
 function addSuspect(region: OcrRegion, example: string): void {
@@ -1481,8 +1531,7 @@ export interface OcrRepair {
 export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
   const memo = memoFor(lexicon);
   const slots = toSlots(text, memo);
-  const splits = splitWords(text, slots, memo);
-  const regions = assessDamage(text, slots, memo, splits);
+  const { regions, splits } = assessDamage(text, slots, memo, splitChains(text, slots, memo));
   const damagedAt = new Uint8Array(slots.count);
   for (const region of regions) {
     if (region.damaged) damagedAt.fill(1, region.firstSlot, region.endSlot);
