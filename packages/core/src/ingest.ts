@@ -12,6 +12,7 @@ import type { DocumentRefFound, EncodingName, Field, Message, Role, Span, Unit }
 import { type NormalisedText, normalise } from './normalise.ts';
 import type { ExtractedMeta, IngestedPlan } from './plan-schema.ts';
 import { segment } from './segment.ts';
+import { foldSameLength } from './text/fold.ts';
 import { sourceSpan } from './text/mapped.ts';
 
 export interface IngestOptions {
@@ -39,12 +40,14 @@ export function ingestText(
     { text, encoding, messages: decodeMessages },
     { toneStyle: canonicalToneEdits, ocrRepair: (t) => ocrRepairReport(t, options.lexicon) },
   );
-  const segmented = segment(meta.id, normalised, text);
+  // One folding of the text for every stage that matches on folded text.
+  const folded = foldSameLength(normalised.text);
+  const segmented = segment(meta.id, normalised, text, folded);
   const units = options.layout ? locateUnits(segmented.units, options.layout) : segmented.units;
   const { skipped } = segmented;
   const fields = extractFields(units);
-  const extracted = extractMeta(normalised, units);
-  const references = extractReferences(normalised, units, extracted.documentNumber?.span);
+  const extracted = extractMeta(normalised, folded, units);
+  const references = extractReferences(normalised, folded, units, extracted.documentNumber?.span);
   const messages = [...decodeMessages, ...normalised.messages, ...manifestMismatches(meta, extracted)];
   const unitsByRole: Partial<Record<Role, number>> = {};
   for (const u of units) unitsByRole[u.role] = (unitsByRole[u.role] ?? 0) + 1;
@@ -120,10 +123,11 @@ function unitAt(units: readonly Unit[], span: Span): string | undefined {
 /** Cited documents; the plan's own number (where the header gives it) is marked `self`, not a citation. */
 function extractReferences(
   normalised: NormalisedText,
+  folded: string,
   units: readonly Unit[],
   ownNumber?: Span,
 ): DocumentRefFound[] {
-  return findDocumentRefs(normalised.text).map((ref) => {
+  return findDocumentRefs(normalised.text, folded).map((ref) => {
     const span = sourceSpan(normalised, ref.start, ref.end);
     const unitId = unitAt(units, span);
     const self = ownNumber !== undefined && span[0] < ownNumber[1] && ownNumber[0] < span[1];
@@ -142,12 +146,12 @@ function extractReferences(
   });
 }
 
-function extractMeta(normalised: NormalisedText, units: readonly Unit[]): ExtractedMeta {
+function extractMeta(normalised: NormalisedText, folded: string, units: readonly Unit[]): ExtractedMeta {
   const out: ExtractedMeta = {};
   const toSpan = (s: { start: number; end: number }, offset: number): Span =>
     sourceSpan(normalised, s.start + offset, s.end + offset);
   // parseHeader reads only the opening of the text (the letterhead, or the opening sentence that names the issuer).
-  const header = parseHeader(normalised.text);
+  const header = parseHeader(normalised.text, folded);
   if (header.documentNumber)
     out.documentNumber = {
       value: header.documentNumber.value,

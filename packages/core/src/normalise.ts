@@ -70,7 +70,18 @@ export function unicodeEdits(text: string): Edit[] {
   // matched in bounded pieces: an unbounded `+` over millions of marks overflows the regex stack.
   const runs =
     /[\u00ad\u200b-\u200d\u2060\ufeff]{1,4096}|\P{M}\p{M}{1,4096}|\p{M}{1,4096}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]{1,4096}/gu;
-  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+  // Every run holds a character of NEEDS_UNICODE_EDITS, at most two code units after its start
+  // (a base character, then a mark): the scan jumps from one such character to the next
+  // instead of trying the runs at every position of the text.
+  const needs = new RegExp(NEEDS_UNICODE_EDITS.source, 'gu');
+  const next = (from: number): RegExpExecArray | null => {
+    needs.lastIndex = from;
+    const hit = needs.exec(text);
+    if (hit === null) return null;
+    runs.lastIndex = Math.max(from, hit.index - 2);
+    return runs.exec(text);
+  };
+  for (let m = next(0); m; m = next(m.index + m[0].length)) {
     const run = m[0];
     let replacement: string;
     if (INVISIBLE.test(run[0]!)) replacement = '';

@@ -141,10 +141,14 @@ interface Context {
   uniqueId: (id: string) => string;
 }
 
-export function segment(planId: string, normalised: NormalisedText, sourceText: string): SegmentResult {
+export function segment(
+  planId: string,
+  normalised: NormalisedText,
+  sourceText: string,
+  /** The whole (NFC) text folded, sliced per block; ingest folds it once for every stage. */
+  foldedText: string = foldSameLength(normalised.text),
+): SegmentResult {
   const blocks = splitBlocks(normalised.text);
-  // One folding of the whole (NFC) text, sliced per block.
-  const foldedText = foldSameLength(normalised.text);
   const idCounts = new Map<string, number>();
   const ctx: Context = {
     planId,

@@ -148,14 +148,16 @@ function kindOf(title: Spanned<string>): Spanned<PlanKind> {
 }
 
 /** Header fields from the opening of a plan; pass the whole text or its first part. */
-export function parseHeader(text: string): HeaderFields {
+/** `folded`: `text` folded already (the pipeline folds a text once); folded here if not given. */
+export function parseHeader(text: string, folded?: string): HeaderFields {
   const head = text.slice(0, HEAD_SCAN);
-  const folded = foldKeepLength(head);
-  const heading = findHeading(head, folded);
+  // Folding is per code unit, so the opening of the folded text is the folded opening.
+  const foldedHead = folded === undefined ? foldKeepLength(head) : folded.slice(0, HEAD_SCAN);
+  const heading = findHeading(head, foldedHead);
   const letterheadEnd = heading ? heading.start : Math.min(head.length, LETTERHEAD_FALLBACK);
   const fields: HeaderFields = {};
 
-  const documentNumber = findNumber(head, folded, letterheadEnd);
+  const documentNumber = findNumber(head, foldedHead, letterheadEnd);
   if (documentNumber) fields.documentNumber = documentNumber;
 
   for (const date of findDates(head.slice(0, letterheadEnd))) {
@@ -174,7 +176,8 @@ export function parseHeader(text: string): HeaderFields {
     fields.kind = kindOf(title);
   }
 
-  const body = letterheadBody(head, folded, letterheadEnd) ?? introBody(head, folded, title?.end ?? 0);
+  const body =
+    letterheadBody(head, foldedHead, letterheadEnd) ?? introBody(head, foldedHead, title?.end ?? 0);
   if (body) fields.issuingBody = body;
   return fields;
 }

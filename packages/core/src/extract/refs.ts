@@ -151,9 +151,8 @@ function refFromMatch(text: string, folded: string, m: RegExpExecArray): Documen
   return ref;
 }
 
-/** Every document reference, in order, non-overlapping. */
-export function findDocumentRefs(text: string): DocumentRef[] {
-  const folded = foldKeepLength(text);
+/** Every document reference, in order, non-overlapping; `folded` is `text` folded, if the caller has it. */
+export function findDocumentRefs(text: string, folded: string = foldKeepLength(text)): DocumentRef[] {
   const refs: DocumentRef[] = [];
   REF_START.lastIndex = 0;
   for (let start = REF_START.exec(folded); start !== null; start = REF_START.exec(folded)) {
