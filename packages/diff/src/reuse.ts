@@ -7,6 +7,10 @@
  */
 import type { PreparedPlan } from './prepare.ts';
 import { gramKey } from './tokens.ts';
+import { PAIR_BUDGET } from './types.ts';
+
+/** Least number of units of B each unit of A may be matched with, whatever the budget. */
+const MIN_UNIT_PARTNERS = 16;
 
 export interface ReuseOptions {
   /** Seed length in syllables (default 8). */
@@ -60,7 +64,9 @@ export function findReuseMatches(a: PreparedPlan, b: PreparedPlan, options: Reus
   const minTokens = options.minTokens ?? 12;
   const maxGap = options.maxGap ?? 4;
   const index = new Map<number, number[]>();
+  let longestB = 0;
   for (const u of b.units) {
+    if (u.eligible) longestB = Math.max(longestB, u.seq.ids.length);
     if (!u.eligible) continue;
     const ids = u.seq.ids;
     for (let j = 0; j + k <= ids.length; j++) {
@@ -71,18 +77,30 @@ export function findReuseMatches(a: PreparedPlan, b: PreparedPlan, options: Reus
       else if (list.length < 64) list.push(u.index, j);
     }
   }
-  const runsByPair = new Map<number, Run[]>();
+  let longestA = 0;
+  for (const u of a.units) if (u.eligible) longestA = Math.max(longestA, u.seq.ids.length);
+  const diagonals = longestA + longestB + 1;
+  const all: ReuseMatch[] = [];
+  const eligibleA = a.units.reduce((n, u) => n + (u.eligible ? 1 : 0), 0);
+  // Counted budget (see PAIR_BUDGET): units of B each unit of A is matched with.
+  const perUnit = Math.max(MIN_UNIT_PARTNERS, Math.floor(PAIR_BUDGET / Math.max(1, eligibleA)));
+  const runsByUnit = new Map<number, Run[]>();
+  const reach = new Map<number, number>();
   for (const u of a.units) {
     if (!u.eligible) continue;
     const ai = u.seq.ids;
-    const reach = new Map<number, number>();
+    runsByUnit.clear();
+    reach.clear();
     for (let i = 0; i + k <= ai.length; i++) {
       const hits = index.get(gramKey(ai, i, k));
       if (!hits) continue;
       for (let h = 0; h < hits.length; h += 2) {
         const ubIdx = hits[h]!;
         const j = hits[h + 1]!;
-        const diag = ubIdx * 1_000_000 + (j - i + 500_000);
+        const runs = runsByUnit.get(ubIdx);
+        if (!runs && runsByUnit.size >= perUnit) continue;
+        // One diagonal per unit of B and offset j - i (in -|A unit|..|B unit|): no two share a key.
+        const diag = ubIdx * diagonals + (j - i + ai.length);
         if ((reach.get(diag) ?? -1) > i) continue;
         const bi = b.units[ubIdx]!.seq.ids;
         let s = 0;
@@ -91,28 +109,33 @@ export function findReuseMatches(a: PreparedPlan, b: PreparedPlan, options: Reus
         while (i + e < ai.length && j + e < bi.length && ai[i + e] === bi[j + e]) e++;
         if (e < k) continue;
         reach.set(diag, i + e);
-        const pair = u.index * 1_000_000 + ubIdx;
-        const list = runsByPair.get(pair) ?? [];
-        list.push({ a0: i - s, a1: i + e, b0: j - s, b1: j + e });
-        runsByPair.set(pair, list);
+        const run = { a0: i - s, a1: i + e, b0: j - s, b1: j + e };
+        if (runs) runs.push(run);
+        else runsByUnit.set(ubIdx, [run]);
       }
     }
-  }
-  const all: ReuseMatch[] = [];
-  for (const [pair, runs] of runsByPair) {
-    const ua = Math.floor(pair / 1_000_000);
-    const ub = pair % 1_000_000;
-    for (const m of chain(runs, maxGap)) if (m.tokens >= minTokens) all.push({ ...m, ua, ub });
+    for (const [ub, runs] of runsByUnit)
+      for (const m of chain(runs, maxGap)) if (m.tokens >= minTokens) all.push({ ...m, ua: u.index, ub });
   }
   // One passage per stretch of text: the longest wins where passages overlap on either side.
   all.sort((x, y) => y.tokens - x.tokens || x.ua - y.ua || x.a0 - y.a0 || x.ub - y.ub || x.b0 - y.b0);
   const kept: ReuseMatch[] = [];
+  const keptOnA = new Map<number, ReuseMatch[]>();
+  const keptOnB = new Map<number, ReuseMatch[]>();
   const overlaps = (p: ReuseMatch) =>
-    kept.some(
-      (q) =>
-        (q.ua === p.ua && Math.min(q.a1, p.a1) - Math.max(q.a0, p.a0) > 0.5 * (p.a1 - p.a0)) ||
-        (q.ub === p.ub && Math.min(q.b1, p.b1) - Math.max(q.b0, p.b0) > 0.5 * (p.b1 - p.b0)),
-    );
-  for (const m of all) if (!overlaps(m)) kept.push(m);
+    (keptOnA.get(p.ua) ?? []).some(
+      (q) => Math.min(q.a1, p.a1) - Math.max(q.a0, p.a0) > 0.5 * (p.a1 - p.a0),
+    ) ||
+    (keptOnB.get(p.ub) ?? []).some((q) => Math.min(q.b1, p.b1) - Math.max(q.b0, p.b0) > 0.5 * (p.b1 - p.b0));
+  for (const m of all) {
+    if (overlaps(m)) continue;
+    kept.push(m);
+    const onA = keptOnA.get(m.ua);
+    if (onA) onA.push(m);
+    else keptOnA.set(m.ua, [m]);
+    const onB = keptOnB.get(m.ub);
+    if (onB) onB.push(m);
+    else keptOnB.set(m.ub, [m]);
+  }
   return kept;
 }

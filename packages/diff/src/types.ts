@@ -35,3 +35,11 @@ export const BOILERPLATE_ROLES: ReadonlySet<string> = new Set(['header', 'recipi
 export function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
+
+/**
+ * Unit pairs a comparison of two plans may score, in all: a plan of identical bullets against
+ * another would otherwise pair every unit with every unit (170,000 units: 29 billion pairs).
+ * Each unit of the first plan gets an equal share of it, never fewer than a handful of units;
+ * real plans (a few thousand units at most) stay far below it and are compared exhaustively.
+ */
+export const PAIR_BUDGET = 2 ** 22;
