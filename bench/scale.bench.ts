@@ -1,20 +1,23 @@
 /**
- * The national scale: a synthetic corpus of 1,000 and 7,000 plans
- * (BENCH_SCALE, comma-separated), analysed end to end as analyze does it
+ * The national scale: synthetic corpora of BENCH_SCALE plans (comma-separated;
+ * default 100,250,1000 so that the default bench stays light; the national
+ * figures: BENCH_SCALE=250,1000,7000), analysed end to end as analyze does it
  * (workers by plan bytes), output streamed to disk, with the diff stage
- * (BENCH_DIFF_LIMIT, default every size). Reports wall time, plans/s, MB/s,
- * the output's size and the peak memory of the process (worker threads
- * included), then the time's fit over N: t ∝ N^k between the sizes.
+ * (BENCH_DIFF_LIMIT, default every size). Reports wall and CPU time (worker
+ * threads included), plans/s, MB/s, the output's size, the peak memory of the
+ * process (worker threads included: they share its RSS) and the machine's load
+ * average while it ran; then the time's fit over N: t ∝ N^k between each two
+ * sizes, and least squares over all of them (t = a + b·N, and log t against log N).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthCommand } from '../packages/cli/src/commands/synth.ts';
 import { loadCorpus } from '../packages/cli/src/io.ts';
 import { runAnalysis } from '../packages/cli/src/pipeline.ts';
 import { report } from './corpus.ts';
 
-const sizes = (process.env.BENCH_SCALE ?? '1000,7000').split(',').map(Number);
+const sizes = (process.env.BENCH_SCALE ?? '100,250,1000').split(',').map(Number);
 const size = Number(process.env.BENCH_SCALE_ONE ?? sizes[0]);
 if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
   // One process per size, so that each peak memory is its own.
@@ -46,6 +49,13 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
       `${JSON.stringify({ bench: 'scale-fit', from: n0, to: n1, exponent: +k.toFixed(2), secondsPerPlan: +b.toFixed(4), fixedSeconds: +(t0 - b * n0).toFixed(1) })}\n`,
     );
   }
+  if (fits.length >= 3) {
+    const line = leastSquares(fits.map(([n, t]) => [n, t]));
+    const power = leastSquares(fits.map(([n, t]) => [Math.log(n), Math.log(t)]));
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'scale-fit', sizes: fits.map(([n]) => n).join('/'), fit: `t = ${line.a.toFixed(1)} + ${line.b.toFixed(4)}·N s`, exponent: +power.b.toFixed(2) })}\n`,
+    );
+  }
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'doichieu-scale-'));
   const out = process.stdout.write.bind(process.stdout);
@@ -58,6 +68,8 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
     (s, f) => s + statSync(join(dir, 'corpus/plans', f)).size,
     0,
   );
+  const load0 = loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const diffLimit = Number(process.env.BENCH_DIFF_LIMIT ?? size);
   const result = await runAnalysis(corpus, join(dir, 'out/analysis.json'), {
@@ -67,6 +79,8 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
     diffLimit,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const load1 = loadavg()[0]!;
   const outBytes = statSync(join(dir, 'out/analysis.json')).size;
   report({
     bench: 'scale',
@@ -76,9 +90,26 @@ if (!process.env.BENCH_SCALE_ONE && sizes.length > 1) {
     failures: result.failures.length,
     mb: +(bytes / 2 ** 20).toFixed(1),
     seconds: +seconds.toFixed(1),
+    cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+    load1min: `${load0.toFixed(1)}→${load1.toFixed(1)}`,
     plansPerSecond: +(size / seconds).toFixed(1),
     mbPerSecond: +(bytes / 2 ** 20 / seconds).toFixed(2),
     analysisJsonMb: +(outBytes / 2 ** 20).toFixed(1),
   });
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Least squares line y = a + b·x through the points. */
+function leastSquares(points: [number, number][]): { a: number; b: number } {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+  }
+  const b = sxx > 0 ? sxy / sxx : 0;
+  return { a: my - b * mx, b };
 }

@@ -53,16 +53,42 @@ export function isEligible(u: DiffUnit): boolean {
 }
 
 export function preparePlan(plan: DiffPlan, vocab: Vocabulary): PreparedPlan {
+  const seqs = packed(plan.units.map((unit) => tokenize(unit.text, vocab)));
   return {
     plan,
     units: plan.units.map((unit, index) => ({
       unit,
-      seq: tokenize(unit.text, vocab),
+      seq: seqs[index]!,
       index,
       eligible: isEligible(unit),
     })),
     syllableSpans: new Map(),
   };
+}
+
+/**
+ * The same sequences as views of one buffer per plan: three arrays of their own for each of the
+ * millions of units of a national corpus weighed more than the syllables they hold.
+ */
+function packed(seqs: readonly TokenSeq[]): TokenSeq[] {
+  let total = 0;
+  for (const s of seqs) total += s.ids.length;
+  const buffer = new Int32Array(3 * total);
+  let at = 0;
+  return seqs.map((s) => {
+    const n = s.ids.length;
+    buffer.set(s.ids, at);
+    buffer.set(s.starts, at + n);
+    buffer.set(s.ends, at + 2 * n);
+    const view = {
+      text: s.text,
+      ids: buffer.subarray(at, at + n),
+      starts: buffer.subarray(at + n, at + 2 * n),
+      ends: buffer.subarray(at + 2 * n, at + 3 * n),
+    };
+    at += 3 * n;
+    return view;
+  });
 }
 
 /** Above this many plans unit vectors are not kept. */
