@@ -17,6 +17,7 @@ const benches = [
   'scale.bench.ts',
   'measures.bench.ts',
   'formats.bench.ts',
+  'report.bench.ts',
 ].filter((b) => existsSync(`${here}${b}`) && (only.length === 0 || only.some((o) => b.startsWith(o))));
 for (const bench of benches) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `${here}${bench}`], {

@@ -187,8 +187,8 @@ describe('tidy tables', () => {
 
 describe('report', () => {
   it('has a profiles section with every plan’s lag and the citation checks, in HTML and Markdown', () => {
-    const md = renderMarkdownReport(analysis);
-    const html = renderHtmlReport(analysis);
+    const md = renderMarkdownReport(analysis, { lang: 'en' });
+    const html = renderHtmlReport(analysis, { lang: 'en' });
     for (const text of [md, html]) {
       expect(text).toContain('Implementation profiles');
       expect(text).toMatch(/qng-222-study[^\n]*91/);

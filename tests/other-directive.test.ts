@@ -56,11 +56,11 @@ describe('a corpus for another directive', () => {
   });
 
   it('reports on it', () => {
-    const r = doichieu(['report', '--analysis', join(out, 'analysis.json'), '--out', out]);
+    const r = doichieu(['report', '--analysis', join(out, 'analysis.json'), '--out', out, '--lang', 'en']);
     expect(r.status).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
-    expect(md).toContain('# 05-CT/TW: how the local plans implement it');
-    expect(md).toContain('| plan | HT | NG |');
+    expect(md).toContain('# Directive 05-CT/TW: how the local plans implement it');
+    expect(md).toContain('| Plan | HT | NG |');
     expect(md).toContain('⚠ 1 of the 2 plans does not cite 05-CT/TW');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Setting an example');

@@ -1,5 +1,5 @@
 import { measureCorpus, type PlanProfile } from '@doichieu/measures';
-import { type Analysis, findingsOf } from '@doichieu/report';
+import { type Analysis, findingsOf, profileRows } from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
@@ -41,37 +41,20 @@ export function profilesFor(analysis: Analysis): PlanProfile[] {
   );
 }
 
+/** Every plan's row, from the report's `profileRows`, aligned in columns. */
 function table(analysis: Analysis, profiles: readonly PlanProfile[]): string {
-  const groups = analysis.directive.taskGroups.map((g) => g.id);
-  const header = [
-    'plan',
-    'lag (days)',
-    'restated',
-    'own',
-    'vertical',
-    'horizontal',
-    'boilerplate',
-    ...groups.map((g) => `${g} depth`),
-  ];
-  const rows = profiles.map((p) => [
-    p.planId,
-    days(p.lag.directive.days) + (p.lag.directive.dateSource === 'extracted' ? '*' : ''),
-    pct(p.reiteration.plan.restated),
-    pct(p.reiteration.plan.own),
-    pct(p.learning?.shares.vertical),
-    pct(p.learning?.shares.horizontal),
-    pct(p.learning?.shares.boilerplate),
-    ...groups.map((g) => String(p.specificity.find((s) => s.group === g)?.depth ?? '—')),
-  ]);
+  const { header, rows, extractedDates } = profileRows(analysis, {
+    lang: 'en',
+    limit: Number.POSITIVE_INFINITY,
+    profiles,
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  const notes = profiles.some((p) => p.lag.directive.dateSource === 'extracted')
-    ? '\n* date read from the document, not confirmed in the manifest\n'
-    : '';
+  const notes = extractedDates ? '\n* date read from the document, not confirmed in the manifest\n' : '';
   return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n${notes}depth: 0 absent, 1 mentioned, 2 tasks, 3 tasks with a named agency, 4 … and a deadline\n`;
 }
 

@@ -1,24 +1,37 @@
 import { resolve } from 'node:path';
-import { coverageHeatmapSvg, renderHtmlReport, renderMarkdownReport } from '@doichieu/report';
+import {
+  coverageHeatmapSvg,
+  DETAIL_LIMIT,
+  parseReportLang,
+  type ReportLayout,
+  renderHtmlReport,
+  renderMarkdownReport,
+} from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from '../io.ts';
 
-const HELP = `Usage: doichieu report [--analysis FILE | --corpus DIR] [--out DIR]
+const HELP = `Usage: doichieu report [--analysis FILE | --corpus DIR] [--out DIR] [--lang vi|en]
 
 Writes the report: DIR/report.html (one self-contained file: inline CSS and
 SVG, no scripts or external assets, prints on A4), DIR/report.md (the same in
-Markdown) and DIR/coverage-heatmap.svg. Sections: the coverage heatmap, a
-summary of each plan, additions, omissions, reuse, the method and the
-evaluation figures.
+Markdown) and DIR/coverage-heatmap.svg. Up to ${DETAIL_LIMIT} plans: the coverage
+heatmap, a summary of each plan, its most specific additions and main
+omissions, reuse, the method and the evaluation figures. Above: a summary
+(corpus totals, coverage per province, a section per province with its plans'
+coverage and top findings); the CSV files (doichieu export) have every row.
 
 Options:
   --analysis FILE  analysis.json to read (default: out/analysis.json; when it
                    does not exist the corpus is analysed)
   --corpus DIR     analyse this corpus instead of reading analysis.json
   --out DIR        output folder (default: out)
+  --lang vi|en     language of the report (default vi, as the viewer)
+  --layout detail|summary
+                   every plan in detail, or the summary by province
+                   (default: summary above ${DETAIL_LIMIT} plans)
   --title TEXT     title of the report
                    (the date printed is today's, or SOURCE_DATE_EPOCH's when set)
   -h, --help       show this help
@@ -41,6 +54,8 @@ export const reportCommand: Command = {
         corpus: { type: 'string' },
         out: { type: 'string' },
         title: { type: 'string' },
+        lang: { type: 'string' },
+        layout: { type: 'string' },
       },
       'report',
     );
@@ -49,13 +64,20 @@ export const reportCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) throw new UserError(`report: unexpected argument "${positionals[0]}"`, 2);
+    const lang = parseReportLang(String(values.lang ?? 'vi'));
+    if (!lang) throw new UserError(`report: --lang must be vi or en, not "${values.lang}"`, 2);
+    const layout = values.layout === undefined ? undefined : String(values.layout);
+    if (layout !== undefined && layout !== 'detail' && layout !== 'summary')
+      throw new UserError(`report: --layout must be detail or summary, not "${layout}"`, 2);
     const analysis = loadOrAnalyse(values, 'report');
     const dir = resolve(String(values.out ?? 'out'));
     const options = {
       generatedAt: reportDate(),
+      lang,
+      ...(layout ? { layout: layout as ReportLayout } : {}),
       ...(values.title ? { title: String(values.title) } : {}),
     };
-    writeFileAtomic(resolve(dir, 'coverage-heatmap.svg'), `${coverageHeatmapSvg(analysis)}\n`);
+    writeFileAtomic(resolve(dir, 'coverage-heatmap.svg'), `${coverageHeatmapSvg(analysis, { lang })}\n`);
     writeFileAtomic(resolve(dir, 'report.html'), renderHtmlReport(analysis, options));
     writeFileAtomic(
       resolve(dir, 'report.md'),

@@ -10,6 +10,7 @@ import { format } from 'd3-format';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { AnalysisInput } from '../export/findings.ts';
 import { escapeXml, truncate } from './escape.ts';
+import { DEFAULT_REPORT_LANG, kindName, levelName, type ReportLang, rt, statusName } from './i18n.ts';
 import { planName, STATUS_MARK } from './model.ts';
 
 const known = (s: string) => (s && s !== 'unknown' ? s : undefined);
@@ -23,23 +24,27 @@ export interface HeatmapOptions {
   /** Only these plans, in this order (default: all). */
   planIds?: readonly string[];
   title?: string;
+  /** Language of the labels (default Vietnamese). */
+  lang?: ReportLang;
 }
 
 const FONT = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
 
 export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOptions = {}): string {
+  const lang = options.lang ?? DEFAULT_REPORT_LANG;
   const cw = options.cellWidth ?? 118;
   const ch = options.cellHeight ?? 46;
   const [low, high] = options.colors ?? ['#f1f5fb', '#1d4f86'];
   const groups = analysis.directive.taskGroups;
+  const byId = new Map(analysis.plans.map((p) => [p.id, p]));
   const plans = (options.planIds ?? analysis.plans.map((p) => p.id))
-    .map((id) => analysis.plans.find((p) => p.id === id))
+    .map((id) => byId.get(id))
     .filter((p) => p !== undefined);
   const coverage = new Map(
     analysis.coverage.map((r) => [r.planId, new Map(r.cells.map((c) => [c.group, c]))]),
   );
 
-  const labelWidth = 250;
+  const labelWidth = 270;
   const top = options.title ? 84 : 58;
   const legendHeight = 70;
   const x = scaleBand<string>()
@@ -58,7 +63,7 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   const percent = format('.0%');
 
   const parts: string[] = [];
-  const title = options.title ?? 'Coverage of the task groups';
+  const title = options.title ?? rt(lang, 'heatmapTitle');
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="hm-title" font-family="${escapeXml(FONT)}">`,
     `<title id="hm-title">${escapeXml(title)}</title>`,
@@ -68,12 +73,12 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
     parts.push(
       `<text x="8" y="24" font-size="16" font-weight="600" fill="#1a1a1a">${escapeXml(options.title)}</text>`,
     );
-  // Column headers: group id and short English name.
+  // Column headers: group id and short name.
   for (const g of groups) {
     const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
     parts.push(
       `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
-      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label.en)}</title>${escapeXml(truncate(g.short.en, 24))}</text>`,
+      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label[lang])}</title>${escapeXml(truncate(g.short[lang], 24))}</text>`,
     );
   }
   for (const plan of plans) {
@@ -83,11 +88,13 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
     const check = plan.directiveCheck;
     const notCiting = check !== undefined && check.status !== 'cites';
     const second = notCiting
-      ? `⚠ not ${check.directive}${check.citesInstead[0] ? ` · cites ${check.citesInstead[0].number}` : ''}`
-      : [plan.id, known(plan.meta.date), `${plan.meta.level} level`].filter(Boolean).join(' · ');
+      ? `${rt(lang, 'heatmapNotCiting', { directive: check.directive })}${check.citesInstead[0] ? rt(lang, 'heatmapCitesInstead', { doc: check.citesInstead[0].number }) : ''}`
+      : [kindName(lang, plan.meta.kind), known(plan.meta.date), levelName(lang, plan.meta.level)]
+          .filter(Boolean)
+          .join(' · ');
     parts.push(
-      `<text x="8" y="${py + bh / 2 - 3}" font-size="12.5" font-weight="600" fill="#1a1a1a">${escapeXml(truncate(`${notCiting ? '⚠ ' : ''}${planName(plan)}`, 34))}</text>`,
-      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="${notCiting ? '#b45309' : '#666'}" class="${notCiting ? 'not-citing' : 'plan-meta'}">${escapeXml(truncate(second, 44))}</text>`,
+      `<text x="8" y="${py + bh / 2 - 3}" font-size="12.5" font-weight="600" fill="#1a1a1a">${escapeXml(truncate(`${notCiting ? '⚠ ' : ''}${planName(plan, lang)}`, 34))}</text>`,
+      `<text x="8" y="${py + bh / 2 + 12}" font-size="10" fill="${notCiting ? '#b45309' : '#666'}" class="${notCiting ? 'not-citing' : 'plan-meta'}">${escapeXml(truncate(second, 50))}</text>`,
     );
     const cells = coverage.get(plan.id);
     for (const g of groups) {
@@ -98,7 +105,14 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
       const fill = status === 'absent' ? '#ffffff' : color(share);
       const dark = status !== 'absent' && share > maxShare * 0.5;
       const ink = dark ? '#ffffff' : '#1a1a1a';
-      const tip = `${planName(plan)} · ${g.id}: ${status}, ${percent(share)} of content text, ${cell?.units.length ?? 0} units (${cell?.operationalUnits.length ?? 0} operational)`;
+      const tip = rt(lang, 'heatmapCell', {
+        plan: planName(plan, lang),
+        group: g.id,
+        status: statusName(lang, status),
+        share: percent(share),
+        units: cell?.units.length ?? 0,
+        op: cell?.operationalUnits.length ?? 0,
+      });
       parts.push(
         `<g class="cell" data-plan="${escapeXml(plan.id)}" data-group="${escapeXml(g.id)}" data-status="${status}">`,
         `<title>${escapeXml(tip)}</title>`,
@@ -114,7 +128,7 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   const rampWidth = 180;
   parts.push(
     `<defs><linearGradient id="hm-ramp" x1="0" x2="1" y1="0" y2="0"><stop offset="0" stop-color="${low}"/><stop offset="1" stop-color="${high}"/></linearGradient></defs>`,
-    `<text x="14" y="${ly + 10}" font-size="10.5" fill="#444">share of the plan's content text</text>`,
+    `<text x="14" y="${ly + 10}" font-size="10.5" fill="#444">${escapeXml(rt(lang, 'legendShare'))}</text>`,
     `<rect x="14" y="${ly + 16}" width="${rampWidth}" height="10" fill="url(#hm-ramp)" stroke="#c9ced6"/>`,
   );
   const ramp = scaleLinear()
@@ -125,9 +139,9 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
       `<text x="${ramp(t)}" y="${ly + 40}" text-anchor="middle" font-size="9.5" fill="#444">${escapeXml(percent(t))}</text>`,
     );
   const marks = [
-    `${STATUS_MARK.operationalised} operationalised (task with agency, actor or timing)`,
-    `${STATUS_MARK.mentioned} mentioned only`,
-    `${STATUS_MARK.absent} absent`,
+    `${STATUS_MARK.operationalised} ${rt(lang, 'legendOperationalised')}`,
+    `${STATUS_MARK.mentioned} ${statusName(lang, 'mentioned')}`,
+    `${STATUS_MARK.absent} ${statusName(lang, 'absent')}`,
   ];
   marks.forEach((m, i) => {
     parts.push(

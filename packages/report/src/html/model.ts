@@ -4,7 +4,7 @@
  * sections. Pure.
  */
 
-import { notCitingReason } from '@doichieu/core';
+import { describeCited, notCitingReason } from '@doichieu/core';
 import { rankedAdditions } from '@doichieu/diff';
 import type { AnalysedPlan } from '../analysis-schema.ts';
 import { notCitingNotice } from '../directive-status.ts';
@@ -13,43 +13,77 @@ import {
   type AnalysisInput,
   type FindingsView,
   findingsOf,
+  type OmissionView,
   type ReuseView,
 } from '../export/findings.ts';
-
-export const KIND_NAMES: Record<string, string> = {
-  'study-and-dissemination': 'study and dissemination plan',
-  implementation: 'implementation plan',
-  conference: 'conference plan',
-};
-
-const SHORT_KIND: Record<string, string> = {
-  'study-and-dissemination': 'study plan',
-  implementation: 'implementation plan',
-  conference: 'conference plan',
-};
+import { DEFAULT_REPORT_LANG, kindName, levelName, type ReportLang, rt, rtn } from './i18n.ts';
 
 export const STATUS_MARK = { operationalised: '●', mentioned: '○', absent: '·' } as const;
-export const STATUS_TEXT = {
-  operationalised: 'operationalised: a task with a lead agency, an actor or a timing',
-  mentioned: 'mentioned only: carried by content that charges nobody',
-  absent: 'absent: no unit carries the group',
-} as const;
+export type Status = keyof typeof STATUS_MARK;
+export const STATUSES: readonly Status[] = ['operationalised', 'mentioned', 'absent'];
+
+/** "đã cụ thể hóa thành nhiệm vụ: có nhiệm vụ với …": a status and what it means. */
+export const statusText = (lang: ReportLang, status: Status) => rt(lang, `statusLong.${status}`);
 
 const known = (s: string | undefined) => (s && s !== 'unknown' ? s : undefined);
 
-/** "Quảng Ngãi 222-KH/TU", "District plan (unnamed)", … */
-export function planName(plan: AnalysedPlan): string {
+/** Where a plan is from: "district, province" for a district (district names repeat across provinces). */
+export function planPlace(plan: AnalysedPlan, lang: ReportLang = DEFAULT_REPORT_LANG): string {
   const m = plan.meta;
-  const where = known(m.province) ?? (m.level === 'district' ? 'District (not named)' : plan.id);
-  const number = known(m.documentNumber);
-  return number ? `${where} ${number}` : `${where}, ${SHORT_KIND[m.kind] ?? m.kind}`;
+  const province = known(m.province);
+  const district = m.level === 'district' || m.level === 'commune' ? known(m.district) : undefined;
+  if (district) return province ? `${district}, ${province}` : district;
+  if (province) return province;
+  return m.level === 'district' ? rt(lang, 'unnamedDistrict') : rt(lang, 'unknownPlace');
 }
 
-/** "implementation plan, 2023-12, province level" */
-export function planDescription(plan: AnalysedPlan): string {
+/** "Quảng Ngãi 222-KH/TU", "Huyện (không rõ tên), kế hoạch học tập, quán triệt", … */
+export function planName(plan: AnalysedPlan, lang: ReportLang = DEFAULT_REPORT_LANG): string {
+  const where = planPlace(plan, lang);
+  const number = known(plan.meta.documentNumber);
+  return number ? `${where} ${number}` : `${where}, ${kindName(lang, plan.meta.kind)}`;
+}
+
+/** A plan's name under its province's heading: the district (or the kind) and the number, without the province. */
+export function planNameInProvince(plan: AnalysedPlan, lang: ReportLang = DEFAULT_REPORT_LANG): string {
   const m = plan.meta;
-  const parts = [KIND_NAMES[m.kind] ?? m.kind, known(m.date), `${m.level} level`].filter(Boolean);
-  return parts.join(', ');
+  const district = m.level === 'district' || m.level === 'commune' ? known(m.district) : undefined;
+  const number = known(m.documentNumber);
+  const kind = kindName(lang, m.kind);
+  if (district) return number ? `${district} ${number}` : `${district}, ${kind}`;
+  if (!known(m.province)) return planName(plan, lang);
+  return number ? `${kind} ${number}` : kind;
+}
+
+/** "kế hoạch thực hiện, 2023-12, cấp tỉnh" */
+export function planDescription(plan: AnalysedPlan, lang: ReportLang = DEFAULT_REPORT_LANG): string {
+  const m = plan.meta;
+  return [kindName(lang, m.kind), known(m.date), levelName(lang, m.level)].filter(Boolean).join(', ');
+}
+
+/** Why a plan is marked ⚠: "không trích dẫn 57-KL/TW; kế hoạch trích dẫn …"; '' when it cites the directive. */
+export function planNotCitingReason(
+  plan: Pick<AnalysedPlan, 'directiveCheck'>,
+  lang: ReportLang = DEFAULT_REPORT_LANG,
+): string {
+  const check = plan.directiveCheck;
+  if (!check || check.status === 'cites') return '';
+  if (lang === 'en') return notCitingReason(check);
+  const confusable = check.citesInstead.filter((c) => c.confusable).map(describeCited);
+  const others = check.citesInstead
+    .filter((c) => !c.confusable)
+    .slice(0, 3)
+    .map(describeCited);
+  const parts = [
+    confusable.length > 0 ? rt(lang, 'citesConfusable', { docs: confusable.join(', ') }) : '',
+    others.length > 0
+      ? rt(lang, confusable.length > 0 ? 'citesAlso' : 'citesOther', { docs: others.join(', ') })
+      : '',
+  ].filter(Boolean);
+  return rt(lang, 'notCitingReason', {
+    directive: check.directive,
+    parts: parts.length > 0 ? parts.join('; ') : rt(lang, 'citesNoDirective'),
+  });
 }
 
 export interface GroupSummary {
@@ -82,10 +116,16 @@ export interface PlanSummary {
   notCiting?: string;
 }
 
-export function planSummaries(analysis: AnalysisInput): PlanSummary[] {
-  const labels = new Map(analysis.directive.taskGroups.map((g) => [g.id, g.short.en]));
-  return analysis.plans.map((plan) => {
-    const cells = analysis.coverage.find((c) => c.planId === plan.id)?.cells ?? [];
+export function planSummaries(
+  analysis: AnalysisInput,
+  lang: ReportLang = DEFAULT_REPORT_LANG,
+  planIds?: ReadonlySet<string>,
+): PlanSummary[] {
+  const labels = new Map(analysis.directive.taskGroups.map((g) => [g.id, g.short[lang]]));
+  const coverage = new Map(analysis.coverage.map((c) => [c.planId, c.cells]));
+  const plans = planIds ? analysis.plans.filter((p) => planIds.has(p.id)) : analysis.plans;
+  return plans.map((plan) => {
+    const cells = coverage.get(plan.id) ?? [];
     const byId = new Map(plan.units.map((u) => [u.id, u]));
     const groups = cells.map((c): GroupSummary => {
       const operational = new Set(c.operationalUnits);
@@ -115,10 +155,11 @@ export function planSummaries(analysis: AnalysisInput): PlanSummary[] {
       if (f.field !== 'timing') for (const a of f.agencies ?? []) agencies.set(a, (agencies.get(a) ?? 0) + 1);
     const refs = [...new Set(plan.references.map((r) => r.number))];
     const signer = known(plan.meta.signer);
+    const reason = planNotCitingReason(plan, lang);
     return {
       id: plan.id,
-      name: planName(plan),
-      description: planDescription(plan),
+      name: planName(plan, lang),
+      description: planDescription(plan, lang),
       issuingBody: plan.meta.issuingBody,
       ...(signer ? { signer } : {}),
       encoding: plan.source.encoding,
@@ -129,15 +170,11 @@ export function planSummaries(analysis: AnalysisInput): PlanSummary[] {
       warnings: plan.messages.filter((m) => m.severity === 'warning').length,
       references: refs,
       agencies: [...agencies.entries()]
-        .sort((a, b) => b[1] - a[1])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, 6)
         .map(([a]) => a),
       groups,
-      ...(plan.directiveCheck && plan.directiveCheck.status !== 'cites'
-        ? {
-            notCiting: notCitingReason(plan.directiveCheck),
-          }
-        : {}),
+      ...(reason ? { notCiting: reason } : {}),
     };
   });
 }
@@ -157,15 +194,27 @@ export function findingsSummary(analysis: AnalysisInput):
   return { findings, topReuse };
 }
 
-export function planNames(analysis: AnalysisInput): Map<string, string> {
-  return new Map(analysis.plans.map((p) => [p.id, planName(p)]));
+export function planNames(
+  analysis: AnalysisInput,
+  lang: ReportLang = DEFAULT_REPORT_LANG,
+): Map<string, string> {
+  return new Map(analysis.plans.map((p) => [p.id, planName(p, lang)]));
 }
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
-export const fixed = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+/** A number with `d` decimals, with the decimal comma in Vietnamese. */
+export const fixed = (x: number, d = 3, lang: ReportLang = 'en') =>
+  Number.isFinite(x) ? (lang === 'vi' ? x.toFixed(d).replace('.', ',') : x.toFixed(d)) : '–';
 
 /** Addition clusters shown per plan in the report's main text; the rest are in csv/additions.csv. */
 export const TOP_ADDITIONS = 5;
+/** Omitted elements shown per plan in the report's main text; the rest are in csv/omissions.csv. */
+export const TOP_OMISSIONS = 5;
+
+export interface RankedCluster {
+  cluster: AdditionView;
+  rank: number;
+}
 
 /**
  * A plan's addition clusters for the report, in the diff stage's rank
@@ -175,10 +224,10 @@ export const TOP_ADDITIONS = 5;
 export function reportAdditions(
   analysis: AnalysisInput,
   perPlan = TOP_ADDITIONS,
-): { planId: string; clusters: { cluster: AdditionView; rank: number }[]; more: number }[] {
+): { planId: string; clusters: RankedCluster[]; more: number }[] {
   const findings = findingsOf(analysis);
   if (!findings) return [];
-  const byPlan = new Map<string, { cluster: AdditionView; rank: number }[]>();
+  const byPlan = new Map<string, RankedCluster[]>();
   for (const r of rankedAdditions(findings.additions)) {
     const list = byPlan.get(r.cluster.planId) ?? [];
     list.push(r);
@@ -192,20 +241,69 @@ export function reportAdditions(
     });
 }
 
+/** How many plans carry an omitted element (a large corpus lists only the first of them). */
+export const carriedCount = (o: Pick<OmissionView, 'carriedBy' | 'carriedByCount'>) =>
+  o.carriedByCount ?? o.carriedBy.length;
+
+/**
+ * A plan's omitted elements for the report: the `perPlan` carried by the
+ * most plans (the directive's own first on a tie), then shown by task group;
+ * `more` counts those left to the CSV. Plans in corpus order.
+ */
+export function reportOmissions(
+  analysis: AnalysisInput,
+  perPlan = TOP_OMISSIONS,
+): { planId: string; omissions: OmissionView[]; more: number }[] {
+  const findings = findingsOf(analysis);
+  if (!findings) return [];
+  const byPlan = new Map<string, OmissionView[]>();
+  for (const o of findings.omissions) {
+    const list = byPlan.get(o.planId) ?? [];
+    list.push(o);
+    byPlan.set(o.planId, list);
+  }
+  const weight = (o: OmissionView) => carriedCount(o) + (o.inDirective ? 0.5 : 0);
+  return analysis.plans
+    .filter((p) => byPlan.has(p.id))
+    .map((p) => {
+      const all = byPlan.get(p.id)!;
+      const top = [...all]
+        .sort((a, b) => weight(b) - weight(a) || cmp(a.group, b.group) || cmp(a.label, b.label))
+        .slice(0, perPlan)
+        .sort((a, b) => cmp(a.group, b.group) || weight(b) - weight(a) || cmp(a.label, b.label));
+      return { planId: p.id, omissions: top, more: Math.max(0, all.length - perPlan) };
+    });
+}
+
+/** Code-unit order: the same at any locale, so output is byte-identical everywhere. */
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The corpus-level sentence about plans that do not cite the directive, or
- * '' when every plan cites it: "2 of the 7 plans do not cite 57-KL/TW: …".
+ * '' when every plan cites it: "⚠ 2 trong 7 kế hoạch không trích dẫn 57-KL/TW: …".
+ * At most `listed` plans are named.
  */
-export function notCitingSummary(analysis: AnalysisInput): string {
+export function notCitingSummary(
+  analysis: AnalysisInput,
+  lang: ReportLang = DEFAULT_REPORT_LANG,
+  listed = 12,
+): string {
   const notice = notCitingNotice(analysis);
   if (notice.flagged.length === 0) return '';
-  const names = planNames(analysis);
-  const list = notice.flagged
-    .map(
-      (f) =>
-        `${names.get(f.id) ?? f.id} (${f.citesInstead ? `cites ${f.citesInstead}` : 'cites no directive'})`,
-    )
-    .join('; ');
-  const n = notice.flagged.length;
-  return `⚠ ${n} of the ${analysis.plans.length} plans ${n > 1 ? 'do' : 'does'} not cite ${analysis.directive.id}: ${list}. Their coverage is shown, marked ⚠, and is not counted in corpus totals.`;
+  const names = planNames(analysis, lang);
+  const items = notice.flagged.slice(0, listed).map((f) =>
+    rt(lang, 'notCitingItem', {
+      plan: names.get(f.id) ?? f.id,
+      instead: f.citesInstead
+        ? rt(lang, 'citesDocs', { docs: f.citesInstead })
+        : rt(lang, 'listCitesNothing'),
+    }),
+  );
+  const rest = notice.flagged.length - items.length;
+  const list = items.join('; ') + (rest > 0 ? rtn(lang, 'morePlans', rest) : '');
+  return rtn(lang, 'notCitingCorpus', notice.flagged.length, {
+    total: analysis.plans.length,
+    directive: analysis.directive.id,
+    list,
+  });
 }

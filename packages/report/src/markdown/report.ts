@@ -9,20 +9,35 @@ import { countsInTotals, coverageTotals, notCitingNotice } from '../directive-st
 import type { AnalysisInput } from '../export/findings.ts';
 import { truncate } from '../html/escape.ts';
 import {
+  DEFAULT_REPORT_LANG,
+  levelName,
+  type ReportKey,
+  type ReportLang,
+  rt,
+  rtn,
+  statusName,
+} from '../html/i18n.ts';
+import {
+  carriedCount,
   findingsSummary,
   fixed,
   notCitingSummary,
   type PlanSummary,
   pct,
+  planNameInProvince,
   planNames,
   planSummaries,
   reportAdditions,
+  reportOmissions,
   STATUS_MARK,
-  STATUS_TEXT,
+  STATUSES,
+  statusText,
   TOP_ADDITIONS,
+  TOP_OMISSIONS,
 } from '../html/model.ts';
-import { moreThanListed, type ReportOptions } from '../html/report.ts';
-import { PROFILE_NOTE, profileRows } from '../profiles-section.ts';
+import { type ProvinceSummary, provinceSummaries, reportLayout } from '../html/provinces.ts';
+import { checkText, type ReportOptions } from '../html/report.ts';
+import { profileNote, profileRows } from '../profiles-section.ts';
 
 /** Escapes Markdown syntax (and table pipes) in text; newlines become spaces. */
 export function escapeMarkdown(value: unknown): string {
@@ -51,10 +66,10 @@ export interface MarkdownReportOptions extends ReportOptions {
   heatmapImage?: string;
 }
 
-/** The coverage matrix as a Markdown table: "● 65%" per plan × group. */
-export function coverageMarkdown(analysis: AnalysisInput): string {
+/** The coverage matrix as a Markdown table: "● 65%" per plan × group, and a totals row. */
+export function coverageMarkdown(analysis: AnalysisInput, lang: ReportLang = DEFAULT_REPORT_LANG): string {
   const groups = analysis.directive.taskGroups.map((g) => g.id);
-  const names = planNames(analysis);
+  const names = planNames(analysis, lang);
   const rows = analysis.coverage.map((row) => {
     const cells = new Map(row.cells.map((c) => [c.group, c]));
     return [
@@ -67,98 +82,114 @@ export function coverageMarkdown(analysis: AnalysisInput): string {
   });
   const counted = analysis.coverage.filter(countsInTotals).length;
   const totals = [
-    `_plans citing ${m(analysis.directive.id)} (${counted}): operationalise / carry_`,
+    `_${m(rt(lang, 'totalsRow', { directive: analysis.directive.id, n: counted }))}_`,
     ...coverageTotals(analysis).map((t) => `${t.operationalised} / ${t.carried}`),
   ];
-  const table = markdownTable(['plan', ...groups], [...rows, totals], `l${'r'.repeat(groups.length)}`);
-  const notice = notCitingSummary(analysis);
+  const table = markdownTable(
+    [m(rt(lang, 'col.plan')), ...groups],
+    [...rows, totals],
+    `l${'r'.repeat(groups.length)}`,
+  );
+  const notice = notCitingSummary(analysis, lang);
   return notice ? `${table}\n\n${m(notice)}` : table;
 }
 
-function planSection(s: PlanSummary): string {
+const header = (lang: ReportLang, keys: ReportKey[]) => keys.map((k) => m(rt(lang, k)));
+
+function planSection(s: PlanSummary, lang: ReportLang): string {
   const rows = s.groups.map((g) => [
     `**${m(g.group)}** ${m(g.label)}`,
-    `${STATUS_MARK[g.status]} ${g.status}`,
+    `${STATUS_MARK[g.status]} ${m(statusName(lang, g.status))}`,
     pct(g.share),
     `${g.units} / ${g.operationalUnits}`,
     g.example ? `${m(truncate(g.example.text, 160))} \`${m(g.example.unitId.split(':').pop())}\`` : '–',
   ]);
+  const meta = rt(lang, 'planMeta', {
+    body: s.issuingBody,
+    signer: s.signer ? rt(lang, 'signedBy', { signer: s.signer }) : '',
+    units: s.units,
+    content: s.contentUnits,
+    refs: s.references.length ? s.references.join(', ') : rt(lang, 'citesNothing'),
+    agencies: s.agencies.length ? rt(lang, 'agenciesNamed', { agencies: s.agencies.join('; ') }) : '',
+  });
   return `### ${m(s.name)} (${m(s.description)})
 
-${s.notCiting ? `> ⚠ This plan ${m(s.notCiting)}. Its coverage is shown for information and is not counted in corpus totals.\n\n` : ''}${m(s.issuingBody)}${s.signer ? `, signed ${m(s.signer)}` : ''}. ${s.units} units, ${s.contentUnits} with content. Cites ${s.references.length ? m(s.references.join(', ')) : 'nothing'}.${s.agencies.length ? ` Agencies named: ${m(s.agencies.join('; '))}.` : ''}
+${s.notCiting ? `> ${m(rt(lang, 'notCitingPlan', { reason: s.notCiting }))}\n\n` : ''}${m(meta)}
 
-${markdownTable(['group', 'status', 'share', 'units / tasks', 'strongest unit'], rows, 'llrrl')}`;
+${markdownTable(header(lang, ['col.group', 'col.status', 'col.share', 'col.unitsTasks', 'col.strongest']), rows, 'llrrl')}`;
 }
 
-const NA = (what: string) =>
-  `_${what} not available: this analysis has no findings (the diff stage did not run)._`;
+const NA = (lang: ReportLang, what: ReportKey) => `_${m(rt(lang, 'noFindings', { what: rt(lang, what) }))}_`;
 
-function additions(analysis: AnalysisInput, n: number): string {
+function clusterMeta(
+  c: {
+    group?: string | null | undefined;
+    specificity?: number | undefined;
+    novelty: number;
+    passages: unknown[];
+  },
+  lang: ReportLang,
+): string {
+  return rtn(lang, 'clusterMeta', c.passages.length, {
+    group: c.group ? rt(lang, 'groupN', { group: c.group }) : rt(lang, 'noGroup'),
+    specificity: c.specificity === undefined ? '–' : fixed(c.specificity, 2, lang),
+    novelty: fixed(c.novelty, 2, lang),
+  });
+}
+
+function additions(analysis: AnalysisInput, n: number, lang: ReportLang): string {
   const f = findingsSummary(analysis);
-  if (!f) return NA('Additions');
-  if (f.findings.additions.length === 0) return 'No plan adds content without a counterpart elsewhere.';
-  const names = planNames(analysis);
-  const intro = `Per plan, the ${TOP_ADDITIONS} most specific clusters (specificity: novelty × mean G² of the cluster's top key terms in this plan against the rest of the corpus; the CLI's \`additions\` and the viewer list them in the same order). Every cluster is in \`csv/additions.csv\`.`;
-  const parts = reportAdditions(analysis).flatMap(({ planId, clusters, more }) => [
-    ...clusters.map(({ cluster: c, rank }) => {
-      const quotes = c.passages
-        .slice(0, n)
-        .map((p) => `> ${m(truncate(p.text, 300))} \`${m(p.unitId)}\``)
-        .join('\n>\n');
-      const extra = c.passages.length > n ? `\n\n… and ${c.passages.length - n} more` : '';
-      return `### ${m(names.get(planId) ?? planId)} #${rank}: ${m(c.label)}
+  if (!f) return NA(lang, 'what.additions');
+  if (f.findings.additions.length === 0) return m(rt(lang, 'noAdditions'));
+  const names = planNames(analysis, lang);
+  const intro = `${m(rt(lang, 'additionsIntro', { n: TOP_ADDITIONS }))}\n\n${m(rt(lang, 'explain.specificity'))} ${m(rt(lang, 'explain.novelty'))}`;
+  const parts = reportAdditions(analysis).flatMap(({ planId, clusters, more }) => {
+    const name = names.get(planId) ?? planId;
+    return [
+      ...clusters.map(({ cluster: c, rank }) => {
+        const quotes = c.passages
+          .slice(0, n)
+          .map((p) => `> ${m(truncate(p.text, 300))} \`${m(p.unitId)}\``)
+          .join('\n>\n');
+        const extra =
+          c.passages.length > n ? `\n\n${m(rtn(lang, 'morePassages', c.passages.length - n))}` : '';
+        return `### ${m(name)} #${rank}: ${m(c.label)}
 
-Group ${m(c.group ?? 'none')} · specificity ${c.specificity === undefined ? '–' : fixed(c.specificity, 2)} · novelty ${fixed(c.novelty, 2)} · key terms: ${m(c.keyTerms.map((t) => t.term).join(', '))}
+${m(clusterMeta(c, lang))} · ${m(rt(lang, 'keyTerms', { terms: c.keyTerms.map((t) => t.term).join(', ') }))}
 
 ${quotes}${extra}`;
-    }),
-    ...(more > 0
-      ? [
-          `_… ${more} more cluster${more === 1 ? '' : 's'} of ${m(names.get(planId) ?? planId)} in csv/additions.csv_`,
-        ]
-      : []),
-  ]);
+      }),
+      ...(more > 0 ? [`_${m(rtn(lang, 'moreClusters', more, { plan: name }))}_`] : []),
+    ];
+  });
   return [intro, ...parts].join('\n\n');
 }
 
-function omissions(analysis: AnalysisInput): string {
+function omissions(analysis: AnalysisInput, lang: ReportLang): string {
   const f = findingsSummary(analysis);
-  if (!f) return NA('Omissions');
-  if (f.findings.omissions.length === 0) return 'No omissions found.';
-  const names = planNames(analysis);
-  const rows = [...f.findings.omissions]
-    .sort((a, b) => a.planId.localeCompare(b.planId) || a.group.localeCompare(b.group))
-    .map((o) => [
-      m(names.get(o.planId) ?? o.planId),
-      m(o.group),
-      `${m(o.label)} (${m(o.keyTerms.map((t) => t.term).join(', '))})`,
-      m(o.carriedBy.map((id) => names.get(id) ?? id).join('; ') + moreThanListed(o)),
-      o.inDirective ? 'yes' : 'no',
-    ]);
-  return markdownTable(['plan', 'group', 'element left out', 'carried by', 'in directive'], rows);
+  if (!f) return NA(lang, 'what.omissions');
+  if (f.findings.omissions.length === 0) return m(rt(lang, 'noOmissions'));
+  const names = planNames(analysis, lang);
+  const parts = reportOmissions(analysis).map(({ planId, omissions: list, more }) => {
+    const name = names.get(planId) ?? planId;
+    const rows = list.map((o) => {
+      const listed = o.carriedBy.slice(0, 3).map((id) => names.get(id) ?? id);
+      const extra = carriedCount(o) - listed.length;
+      return [
+        m(o.group),
+        `${m(o.label)} (${m(o.keyTerms.map((t) => t.term).join(', '))})`,
+        m(listed.join('; ') + (extra > 0 ? rtn(lang, 'morePlans', extra) : '')),
+        m(rt(lang, o.inDirective ? 'yes' : 'no')),
+      ];
+    });
+    return `### ${m(name)}\n\n${markdownTable(header(lang, ['col.group', 'col.element', 'col.carriedBy', 'col.inDirective']), rows)}${more > 0 ? `\n\n_${m(rtn(lang, 'moreOmissions', more, { plan: name }))}_` : ''}`;
+  });
+  return [m(rt(lang, 'omissionsIntro', { n: TOP_OMISSIONS })), ...parts].join('\n\n');
 }
 
-function reuse(analysis: AnalysisInput, maxReuse: number): string {
-  const f = findingsSummary(analysis);
-  if (!f) return NA('Reuse and similarity');
-  const names = planNames(analysis);
-  const ids = f.findings.plans;
-  const matrix = markdownTable(
-    ['plan', ...ids.map((id) => m(names.get(id) ?? id))],
-    ids.map((a, i) => [
-      m(names.get(a) ?? a),
-      ...ids.map((_, j) => (i === j ? '–' : fixed(f.findings.similarity[i]?.[j] ?? Number.NaN, 2))),
-    ]),
-    `l${'r'.repeat(ids.length)}`,
-  );
-  const pairs = f.findings.comparisons.map((c) => [
-    m(names.get(c.a) ?? c.a),
-    m(names.get(c.b) ?? c.b),
-    fixed(c.similarity, 2),
-    String(c.pairs.length),
-    String(c.reuse.length),
-    String(c.reuse.reduce((s, r) => s + r.tokens, 0)),
-  ]);
+function longestReuse(analysis: AnalysisInput, maxReuse: number, lang: ReportLang): string {
+  const f = findingsSummary(analysis)!;
+  const names = planNames(analysis, lang);
   const top = f.topReuse
     .slice(0, maxReuse)
     .map((r) => [
@@ -166,9 +197,46 @@ function reuse(analysis: AnalysisInput, maxReuse: number): string {
       String(r.tokens),
       m(truncate(r.text, 220)),
     ]);
+  return `### ${m(rt(lang, 'longestReuse'))}
+
+${top.length ? markdownTable(header(lang, ['col.plans', 'col.syllables', 'col.sharedText']), top, 'lrl') : m(rt(lang, 'noReuse'))}`;
+}
+
+function reuse(analysis: AnalysisInput, maxReuse: number, lang: ReportLang): string {
+  const f = findingsSummary(analysis);
+  if (!f) return NA(lang, 'what.reuse');
+  const names = planNames(analysis, lang);
+  const ids = f.findings.plans;
+  const matrix =
+    ids.length <= 10
+      ? `### ${m(rt(lang, 'similarityMatrix'))}\n\n${markdownTable(
+          [m(rt(lang, 'col.plan')), ...ids.map((_, j) => String(j + 1))],
+          ids.map((a, i) => [
+            `${i + 1}\\. ${m(names.get(a) ?? a)}`,
+            ...ids.map((_, j) =>
+              i === j ? '–' : fixed(f.findings.similarity[i]?.[j] ?? Number.NaN, 2, lang),
+            ),
+          ]),
+          `l${'r'.repeat(ids.length)}`,
+        )}\n\n`
+      : '';
+  const sorted = [...f.findings.comparisons].sort(
+    (x, y) =>
+      y.similarity - x.similarity || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0),
+  );
+  const pairs = sorted
+    .slice(0, 20)
+    .map((c) => [
+      m(names.get(c.a) ?? c.a),
+      m(names.get(c.b) ?? c.b),
+      fixed(c.similarity, 2, lang),
+      String(c.pairs.length),
+      String(c.reuse.length),
+      String(c.reuse.reduce((s, r) => s + r.tokens, 0)),
+    ]);
   const keyness = f.findings.keyness.length
-    ? `\n\n### Key terms of each plan (G² against the other plans)\n\n${markdownTable(
-        ['plan', 'top terms'],
+    ? `\n\n### ${m(rt(lang, 'keynessTitle'))}\n\n${m(rt(lang, 'explain.g2'))}\n\n${markdownTable(
+        header(lang, ['col.plan', 'col.topTerms']),
         f.findings.keyness.map((k) => [
           m(names.get(k.planId) ?? k.planId),
           m(
@@ -180,139 +248,287 @@ function reuse(analysis: AnalysisInput, maxReuse: number): string {
         ]),
       )}`
     : '';
-  return `### Similarity of whole plans
+  return `${matrix}### ${m(rt(lang, 'pairsCompared'))}
 
-${matrix}
+${pairs.length ? markdownTable(header(lang, ['col.planA', 'col.planB', 'col.similarity', 'col.pairs', 'col.sharedPassages', 'col.sharedSyllables']), pairs, 'llrrrr') : m(rt(lang, 'noPairs'))}${sorted.length > 20 ? `\n\n${m(rt(lang, 'provincePairsNote'))}` : ''}
 
-### Plan pairs compared
-
-${pairs.length ? markdownTable(['plan A', 'plan B', 'similarity', 'paired units', 'shared passages', 'shared syllables'], pairs, 'llrrrr') : 'No plan pairs were compared.'}
-
-### Longest passages shared word for word
-
-${top.length ? markdownTable(['plans', 'syllables', 'shared text (normalised)'], top, 'lrl') : 'No passage is shared word for word.'}${keyness}`;
+${longestReuse(analysis, maxReuse, lang)}${keyness}`;
 }
 
-function evaluation(analysis: Analysis): string {
+function evaluation(analysis: Analysis, lang: ReportLang): string {
   const ev = analysis.evaluation;
-  if (!ev)
-    return '_Evaluation not available: the analysis ran without hand annotations (or with --no-evaluate)._';
+  if (!ev) return `_${m(rt(lang, 'noEvaluation'))}_`;
+  const f3 = (x: number) => fixed(x, 3, lang);
   const overall = (
     [
-      ['engine (supervised)', ev.engine],
-      ['lexical layer alone', ev.lexical],
-      ['baseline (TF-IDF cosine)', ev.baseline],
+      ['system.engine', ev.engine],
+      ['system.lexical', ev.lexical],
+      ['system.baseline', ev.baseline],
     ] as const
-  ).map(([n, s]) => [n, fixed(s.microF1), fixed(s.macroF1), fixed(s.exactMatch), String(s.units)]);
+  ).map(([k, s]) => [m(rt(lang, k)), f3(s.microF1), f3(s.macroF1), f3(s.exactMatch), String(s.units)]);
   const groups = ev.engine.perGroup.map((g) => {
     const b = ev.baseline.perGroup.find((x) => x.group === g.group);
     return [
       m(g.group),
       String(g.support),
       String(g.predicted),
-      fixed(g.precision),
-      fixed(g.recall),
-      fixed(g.f1),
-      b ? fixed(b.f1) : '–',
+      f3(g.precision),
+      f3(g.recall),
+      f3(g.f1),
+      b ? f3(b.f1) : '–',
     ];
   });
-  const recorded = ev.model
-    ? ` Figures of the model ${m(ev.model)}, recorded when it was built (\`doichieu evaluate\` recomputes them).`
-    : '';
-  return `Protocol: ${m(ev.protocol)}: each plan's units are labelled by a model trained on the other plans' annotations only.${recorded}
+  const recorded = ev.model ? rt(lang, 'recorded', { model: ev.model }) : '';
+  const t = (k: ReportKey) => m(rt(lang, k));
+  return `${m(rt(lang, 'protocol'))}${m(recorded)}
 
-${markdownTable(['system', 'micro-F1', 'macro-F1', 'exact match', 'units'], overall, 'lrrrr')}
+${markdownTable([t('col.system'), 'micro-F1', 'macro-F1', t('col.exactMatch'), t('col.units')], overall, 'lrrrr')}
 
-${markdownTable(['group', 'support', 'predicted', 'precision', 'recall', 'F1', 'baseline F1'], groups, 'lrrrrrr')}`;
+${markdownTable([t('col.group'), t('col.support'), t('col.predicted'), t('col.precision'), t('col.recall'), 'F1', t('col.baselineF1')], groups, 'lrrrrrr')}`;
 }
 
-function method(analysis: AnalysisInput): string {
+const FINDING_KEYS: Record<string, ReportKey> = {
+  similarity: 'finding.similarity',
+  candidates: 'finding.candidates',
+  additions: 'finding.additions',
+  omissions: 'finding.omissions',
+  reuse: 'finding.reuse',
+  keyness: 'finding.keyness',
+};
+
+function method(analysis: AnalysisInput, lang: ReportLang): string {
   const fm = findingsSummary(analysis)?.findings.method;
-  const findingsRows = fm
-    ? `\n\nHow the findings were computed:\n\n${markdownTable(
-        ['finding', 'method'],
-        Object.entries(fm).map(([k, v]) => [m(k), m(v)]),
-      )}`
+  const findingsItems = fm
+    ? Object.entries(fm)
+        .map(([k, v]) => (lang === 'en' ? v : FINDING_KEYS[k] ? rt(lang, FINDING_KEYS[k]) : ''))
+        .filter(Boolean)
+        .map((text) => `- ${m(text)}`)
+        .join('\n')
     : '';
-  return `${m(analysis.method.description)}
+  const model = analysis.method.model ? rt(lang, 'modelRef', { ref: analysis.method.model.ref }) : '';
+  const groupsTable =
+    lang === 'en'
+      ? markdownTable(
+          ['group', 'Vietnamese', 'English'],
+          analysis.directive.taskGroups.map((g) => [`**${m(g.id)}**`, m(g.label.vi), m(g.label.en)]),
+        )
+      : markdownTable(
+          [m(rt(lang, 'col.group')), ''],
+          analysis.directive.taskGroups.map((g) => [`**${m(g.id)}**`, m(g.label.vi)]),
+        );
+  return `${lang === 'en' ? `${m(analysis.method.description)}\n\n` : ''}${m(rt(lang, 'methodAligner', { model, n: analysis.method.annotatedUnits }))}
 
-Aligner: **${m(analysis.method.aligner)}**${analysis.method.model ? ` (model ${m(analysis.method.model.ref)}, the same for every corpus)` : ''}, trained on ${analysis.method.annotatedUnits} hand-annotated units. Headings, the header, recipients and signature are not labelled.
+${m(rt(lang, 'methodRelative'))}
 
-Coverage status: ${(Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).map((k) => `${STATUS_MARK[k]} ${m(STATUS_TEXT[k])}`).join('; ')}.
+${m(rt(lang, 'methodCoverage'))} ${STATUSES.map((k) => `${STATUS_MARK[k]} ${m(statusText(lang, k))}`).join('; ')}.
 
-${markdownTable(
-  ['group', 'Vietnamese', 'English'],
-  analysis.directive.taskGroups.map((g) => [`**${m(g.id)}**`, m(g.label.vi), m(g.label.en)]),
-)}${findingsRows}`;
+${m(rt(lang, 'methodGroups'))}
+
+${groupsTable}${findingsItems ? `\n\n${m(rt(lang, 'methodFindings'))}\n\n${findingsItems}` : ''}`;
 }
 
-function profilesMarkdown(analysis: AnalysisInput): string {
-  const p = profileRows(analysis);
-  const table = markdownTable(p.header, p.rows, `l${'r'.repeat(p.header.length - 1)}`);
-  const more = p.more ? `\n\n${p.more} more plans in plan-level.csv (doichieu export).` : '';
+function profilesMarkdown(analysis: AnalysisInput, lang: ReportLang): string {
+  const p = profileRows(analysis, { lang });
+  const names = planNames(analysis, lang);
+  const rows = p.rows.map((r) => [`${m(names.get(r[0]!) ?? r[0])} \`${m(r[0])}\``, ...r.slice(1).map(m)]);
+  const table = markdownTable(p.header.map(m), rows, `l${'r'.repeat(p.header.length - 1)}`);
+  const more = p.more ? `\n\n${m(rtn(lang, 'moreProfiles', p.more))}` : '';
   const checks = p.checks.length
-    ? `\n\n### Citation checks\n\n${p.checks.map((c) => `- **${m(c.planId)}**: ${m(c.message)} (${m(c.where)})`).join('\n')}`
-    : '\n\nNo inconsistent citation found.';
-  return `${table}\n\n${m(PROFILE_NOTE)}${more}${checks}`;
+    ? `\n\n### ${m(rt(lang, 'citationChecks'))}\n\n${p.checks
+        .map((c) => `- **${m(names.get(c.planId) ?? c.planId)}**: ${m(checkText(c, lang))} (${m(c.where)})`)
+        .join('\n')}`
+    : `\n\n${m(rt(lang, 'noCitationIssue'))}`;
+  return `${table}\n\n${m(profileNote(lang))}${more}${checks}`;
 }
 
-const localPlans = (n: number) => `${n} local plan${n === 1 ? '' : 's'}`;
+function provincesMarkdown(analysis: AnalysisInput, provinces: ProvinceSummary[], lang: ReportLang): string {
+  const groups = analysis.directive.taskGroups.map((g) => g.id);
+  const rows = provinces.map((p) => [
+    m(p.name),
+    String(p.plans.length),
+    ...p.totals.map((t) => `${t.operationalised} / ${t.carried}`),
+  ]);
+  return `${m(rt(lang, 'provinceTable'))}\n\n${markdownTable([m(rt(lang, 'province')), m(rt(lang, 'plansCount')), ...groups], rows, `lr${'r'.repeat(groups.length)}`)}`;
+}
+
+function provinceSectionsMarkdown(
+  analysis: AnalysisInput,
+  provinces: ProvinceSummary[],
+  lang: ReportLang,
+): string {
+  const groups = analysis.directive.taskGroups.map((g) => g.id);
+  const coverage = new Map(
+    analysis.coverage.map((r) => [r.planId, new Map(r.cells.map((c) => [c.group, c]))]),
+  );
+  return provinces
+    .map((p) => {
+      const rows = p.plans.map((plan) => {
+        const cells = coverage.get(plan.id);
+        const notCiting = plan.directiveCheck !== undefined && plan.directiveCheck.status !== 'cites';
+        return [
+          `${notCiting ? '⚠ ' : ''}${m(planNameInProvince(plan, lang))}`,
+          m(levelName(lang, plan.meta.level)),
+          m(plan.meta.date && plan.meta.date !== 'unknown' ? plan.meta.date : ''),
+          ...groups.map((g) => {
+            const c = cells?.get(g);
+            return c ? `${STATUS_MARK[c.status]} ${pct(c.share)}` : '';
+          }),
+        ];
+      });
+      const totals = p.totals.map((t) => `${t.group} ${t.operationalised} / ${t.carried}`).join(', ');
+      const out = [
+        `### ${m(p.name)}`,
+        m(rtn(lang, 'provincePlans', p.plans.length, { totals })),
+        markdownTable(
+          [...header(lang, ['col.plan', 'col.level', 'col.date']), ...groups],
+          rows,
+          `lll${'r'.repeat(groups.length)}`,
+        ),
+      ];
+      if (p.topAdditions.length)
+        out.push(
+          `**${m(rt(lang, 'provinceTopAdditions'))}**`,
+          p.topAdditions
+            .map(
+              ({ cluster: c, rank, planName }, i) =>
+                `${i + 1}. **${m(planName)} #${rank}: ${m(c.label)}** ${m(clusterMeta(c, lang))}`,
+            )
+            .join('\n'),
+        );
+      if (p.topOmissions.length)
+        out.push(
+          `**${m(rt(lang, 'provinceTopOmissions'))}**`,
+          markdownTable(
+            header(lang, ['col.group', 'col.element', 'plansOfProvince', 'col.inDirective']),
+            p.topOmissions.map((o) => [
+              m(o.group),
+              m(o.label),
+              `${o.plans} / ${p.plans.length}`,
+              m(rt(lang, o.inDirective ? 'yes' : 'no')),
+            ]),
+            'llrl',
+          ),
+        );
+      if (p.topPairs.length)
+        out.push(
+          `**${m(rt(lang, 'provinceTopPairs'))}**`,
+          p.topPairs
+            .map((c) => `- ${m(c.nameA)} ↔ ${m(c.nameB)}: ${fixed(c.similarity, 2, lang)}`)
+            .join('\n'),
+        );
+      return out.join('\n\n');
+    })
+    .join('\n\n');
+}
 
 /** The whole report as a Markdown document. */
 export function renderMarkdownReport(analysis: AnalysisInput, options: MarkdownReportOptions = {}): string {
+  const lang = options.lang ?? DEFAULT_REPORT_LANG;
+  const layout = reportLayout(analysis, options.layout);
   const d = analysis.directive;
-  const title = options.title ?? `${d.id}: how the local plans implement it`;
-  const summaries = planSummaries(analysis);
-  const image = options.heatmapImage ? `\n\n![Coverage heatmap](${encodeURI(options.heatmapImage)})` : '';
-  const planRows = summaries.map((s) => [
-    `**${m(s.name)}** \`${m(s.id)}\``,
-    m(s.description),
-    String(s.units),
-    String(s.contentUnits),
-    String(s.labelledUnits),
-    m(s.encoding),
-  ]);
+  const title = options.title ?? rt(lang, 'title', { directive: d.shortTitle?.[lang] ?? d.id });
+  const image = options.heatmapImage
+    ? `\n\n![${m(rt(lang, 'heatmapTitle'))}](${encodeURI(options.heatmapImage)})`
+    : '';
+  const counted = notCitingNotice(analysis).counted;
+  const h2 = (k: ReportKey) => `## ${m(rt(lang, k))}`;
+  const legend = `${STATUSES.map((k) => `${STATUS_MARK[k]} ${m(statusText(lang, k))}`).join('; ')}. ${m(rt(lang, 'explain.share'))}`;
+  let body: string;
+  if (layout === 'detail') {
+    const summaries = planSummaries(analysis, lang);
+    const planRows = summaries.map((s) => [
+      `**${m(s.name)}** \`${m(s.id)}\``,
+      m(s.description),
+      String(s.units),
+      String(s.contentUnits),
+      String(s.labelledUnits),
+      m(s.encoding),
+    ]);
+    body = `${h2('section.coverage')}
+
+${coverageMarkdown(analysis, lang)}
+
+${legend}${image}
+
+${h2('section.plans')}
+
+${markdownTable(header(lang, ['col.plan', 'col.kind', 'col.units', 'col.content', 'col.labelled', 'col.encoding']), planRows, 'llrrrl')}
+
+${summaries.map((s) => planSection(s, lang)).join('\n\n')}
+
+${h2('section.additions')}
+
+${additions(analysis, options.maxPassages ?? 1, lang)}
+
+${h2('section.omissions')}
+
+${omissions(analysis, lang)}
+
+${h2('section.reuse')}
+
+${reuse(analysis, options.maxReuse ?? 12, lang)}`;
+  } else {
+    const provinces = provinceSummaries(analysis, lang);
+    const levels = new Map<string, number>();
+    for (const p of analysis.plans) levels.set(p.meta.level, (levels.get(p.meta.level) ?? 0) + 1);
+    const levelText = ['central', 'province', 'district', 'commune', 'unknown']
+      .filter((l) => levels.has(l))
+      .map((l) => rt(lang, 'levelCount', { n: levels.get(l)!, level: levelName(lang, l) }))
+      .join(', ');
+    const named = provinces.filter((p) => p.name !== rt(lang, 'noProvince')).length;
+    const notice = notCitingSummary(analysis, lang);
+    body = `${h2('section.summary')}
+
+${m(rt(lang, 'summaryIntro', { n: analysis.plans.length, p: named, levels: levelText }))}
+
+${m(
+  rt(lang, 'totals', {
+    n: counted,
+    directive: d.id,
+    totals: coverageTotals(analysis)
+      .map((t) => `${t.group} ${t.operationalised} / ${t.carried}`)
+      .join(', '),
+  }),
+)}${notice ? `\n\n${m(notice)}` : ''}
+
+${legend}
+
+${h2('section.provinces')}
+
+${provincesMarkdown(analysis, provinces, lang)}
+
+${h2('section.plans')}
+
+${provinceSectionsMarkdown(analysis, provinces, lang)}
+
+${h2('section.reuse')}
+
+${findingsSummary(analysis) ? `${m(rt(lang, 'provincePairsNote'))}\n\n${longestReuse(analysis, options.maxReuse ?? 12, lang)}` : NA(lang, 'what.reuse')}`;
+  }
+  const footer = rtn(lang, 'footer', analysis.plans.length, {
+    tool: analysis.tool.name,
+    version: analysis.tool.version,
+    generated: options.generatedAt ? rt(lang, 'generated', { date: options.generatedAt }) : '',
+  });
   return `# ${m(title)}
 
-How ${localPlans(notCitingNotice(analysis).counted)} implement ${m(d.title.vi)} (${m(d.id)}, ${m(d.issuer)}, ${m(d.date)}): _${m(d.title.en)}_.
+${m(rtn(lang, 'lead', counted, { title: d.title[lang], id: d.id, issuer: d.issuer, date: d.date }))}
 
-## Coverage of the task groups
+${body}
 
-${coverageMarkdown(analysis)}
+${h2('section.profiles')}
 
-${STATUS_MARK.operationalised} ${m(STATUS_TEXT.operationalised)}; ${STATUS_MARK.mentioned} ${m(STATUS_TEXT.mentioned)}; ${STATUS_MARK.absent} ${m(STATUS_TEXT.absent)}. Percentages: share of the plan's content text.${image}
+${profilesMarkdown(analysis, lang)}
 
-## The plans
+${h2('section.method')}
 
-${markdownTable(['plan', 'kind', 'units', 'content', 'labelled', 'encoding'], planRows, 'llrrrl')}
+${method(analysis, lang)}
 
-${summaries.map(planSection).join('\n\n')}
+${h2('section.evaluation')}
 
-## What plans add
-
-${additions(analysis, options.maxPassages ?? 3)}
-
-## What plans leave out
-
-${omissions(analysis)}
-
-## Reuse between plans
-
-${reuse(analysis, options.maxReuse ?? 12)}
-
-## Implementation profiles
-
-${profilesMarkdown(analysis)}
-
-## Method
-
-${method(analysis)}
-
-## Evaluation
-
-${evaluation(analysis)}
+${evaluation(analysis, lang)}
 
 ---
-${m(analysis.tool.name)} ${m(analysis.tool.version)}${options.generatedAt ? ` · generated ${m(options.generatedAt)}` : ''} · aligner ${m(analysis.method.aligner)} · ${analysis.plans.length} plans
+${m(footer)}
 `;
 }
