@@ -76,7 +76,7 @@ const vi = {
   // summary (large corpus)
   summaryIntro:
     'Kho văn bản có {n} kế hoạch của {p} tỉnh, thành phố ({levels}). Báo cáo này là bản tóm tắt: mỗi tỉnh, thành phố có một mục với các kế hoạch của mình; các bảng đầy đủ nằm trong các tệp CSV (doichieu export).',
-  levelCount: '{n} {level}',
+  levelCount: '{n} kế hoạch {level}',
   provinceTable:
     'Mỗi dòng cộng gộp các kế hoạch của một tỉnh, thành phố (cấp tỉnh và các huyện): số kế hoạch đã cụ thể hóa thành nhiệm vụ / số kế hoạch có nhắc đến từng nhóm; màu càng đậm, tỉ lệ kế hoạch đã cụ thể hóa càng cao.',
   province: 'Tỉnh, thành phố',
@@ -288,7 +288,7 @@ const en: Record<ReportKey, string> = {
   citesAlso: 'it also cites {docs}',
   summaryIntro:
     'The corpus has {n} plans of {p} provinces ({levels}). This report is a summary: one section per province with its plans; the full tables are in the CSV files (doichieu export).',
-  levelCount: '{n} {level}',
+  levelCount: '{n} at {level}',
   provinceTable:
     'Each row adds up the plans of one province (the province and its districts): plans that operationalise / plans that carry each group; the darker, the larger the share that operationalise it.',
   province: 'Province',
