@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/view.ts [--analysis out/analysis.json] [--port 5178] [--build]
  */
-import { copyFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,9 @@ async function main(): Promise<void> {
     await buildViewer(distDir);
   }
   await copyFile(analysis, join(distDir, 'analysis.json'));
+  // The reader's page images (plans added from a PDF or a scan), written by analyze beside analysis.json.
+  const pages = join(dirname(analysis), 'pages');
+  if (await exists(pages)) await cp(pages, join(distDir, 'pages'), { recursive: true, force: true });
   // The heatmap's share of it (plans and coverage), so the first view draws before the full file arrives.
   await writeFile(join(distDir, SUMMARY_FILE), JSON.stringify(summarise(full)));
   let server: Awaited<ReturnType<typeof serveStatic>>;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(init.stderr).toBe('');
   expect(init.status).toBe(0);
   added = doichieu(['add', ...bundled.plans.map((m) => join(work, `${m.id}.pdf`)), '--corpus', corpus]);
-}, 300_000);
+}, 900_000);
 
 const readCorpus = () => Manifest.parse(JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')));
 
@@ -73,6 +73,15 @@ describe('doichieu add', () => {
       const layout = JSON.parse(readFileSync(join(corpus, entry.layout!), 'utf8'));
       expect(layout.format).toBe('pdf');
       expect(layout.lines.length).toBeGreaterThan(10);
+      // Every page as the reader shows it: a WebP image beside the original.
+      for (const page of layout.pages as { number: number; image?: string }[]) {
+        expect(page.image, `${entry.id} p.${page.number}`).toBe(`plans/${entry.id}.pages/${page.number}.webp`);
+        const image = readFileSync(join(corpus, page.image!));
+        expect([image.subarray(0, 4).toString('latin1'), image.subarray(8, 12).toString('latin1')]).toEqual([
+          'RIFF',
+          'WEBP',
+        ]);
+      }
     }
   }, 300_000);
 
@@ -107,6 +116,17 @@ describe('doichieu add', () => {
     const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
     const units = analysis.plans.flatMap((p: { units: { location?: { page: number } }[] }) => p.units);
     expect(units.every((u: { location?: unknown }) => u.location !== undefined)).toBe(true);
+    // The page images go beside analysis.json, named from each plan's pages.
+    for (const plan of analysis.plans as { id: string; pages?: { number: number; image?: string }[] }[]) {
+      expect(plan.pages?.length, plan.id).toBeGreaterThan(0);
+      for (const page of plan.pages!) {
+        expect(page.image).toBe(`pages/${plan.id}/${page.number}.webp`);
+        expect(readFileSync(join(out, page.image!))).toEqual(
+          readFileSync(join(corpus, `plans/${plan.id}.pages/${page.number}.webp`)),
+        );
+      }
+    }
+    expect(r.stdout).toMatch(/wrote \d+ page images to /);
   }, 300_000);
 });
 

@@ -9,7 +9,7 @@ import { profileBase } from '@doichieu/measures';
 import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
 import { UserError } from './errors.ts';
 import { readPlanFile } from './io.ts';
-import { readPlanLayout } from './layout.ts';
+import { readerPages, readPlanLayout } from './layout.ts';
 import { formatDirectiveWarning } from './summary.ts';
 
 export interface WorkerSetup {
@@ -61,7 +61,9 @@ export function processPlan(
       ...(setup.maxBytes ? { maxBytes: setup.maxBytes } : {}),
       ...(layout ? { layout } : {}),
     });
-    return analysePlan(setup.directive, plan, setup.models, aligners);
+    const analysed = analysePlan(setup.directive, plan, setup.models, aligners);
+    const pages = layout ? readerPages(setup.corpusDir, meta, layout) : undefined;
+    return pages ? { ...analysed, plan: { ...analysed.plan, pages } } : analysed;
   } catch (e) {
     if (e instanceof DecodeError) throw new Error(`plan ${meta.id} (${meta.file}): ${e.message}`);
     throw e;

@@ -21,7 +21,7 @@ export const LayoutPage = z
     route: z.enum(['text-layer', 'ocr', 'docx']),
     /** Resolution the page was rendered at for OCR. */
     dpi: z.number().positive().optional(),
-    /** Path (relative to the manifest) of the page image, for scans. */
+    /** Path (relative to the manifest) of the page image the reader shows, downscaled (doichieu add). */
     image: z.string().optional(),
   })
   .strict();

@@ -4,13 +4,22 @@ import { type AssembledPage, assemble } from './assemble.ts';
 import { FormatError } from './errors.ts';
 import { rebuildLines } from './lines.ts';
 import type { DecodeDocumentOptions, DecodedDocument } from './model.ts';
-import { ocrImage, ocrLineFragments } from './ocr.ts';
+import { debianTesseract, ocrLineFragments } from './ocr.ts';
 import { originalRecord } from './original.ts';
 import { DEFAULT_LOW_CONFIDENCE } from './pdf.ts';
 
-export function decodeImage(bytes: Uint8Array, options: DecodeDocumentOptions): DecodedDocument {
+export async function decodeImage(
+  bytes: Uint8Array,
+  options: DecodeDocumentOptions,
+): Promise<DecodedDocument> {
   const language = options.ocr?.language ?? 'vie';
-  const ocrPages = ocrImage(bytes, { language });
+  const engine = options.ocr?.engine ?? debianTesseract;
+  if (!engine.available(language))
+    throw new FormatError(
+      'ocr-unavailable',
+      `OCR needs Tesseract with the "${language}" model (Debian: apt-get install tesseract-ocr tesseract-ocr-${language})`,
+    );
+  const ocrPages = await engine.recognise(bytes, { language });
   const pages: AssembledPage[] = ocrPages.map((p, i) => ({
     page: { number: i + 1, width: p.width, height: p.height, unit: 'px', route: 'ocr' },
     lines: rebuildLines(ocrLineFragments(p), p.width),
@@ -35,7 +44,7 @@ export function decodeImage(bytes: Uint8Array, options: DecodeDocumentOptions): 
       artefacts: assembled.artefacts,
       hints: [],
       ocr: {
-        engine: 'tesseract',
+        engine: engine.name,
         language,
         lowConfidenceBelow: options.ocr?.lowConfidenceBelow ?? DEFAULT_LOW_CONFIDENCE,
       },

@@ -19,8 +19,9 @@ export { FormatError, type FormatErrorCode, SUPPORTED } from './errors.ts';
 export { decodeImage } from './image.ts';
 export { type Fragment, type RebuiltLine, rebuildLines } from './lines.ts';
 export type { DecodeDocumentOptions, DecodedDocument, OcrOptions } from './model.ts';
-export { ocrAvailable, ocrImage, parseTsv } from './ocr.ts';
+export { debianTesseract, type OcrEngine, type OcrPage, ocrAvailable, ocrImage, parseTsv } from './ocr.ts';
 export { sha256 } from './original.ts';
+export { PAGE_IMAGE_WIDTH, type PageImage, pageImages } from './page-images.ts';
 export { DEFAULT_LOW_CONFIDENCE, DEFAULT_OCR_DPI, decodePdf } from './pdf.ts';
 export { needsOcr, textQuality } from './text-quality.ts';
 
@@ -36,7 +37,7 @@ export async function decodeDocument(
     case 'docx':
       return { format, ...(await decodeDocx(bytes, options)) };
     case 'image':
-      return { format, ...decodeImage(bytes, options) };
+      return { format, ...(await decodeImage(bytes, options)) };
     case 'text':
       return undefined;
   }

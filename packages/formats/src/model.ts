@@ -1,5 +1,6 @@
 /** What a decode stage of this package returns: the extracted text and where it sits in the original. */
 import type { Box, DocumentLayout, Message } from '@doichieu/core';
+import type { OcrEngine } from './ocr.ts';
 
 export type { Box };
 
@@ -13,6 +14,8 @@ export interface DecodedDocument {
 export interface OcrOptions {
   /** Resolution PDF pages are rendered at for OCR. */
   dpi?: number;
+  /** The engine (default: Debian's `tesseract` command). */
+  engine?: OcrEngine;
   /** Tesseract language(s). */
   language?: string;
   /** Lines whose mean word confidence is below this are marked. */

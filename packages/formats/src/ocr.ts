@@ -2,7 +2,8 @@
  * OCR with Debian's Tesseract (`tesseract-ocr` + `tesseract-ocr-vie`), run as
  * a process on one page image at a time. One thread per process so results
  * do not depend on the machine's load; TSV output gives every word's box and
- * confidence.
+ * confidence. Another engine (bench/ocr-engines.bench.ts measures tesseract.js
+ * against this one) plugs in through `OcrEngine`, giving the same TSV pages.
  */
 import { spawnSync } from 'node:child_process';
 import { FormatError } from './errors.ts';
@@ -39,15 +40,34 @@ export function ocrAvailable(language = 'vie'): boolean {
   return tesseractLanguages()?.includes(language) ?? false;
 }
 
+/** An OCR engine: page images in, Tesseract-style pages (words with boxes and confidence) out. */
+export interface OcrEngine {
+  /** Recorded in the layout's OCR record. */
+  name: string;
+  available(language: string): boolean;
+  recognise(image: Uint8Array, options: { language: string; dpi?: number }): OcrPage[] | Promise<OcrPage[]>;
+}
+
+/** The default engine: Debian's `tesseract` command. */
+export const debianTesseract: OcrEngine = {
+  name: 'tesseract',
+  available: ocrAvailable,
+  recognise: (image, options) => ocrImage(image, options),
+};
+
 /** OCR of one image (PNG, JPEG or TIFF bytes; a multi-page TIFF gives several pages). */
-export function ocrImage(image: Uint8Array, options: { language?: string; dpi?: number } = {}): OcrPage[] {
+export function ocrImage(
+  image: Uint8Array,
+  options: { language?: string; dpi?: number /** Another tessdata folder. */; tessdata?: string } = {},
+): OcrPage[] {
   const language = options.language ?? 'vie';
-  if (!ocrAvailable(language))
+  if (!options.tessdata && !ocrAvailable(language))
     throw new FormatError(
       'ocr-unavailable',
       `OCR needs Tesseract with the "${language}" model (Debian: apt-get install tesseract-ocr tesseract-ocr-${language})`,
     );
-  const args = ['stdin', 'stdout', '-l', language, '--psm', '3'];
+  const args = ['stdin', 'stdout', ...(options.tessdata ? ['--tessdata-dir', options.tessdata] : [])];
+  args.push('-l', language, '--psm', '3');
   if (options.dpi) args.push('--dpi', String(options.dpi));
   args.push('tsv');
   const r = spawnSync('tesseract', args, {
@@ -66,7 +86,8 @@ export function ocrImage(image: Uint8Array, options: { language?: string; dpi?: 
 /** Tesseract's TSV: level 1 is a page, level 5 a word with its box and confidence. */
 export function parseTsv(tsv: string): OcrPage[] {
   const pages: OcrPage[] = [];
-  for (const row of tsv.split('\n').slice(1)) {
+  // The command's TSV starts with a header row (its level is not a number: skipped); the library's has none.
+  for (const row of tsv.split('\n')) {
     const c = row.split('\t');
     if (c.length < 12) continue;
     const level = Number(c[0]);

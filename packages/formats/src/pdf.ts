@@ -10,7 +10,7 @@ import { type AssembledPage, assemble } from './assemble.ts';
 import { FormatError } from './errors.ts';
 import { type Fragment, rebuildLines } from './lines.ts';
 import type { DecodeDocumentOptions, DecodedDocument } from './model.ts';
-import { ocrAvailable, ocrImage, ocrLineFragments } from './ocr.ts';
+import { debianTesseract, ocrLineFragments } from './ocr.ts';
 import { originalRecord } from './original.ts';
 import { openPdf } from './pdfjs.ts';
 import { renderPage } from './render.ts';
@@ -26,6 +26,7 @@ export async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOption
     if (doc.numPages === 0) throw new FormatError('empty', 'the PDF has no pages');
     const dpi = options.ocr?.dpi ?? DEFAULT_OCR_DPI;
     const language = options.ocr?.language ?? 'vie';
+    const engine = options.ocr?.engine ?? debianTesseract;
     const pages: AssembledPage[] = [];
     const messages: Message[] = [];
     let ocrPages = 0;
@@ -54,14 +55,14 @@ export async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOption
         });
         continue;
       }
-      if (!ocrAvailable(language))
+      if (!engine.available(language))
         throw new FormatError(
           'ocr-unavailable',
           `page ${n} has ${why === 'empty' ? 'no text layer (a scan)' : 'an unreadable text layer'} and OCR needs Tesseract with the "${language}" model (Debian: apt-get install tesseract-ocr tesseract-ocr-${language})`,
         );
       const { png, scale } = await renderPage(page, dpi);
       options.onPageImage?.(n, png);
-      const [ocr] = ocrImage(png, { language, dpi });
+      const [ocr] = await engine.recognise(png, { language, dpi });
       const words = (ocr?.words ?? []).map((w) => ({
         ...w,
         x0: w.x0 / scale,
@@ -101,7 +102,7 @@ export async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOption
         ...(ocrPages > 0
           ? {
               ocr: {
-                engine: 'tesseract',
+                engine: engine.name,
                 language,
                 lowConfidenceBelow: options.ocr?.lowConfidenceBelow ?? DEFAULT_LOW_CONFIDENCE,
               },

@@ -72,6 +72,18 @@ export const EvaluationSchema = z.object({
   confusion: z.record(z.string(), z.record(z.string(), z.number())),
 });
 
+/** A page of the plan's original file (PDF, image), as the reader shows it. */
+export const PlanPage = z.object({
+  number: z.number().int().positive(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+  unit: z.enum(['pt', 'px']).describe("The unit of the page's size and of its units' location boxes"),
+  image: z
+    .string()
+    .optional()
+    .describe('The page image, relative to analysis.json (DIR/pages/<plan id>/<page>.webp)'),
+});
+
 export const AnalysedPlan = z.object({
   id: z.string(),
   meta: PlanMeta,
@@ -86,6 +98,12 @@ export const AnalysedPlan = z.object({
     'Whether the plan cites the directive analysed (absent in analyses written before the check)',
   ),
   messages: z.array(Message),
+  pages: z
+    .array(PlanPage)
+    .optional()
+    .describe(
+      'For plans read from a PDF or an image (doichieu add): the pages, to show a unit where it sits',
+    ),
 });
 export type AnalysedPlan = z.infer<typeof AnalysedPlan>;
 

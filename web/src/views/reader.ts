@@ -13,6 +13,7 @@ import { outline, planDetails } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
 import type { Lang, Plan } from '../types.ts';
+import { attachPageImages } from './page-image.ts';
 import { profilePanel } from './profiles.ts';
 
 export function mountReader(root: HTMLElement, ctx: Ctx): ViewHandle {
@@ -45,6 +46,7 @@ export function mountReader(root: HTMLElement, ctx: Ctx): ViewHandle {
         ...(state.unit ? { selected: state.unit } : {}),
       }),
     );
+    attachPageImages(main, plan, lang);
     scrollToUnit(state.unit);
   };
 

@@ -218,12 +218,7 @@ export const addCommand: Command = {
       const ext = extname(name).toLowerCase();
       let id = values.id ?? slug(basename(name, extname(name)));
       for (let n = 2; ids.has(id); n++) id = `${values.id ?? slug(basename(name, extname(name)))}-${n}`;
-      const images: { page: number; png: Uint8Array }[] = [];
-      const doc = await formats.decodeDocument(bytes, {
-        name,
-        ...(dpi ? { ocr: { dpi } } : {}),
-        onPageImage: (page, png) => images.push({ page, png }),
-      });
+      const doc = await formats.decodeDocument(bytes, { name, ...(dpi ? { ocr: { dpi } } : {}) });
       const writes: Prepared['writes'] = [];
       let text: string;
       let planFile: string;
@@ -233,12 +228,15 @@ export const addCommand: Command = {
         planFile = `plans/${id}.txt`;
         const original = `plans/${id}${ext || `.${doc.format}`}`;
         const layoutFile = `plans/${id}.layout.json`;
+        // Every page as the reader shows it (the unit's region outlined on it), beside the original.
+        const images = await formats.pageImages(bytes, doc.layout);
+        const imagePath = (i: { page: number; ext: string }) => `plans/${id}.pages/${i.page}.${i.ext}`;
         const layout = {
           $schema: 'https://doichieu.invalid/schemas/layout.schema.json',
           ...doc.layout,
           pages: doc.layout.pages.map((p) => {
             const image = images.find((i) => i.page === p.number);
-            return image ? { ...p, image: `plans/${id}.pages/${p.number}.png` } : p;
+            return image ? { ...p, image: imagePath(image) } : p;
           }),
         };
         writes.push(
@@ -246,7 +244,7 @@ export const addCommand: Command = {
           { path: planFile, data: text },
           { path: layoutFile, data: `${JSON.stringify(layout)}\n` },
         );
-        for (const i of images) writes.push({ path: `plans/${id}.pages/${i.page}.png`, data: i.png });
+        for (const i of images) writes.push({ path: imagePath(i), data: i.bytes });
         extra.original = original;
         extra.layout = layoutFile;
       } else {

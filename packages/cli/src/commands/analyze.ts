@@ -13,6 +13,7 @@ import {
   MAX_PLAN_BYTES_CEILING,
   writeFileAtomic,
 } from '../io.ts';
+import { copyPageImages } from '../layout.ts';
 import { runAnalysis } from '../pipeline.ts';
 import { formatCoverageTable } from '../summary.ts';
 
@@ -139,6 +140,9 @@ export const analyzeCommand: Command = {
       }
       if (result.diffSkipped) process.stdout.write(`diff stage skipped: ${result.diffSkipped}\n`);
       process.stdout.write(`wrote ${out}\n`);
+      // The reader's page images (plans added from a PDF or an image), beside analysis.json.
+      const images = copyPageImages(corpus.dir, corpus.manifest.plans, outDir);
+      if (images > 0) process.stdout.write(`wrote ${images} page images to ${resolve(outDir, 'pages')}\n`);
       if (!values['no-csv']) {
         if (result.plans <= CSV_LIMIT) {
           const csvDir = resolve(outDir, 'csv');
