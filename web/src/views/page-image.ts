@@ -32,6 +32,12 @@ const TEXT = {
 const say = (key: keyof typeof TEXT, lang: Lang, vars: Record<string, string | number> = {}): string =>
   TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
+/** The first words of a unit's text, to name it in the dialog's title. */
+const opening = (text: string, max = 70): string =>
+  text.length <= max
+    ? text
+    : `${text.slice(0, text.lastIndexOf(' ', max) > 20 ? text.lastIndexOf(' ', max) : max)}…`;
+
 /** The page image of a unit's first page, when analyze wrote one. */
 export function unitPage(plan: Plan, unit: Unit): PlanPage | undefined {
   const page = unit.location?.page;
@@ -129,7 +135,11 @@ export function openPageImage(
     h(
       'div',
       { class: 'page-image-head' },
-      h('h2', { id: 'page-image-title' }, `${say('page', lang, { page: page.number })} · ${unit.id}`),
+      h(
+        'h2',
+        { id: 'page-image-title' },
+        `${say('page', lang, { page: page.number })} · “${opening(unit.text)}”`,
+      ),
       unit.location?.lowConfidence && confidence !== undefined
         ? h('span', { class: 'page-image-note' }, say('lowConfidence', lang, { c: confidence }))
         : null,
