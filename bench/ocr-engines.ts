@@ -22,7 +22,9 @@ export function npmVieModel(variant: '4.0.0_best_int' | '4.0.0' = '4.0.0_best_in
 /** Debian's command with another tessdata folder (the npm model unpacked), to tell the engine from the model. */
 function debianWithModel(variant: '4.0.0_best_int' | '4.0.0'): OcrEngine {
   const dir = join(tmpdir(), 'doichieu-tessdata', variant);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, 'configs'), { recursive: true });
+  // The command's `tsv` output is a config file of its tessdata folder.
+  writeFileSync(join(dir, 'configs', 'tsv'), 'tessedit_create_tsv 1\n');
   writeFileSync(
     join(dir, 'vie.traineddata'),
     gunzipSync(readFileSync(join(npmVieModel(variant), 'vie.traineddata.gz'))),
