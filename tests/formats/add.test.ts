@@ -75,7 +75,9 @@ describe('doichieu add', () => {
       expect(layout.lines.length).toBeGreaterThan(10);
       // Every page as the reader shows it: a WebP image beside the original.
       for (const page of layout.pages as { number: number; image?: string }[]) {
-        expect(page.image, `${entry.id} p.${page.number}`).toBe(`plans/${entry.id}.pages/${page.number}.webp`);
+        expect(page.image, `${entry.id} p.${page.number}`).toBe(
+          `plans/${entry.id}.pages/${page.number}.webp`,
+        );
         const image = readFileSync(join(corpus, page.image!));
         expect([image.subarray(0, 4).toString('latin1'), image.subarray(8, 12).toString('latin1')]).toEqual([
           'RIFF',
