@@ -252,6 +252,8 @@ function endsInCapitals(line: string): boolean {
 }
 /** The whole block in emphasis: "**…**", "*…*", "__…__", "_…_", with no emphasis inside. */
 const WHOLE_EMPHASIS = /^(?:\*\*[^*]+\*\*|\*[^*]+\*|__[^_]+__|_[^_]+_)$/;
+/** How many lines back the rules look for the start of a block: a bound, so that a text of one endless paragraph stays linear. */
+const REACH_LINES = 40;
 /** How far back an opening bracket still holds the next line: a wrapped aside, not a stray "(". */
 const OPEN_REACH = 250;
 /** An opening bracket or quotation not closed before the end, or an emphasis opened and not closed. */
@@ -539,7 +541,7 @@ export function layoutEdits(text: string): LayoutResult {
       const kind = lineMarker[i]?.kind;
       if ((kind !== 'dash' && kind !== 'plus') || length[g - 1]! + 1 + firstWord[i]! > width) continue;
       let k = i - 1;
-      while (k > 0 && list[k] === list[i] && !lineMarker[k]) k--;
+      while (k > 0 && i - k < REACH_LINES && list[k] === list[i] && !lineMarker[k]) k--;
       if (list[k] !== list[i] || lineMarker[k]?.kind !== kind) continue;
       const seen = dashBreaks.get(list[i]!) ?? { all: 0, bare: 0 };
       seen.all++;
@@ -573,7 +575,7 @@ export function layoutEdits(text: string): LayoutResult {
       if (length[g - 1]! > width || length[g - 1]! + 1 + firstWord[i]! <= width) return true;
       // The block so far, with the lines this round has already joined to it.
       let from = first[g - 1]!;
-      while (from > 0 && soft[from]) from--;
+      while (from > 0 && i - from < REACH_LINES && soft[from]) from--;
       const group = groupText(from, i);
       // An open bracket, quotation or emphasis goes on, whatever the next line starts with.
       if (leavesOpen(group)) return false;
@@ -656,7 +658,11 @@ export function layoutEdits(text: string): LayoutResult {
     if (hasSpace[k] && !lineText(k).startsWith('|')) longestLine = Math.max(longestLine, physicalLength(k));
   const wrappedLength = (k: number): number => {
     let total = physicalLength(k);
-    for (; k > 0 && !blankBefore[k] && !soft[k] && startsLower[k]; k--) {
+    for (
+      const end = k;
+      k > 0 && end - k < REACH_LINES && !blankBefore[k] && !soft[k] && startsLower[k];
+      k--
+    ) {
       const before = physicalLength(k - 1);
       if (before > longestLine || before + 1 + firstWord[k]! <= longestLine) break;
       total += before + 1;
