@@ -8,6 +8,7 @@
  * tests/.artifacts/.
  */
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,7 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
     ['reader-original', '#view=reader&plan=qnh-implementation&orig=1&group=TG3'],
     ['compare', '#view=compare&a=qng-implementation&b=qnh-implementation'],
     ['corpus', '#view=corpus&q=doi+ngoai'],
+    ['corpus-terms-en', '#view=corpus&kplan=lso-135-conference&lang=en'],
     ['coverage-en', '#view=coverage&lang=en'],
   ] as const;
 
@@ -134,6 +136,131 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
     expect(meta).toContain('không rõ (theo danh mục)');
     expect(await p.locator('dl.meta .extracted.garbled').count()).toBeGreaterThanOrEqual(2);
     await screenshot(p, 'a02-reader-meta');
+  });
+
+  it('reasons: each unit says why it is a task or not, consistently with the heatmap’s status', async () => {
+    // The data: a group is operationalised exactly when one of its units is charged as a task.
+    const unitsById = new Map(analysis.plans.flatMap((x) => x.units.map((u) => [u.id, u] as const)));
+    for (const row of analysis.coverage)
+      for (const cell of row.cells) {
+        const tasks = cell.units.filter((id) => unitsById.get(id)!.charge?.task);
+        expect(cell.status === 'operationalised', `${row.planId} ${cell.group}`).toBe(tasks.length > 0);
+        expect([...cell.operationalUnits].sort()).toEqual([...tasks].sort());
+      }
+    const plan = analysis.plans.find((x) => x.id === 'qnh-implementation')!;
+    const labelled = plan.units.filter((u) => u.charge && u.alignment.labels.length > 0);
+    const p = await fresh();
+    await open(p, `${server.url}#view=reader&plan=${plan.id}`);
+    // The reader: a tag on every unit that carries a group, and the reasons counted in the side panel.
+    expect(await p.locator('#reader-doc .charge-tag').count()).toBe(labelled.length);
+    expect(await p.locator('#reader-doc .charge-tag.task').count()).toBe(
+      labelled.filter((u) => u.charge!.task).length,
+    );
+    const panel = p.locator('#charge-reasons');
+    const counted = await panel
+      .locator('li.task .count')
+      .allInnerTexts()
+      .then((xs) => xs.reduce((s, x) => s + Number(x.replace(/\D/g, '')), 0));
+    expect(counted).toBe(labelled.filter((u) => u.charge!.task).length);
+    const first = labelled.find((u) => u.charge!.task && u.charge!.evidence)!;
+    expect(await panel.innerText()).toContain(first.charge!.evidence!.text.slice(0, 20));
+    await screenshot(p, 'a07-reader-reasons');
+    // The cell panel: each unit of an operationalised cell says why, with the words that decided.
+    await open(p, `${server.url}#view=coverage&plan=${plan.id}&group=TG3`);
+    const cell = analysis.coverage.find((r) => r.planId === plan.id)!.cells.find((c) => c.group === 'TG3')!;
+    await p.locator('#cell-units').waitFor();
+    expect(await p.locator('#cell-units .charge-line').count()).toBe(cell.units.length);
+    expect(await p.locator('#cell-units .charge-line.task').count()).toBe(cell.operationalUnits.length);
+    expect(await p.locator('#cell-units .charge-line.task').first().innerText()).toMatch(/^nhiệm vụ: .+“.+”/);
+    await screenshot(p, 'a08-cell-reasons');
+  });
+
+  it('print: every view prints its content within an A4 page, without controls', async () => {
+    const plan = analysis.plans.find((x) => x.id === 'qnh-implementation')!;
+    const views: Array<[string, string, string[]]> = [
+      ['coverage', `#view=coverage&plan=${plan.id}&group=TG3`, ['#heatmap', '#cell-detail', '#cell-units']],
+      ['reader', `#view=reader&plan=${plan.id}`, ['#reader-doc', '#charge-reasons']],
+      ['compare', '#view=compare&a=qng-implementation&b=qnh-implementation', ['#compare-body .cmp-group']],
+      ['corpus', '#view=corpus&q=doi+ngoai', ['#search-results li.hit', '#similarity', '#keyness-table']],
+      ['profiles', '#view=profiles', ['#profile-table']],
+    ];
+    for (const [name, hash, selectors] of views) {
+      const p = await fresh(794, 1123);
+      await open(p, server.url + hash);
+      await p.emulateMedia({ media: 'print' });
+      await p.waitForTimeout(200);
+      const check = await p.evaluate((sels) => {
+        const shown = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+        };
+        return {
+          width: document.documentElement.scrollWidth,
+          buttons: [...document.querySelectorAll('main .btn, main select, main input, main .copy-link')].filter(shown)
+            .length,
+          content: sels.map((s) => [...document.querySelectorAll(s)].filter(shown).length),
+          right: Math.max(
+            ...sels.flatMap((s) =>
+              [...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect().right),
+            ),
+          ),
+        };
+      }, selectors);
+      expect(check.width, name).toBeLessThanOrEqual(794);
+      expect(check.right, name).toBeLessThanOrEqual(794);
+      expect(check.buttons, name).toBe(0);
+      for (const [i, n] of check.content.entries()) expect(n, `${name} ${selectors[i]}`).toBeGreaterThan(0);
+      if (name === 'coverage') {
+        const heads = await p
+          .locator('#heatmap .colhead')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+        expect(heads).toHaveLength(analysis.directive.taskGroups.length);
+        for (const r of heads) expect(r).toBeLessThanOrEqual(794);
+      }
+      if (name === 'reader') expect(await p.locator('#reader-doc .unit').count()).toBe(plan.units.length);
+      await screenshot(p, `a09-print-${name}`);
+    }
+  });
+
+  it('exports: the cell, the plan, the comparison and the profiles as the CLI’s neutralised CSV', async () => {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const get = async (id: string) => {
+      const [download] = await Promise.all([p.waitForEvent('download'), p.locator(id).click()]);
+      const text = (await readFile((await download.path())!)).toString('utf8');
+      expect(text.startsWith('\uFEFF"')).toBe(true);
+      const lines = text.slice(1).trimEnd().split('\r\n');
+      expect(lines.every((l) => l.startsWith('"'))).toBe(true);
+      return lines;
+    };
+    const plan = analysis.plans.find((x) => x.id === 'qnh-implementation')!;
+    const cell = analysis.coverage.find((r) => r.planId === plan.id)!.cells.find((c) => c.group === 'TG3')!;
+    await open(p, `${server.url}#view=coverage&plan=${plan.id}&group=TG3`);
+    expect(await get('#cell-csv')).toHaveLength(cell.units.length + 1);
+    await open(p, `${server.url}#view=reader&plan=${plan.id}`);
+    const units = await get('#reader-csv');
+    expect(units).toHaveLength(plan.units.length + 1);
+    expect(units[0]).toContain('"task_reason"');
+    await open(p, `${server.url}#view=compare&a=qng-implementation&b=qnh-implementation`);
+    expect((await get('#compare-csv')).length).toBeGreaterThan(1);
+    await open(p, `${server.url}#view=profiles`);
+    expect(await get('#profiles-csv')).toHaveLength((analysis.profiles?.length ?? 0) + 1);
+    await open(p, `${server.url}#view=corpus&kplan=${plan.id}`);
+    const terms = await get('#keyness-csv');
+    expect(terms.length).toBe(
+      (analysis.findings?.keyness.find((k) => k.planId === plan.id)?.terms.length ?? 0) + 1,
+    );
+    expect((await get('#similarity-csv')).length).toBe(
+      (analysis.plans.length * (analysis.plans.length - 1)) / 2 + 1,
+    );
+    // A search hit cites its plan and unit with a link that reopens the reader at the unit.
+    await open(p, `${server.url}#view=corpus&q=doi+ngoai`);
+    await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const hit = p.locator('#search-results li.hit').first();
+    const unitId = await hit.getAttribute('data-unit');
+    await hit.locator('.copy-link').click();
+    await expect.poll(() => hit.locator('.copy-link').getAttribute('data-citation')).toContain(unitId!);
+    expect(await hit.locator('.copy-link').getAttribute('data-citation')).toContain('view=reader');
+    await p.close();
   });
 
   it('tooltip stays inside the viewport', async () => {

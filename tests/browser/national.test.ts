@@ -235,4 +235,65 @@ describe.skipIf(!hasChromium)(`viewer on a ${PLANS}-plan synthetic national corp
     await p.pdf({ path: join(ARTIFACTS, 'n04-print.pdf'), format: 'A4' });
     await screenshot(p, 'n04-print');
   });
+
+  it('similarity at national scale: a canvas in clustered order, hover names both plans, brush zoom and back, exports', async () => {
+    const p = await fresh();
+    await p.addInitScript(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await open(p, `${server.url}#view=corpus`);
+    // No table of 490,000 cells: a canvas, and the most similar pairs as its accessible alternative.
+    expect(await p.locator('#similarity-table').count()).toBe(0);
+    const canvas = p.locator('#similarity-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    expect(await p.locator('#similarity-pairs tbody tr').count()).toBe(50);
+    expect(await p.locator('#similarity-legend').innerText()).toContain('Jaccard');
+    expect(await p.locator('#zoom-status').innerText()).toContain(`/ ${PLANS}`);
+    const box = (await canvas.boundingBox())!;
+    // Hover: the label names both plans ("district, province") and their similarity, or says the pair was not compared.
+    const names = new Set(analysis.plans.map((x) => x.meta.province));
+    await p.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.21);
+    const tip = p.locator('#similarity-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const titles = await tip.locator('.tip-title').allInnerTexts();
+    expect(titles).toHaveLength(2);
+    for (const title of titles) expect([...names].some((prov) => title.includes(prov))).toBe(true);
+    await screenshot(p, 'n05-similarity-hover');
+    // Brush zoom to a square, then back.
+    await p.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+    await p.mouse.down();
+    await p.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.2, { steps: 4 });
+    await p.mouse.up();
+    await expect.poll(() => p.locator('#zoom-status').innerText()).not.toContain(`1–${PLANS}`);
+    expect(await p.locator('#zoom-back').isDisabled()).toBe(false);
+    await screenshot(p, 'n06-similarity-zoomed');
+    await p.locator('#zoom-back').click();
+    expect(await p.locator('#zoom-status').innerText()).toContain(`1–${PLANS}`);
+    const get = async (id: string) => {
+      const [download] = await Promise.all([p.waitForEvent('download'), p.locator(id).click()]);
+      return readFile((await download.path())!);
+    };
+    const png = await get('#similarity-png');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const csv = (await get('#similarity-csv')).toString('utf8');
+    expect(csv.startsWith('\uFEFF"plan_a_id","plan_a","plan_b_id","plan_b","similarity"')).toBe(true);
+    const pairs = new Set<string>();
+    for (const n of analysis.findings?.neighbours ?? [])
+      for (const q of n.plans) pairs.add([n.planId, q.planId].sort().join('|'));
+    expect(csv.slice(1).trimEnd().split('\r\n')).toHaveLength(pairs.size + 1);
+    // Distinctive terms of a plan far past the first 60.
+    const late = analysis.plans[PLANS - 1]!;
+    await open(p, `${server.url}#view=corpus&kplan=${late.id}`);
+    expect(await p.locator('#keyness-table').getAttribute('data-plan')).toBe(late.id);
+    expect(await p.locator('#keyness-table tbody tr').count()).toBeGreaterThan(0);
+    const long = await p.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    timings.corpusViewLongestTaskMs = Math.round(Math.max(0, ...long));
+    process.stdout.write(
+      `corpus view (${PLANS} plans): longest task ${timings.corpusViewLongestTaskMs} ms\n`,
+    );
+  });
 });

@@ -294,11 +294,19 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     await open(p, `${servers.findings!.url}#view=corpus`);
     const f = findingsAnalysis.findings;
     expect(await p.locator('#similarity-table tbody tr').count()).toBe(f.plans.length);
-    expect(await p.locator('#keyness .card').count()).toBe(findingsAnalysis.plans.length);
-    const top = [...f.keyness[0]!.terms].sort((a, b) => b.g2 - a.g2)[0]!;
-    expect(
-      await p.locator(`#keyness .card[data-plan="${f.keyness[0]!.planId}"] .term`).first().innerText(),
-    ).toBe(top.term);
+    expect(await p.locator('#similarity-pairs tbody tr').count()).toBe(
+      Math.min(50, (f.plans.length * (f.plans.length - 1)) / 2),
+    );
+    // Distinctive terms of any plan: the picker lists every plan, the choice is in the URL.
+    expect(await p.locator('#keyness-plan option').count()).toBe(findingsAnalysis.plans.length);
+    const last = f.keyness[f.keyness.length - 1]!;
+    await p.locator('#keyness-plan').selectOption(last.planId);
+    await expect.poll(() => p.evaluate(() => window.__viewer!.state().kplan)).toBe(last.planId);
+    const top = [...last.terms].sort((a, b) => b.g2 - a.g2)[0]!;
+    expect(await p.locator(`#keyness-table[data-plan="${last.planId}"] td.term`).first().innerText()).toBe(
+      top.term,
+    );
+    expect(await p.locator('#g2-explained').innerText()).toContain('G²');
     // A matrix cell opens the comparison of its pair.
     await p.locator('#similarity-table tbody tr').nth(0).locator('td a').first().click();
     await expect.poll(() => p.evaluate(() => window.__viewer!.state().view)).toBe('compare');

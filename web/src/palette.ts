@@ -37,7 +37,8 @@ export function ramp(t: number): string {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-function rampRgb(t: number): number[] {
+/** The ramp's colour as 0–255 channels (for canvas pixels). */
+export function rampRgb(t: number): number[] {
   const x = Number.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
   return LIGHT.map((l, i) => Math.round(l + (DARK[i]! - l) * x));
 }

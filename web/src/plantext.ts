@@ -6,7 +6,8 @@
 import { h } from './dom.ts';
 import { groupColour } from './palette.ts';
 import { type Corpus, textSegments } from './prepare.ts';
-import type { Plan, Unit } from './types.ts';
+import type { Lang, Plan, Unit } from './types.ts';
+import { chargeTag } from './views/charge.ts';
 
 export interface PlanTextOptions {
   original: boolean;
@@ -16,6 +17,8 @@ export interface PlanTextOptions {
   group?: string;
   /** The unit outlined as current. */
   selected?: string;
+  /** When set, each unit that carries a group ends with a tag saying whether it is a task and why, in this language. */
+  reasons?: Lang;
 }
 
 /** Task groups of a unit, highest score first. */
@@ -80,7 +83,13 @@ export function planText(corpus: Corpus, plan: Plan, opts: PlanTextOptions): HTM
   let page: number | undefined;
   for (const unit of plan.units) {
     const tag = unit.kind === 'heading' ? 'h3' : 'p';
-    const block = h(tag, {}, bars(corpus, unit), h('span', { class: 'txt' }, unit.text));
+    const block = h(
+      tag,
+      {},
+      bars(corpus, unit),
+      h('span', { class: 'txt' }, unit.text),
+      opts.reasons ? chargeTag(unit, opts.reasons) : null,
+    );
     // Plans read from a PDF or a scan: the page where each page's units start, and OCR doubts.
     const location = unit.location;
     if (location && location.page !== page) {

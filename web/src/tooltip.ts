@@ -8,6 +8,7 @@ import { groupShort, roleName, t, unitKindName } from './i18n.ts';
 import { groupColour } from './palette.ts';
 import type { Corpus } from './prepare.ts';
 import type { Lang, Unit } from './types.ts';
+import { chargeSentence } from './views/charge.ts';
 
 let tip: HTMLDivElement | undefined;
 
@@ -90,6 +91,9 @@ export function unitCard(corpus: Corpus, unit: Unit, lang: Lang): HTMLElement {
       ` · ${roleName(unit.role, lang)} · ${unitKindName(unit.kind, lang)}`,
     ),
     !a.content ? h('p', { class: 'muted' }, t(lang, 'notContent')) : null,
+    unit.charge && a.labels.length > 0
+      ? h('div', { class: 'tip-charge' }, chargeSentence(unit.charge, lang, unit.id))
+      : null,
     h('div', { class: 'tip-title' }, t(lang, 'scores')),
     rows,
     h('div', { class: 'tip-meta' }, `${t(lang, 'confidence')}: ${a.confidence.toFixed(2)} · ${model}`),

@@ -1,6 +1,16 @@
 export { type Agreement, agreement, cohensKappa } from './agreement.ts';
 export { type BaselineScorer, createBaseline } from './baseline.ts';
-export { type CoverageCell, type CoverageStatus, coverageOfPlan, operationalUnitIds } from './coverage.ts';
+export {
+  type ChargeEvidence,
+  type ChargeReason,
+  type CoverageCell,
+  type CoverageStatus,
+  coverageOfPlan,
+  coverageWithCharges,
+  operationalUnitIds,
+  type UnitCharge,
+  unitCharges,
+} from './coverage.ts';
 export {
   type CrossValidation,
   crossValidate,

@@ -9,13 +9,14 @@
  */
 import {
   type AlignModel,
-  coverageOfPlan,
+  coverageWithCharges,
   createAligner,
   fitsDirective,
   type GoldRow,
   loadShippedModel,
   type ShippedModel,
   type UnitAlignment,
+  unitCharges,
 } from '@doichieu/align';
 import {
   checkDirectiveCitation,
@@ -160,13 +161,16 @@ export function analysePlan(
     aligners.set(models.ref, aligner);
   }
   const alignments = new Map<string, UnitAlignment>();
+  const charges = unitCharges(plan.units, plan.fields);
   const units = plan.units.map((u) => {
     const { unitId: _unitId, ...rest } = aligner.align(u);
     alignments.set(u.id, { unitId: u.id, ...rest });
     const g = models.gold[u.id];
+    const charge = rest.content ? charges.get(u.id) : undefined;
     return {
       ...u,
       alignment: { ...rest, model: models.ref, ...(g ? { gold: g } : {}) },
+      ...(charge ? { charge } : {}),
     } as AnalysedPlan['units'][number];
   });
   const directiveCheck = checkDirectiveCitation(directive, plan.references, plan.source.text);
@@ -188,7 +192,7 @@ export function analysePlan(
     coverage: {
       planId: plan.id,
       directive: directiveCheck.status,
-      cells: coverageOfPlan(plan.units, plan.fields, alignments, groups),
+      cells: coverageWithCharges(plan.units, alignments, groups, charges),
     },
   };
 }

@@ -43,7 +43,46 @@ export const AlignmentSchema = z.object({
   gold: z.array(z.string()).optional().describe('Hand labels, where the unit is annotated'),
 });
 
-export const AnalysedUnit = Unit.extend({ alignment: AlignmentSchema });
+export const ChargeSchema = z
+  .object({
+    task: z
+      .boolean()
+      .describe('true when the unit is a task someone is charged with (it makes its groups operationalised)'),
+    reason: z
+      .enum([
+        'plan-assigned',
+        'section-field',
+        'actor',
+        'actor-phrase',
+        'timing',
+        'not-task-section',
+        'field-line',
+        'no-actor',
+      ])
+      .describe(
+        'tasks: plan-assigned (a task of a plan whose organisation section charges named bodies), section-field (a lead-agency or timing field in its section), actor (it or a section above opens with a named body), actor-phrase ("chủ trì", "phối hợp với", "giao cho"), timing (it sets a time); not tasks: not-task-section (a purpose, requirement, objective or viewpoint clause: see role), field-line (a field line itself, counted with its section), no-actor (in a task section, but no body, field or time)',
+      ),
+    role: z.string().optional().describe('the section role, for not-task-section'),
+    field: z.string().optional().describe('the field kind, for section-field and field-line'),
+    evidence: z
+      .object({
+        unitId: z
+          .string()
+          .describe('the unit whose words decided (this unit, a section above it, or a field line)'),
+        at: z
+          .tuple([z.number(), z.number()])
+          .optional()
+          .describe("[start, end) UTF-16 offsets into that unit's text (not the source)"),
+        text: z.string(),
+      })
+      .optional(),
+  })
+  .describe('why the unit is, or is not, a task: the reason behind the coverage status');
+
+export const AnalysedUnit = Unit.extend({
+  alignment: AlignmentSchema,
+  charge: ChargeSchema.optional().describe('content units: whether the unit is a task, and why'),
+});
 
 export const CoverageCellSchema = z.object({
   group: z.string(),

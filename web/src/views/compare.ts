@@ -8,12 +8,14 @@
 import { planAdditions } from '../../../packages/diff/src/ranking.ts';
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
+import { csvText, download } from '../export.ts';
 import { groupShort, percent, planName, t } from '../i18n.ts';
 import { groupColour } from '../palette.ts';
 import { defaultPair, diffSides, orientedComparison, statusDiffs } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
 import type { DiffPart, Lang, PassageRef, PlanComparison } from '../types.ts';
+import { copyLinkButton } from './coverage.ts';
 
 export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
   const lang = ctx.state.lang;
@@ -57,6 +59,18 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
     const nameA = planName(corpus.planById.get(a)!, lang);
     const nameB = planName(corpus.planById.get(b)!, lang);
     body.append(h('h2', { class: 'cmp-title' }, `A: ${nameA} ↔ B: ${nameB}`));
+    const csv = h('button', { type: 'button', class: 'btn', id: 'compare-csv' }, t(lang, 'exportCsv'));
+    csv.addEventListener('click', () =>
+      download(`doichieu-compare-${a}-${b}.csv`, compareCsv(corpus, a, b, comp), 'text/csv;charset=utf-8'),
+    );
+    body.append(
+      h(
+        'div',
+        { class: 'toolbar exports', role: 'group', 'aria-label': t(lang, 'export') },
+        csv,
+        copyLinkButton(lang, () => ({ id: `${a} ↔ ${b}`, name: `${nameA} ↔ ${nameB}` })),
+      ),
+    );
     if (!corpus.findings)
       body.append(h('p', { class: 'note', id: 'findings-missing' }, t(lang, 'noFindings')));
     else if (!comp) body.append(h('p', { class: 'note' }, t(lang, 'noComparison')));
@@ -195,6 +209,32 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): ViewHandle {
       if (state.a !== previous.a || state.b !== previous.b) draw(state);
     },
   };
+}
+
+/**
+ * The comparison as the CLI's neutralised CSV, one row per finding: status
+ * differences, paired units (similarity, the shared terms), verbatim reuse,
+ * and the units only one plan has.
+ */
+export function compareCsv(
+  corpus: Ctx['corpus'],
+  a: string,
+  b: string,
+  comp: PlanComparison | undefined,
+): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const d of statusDiffs(corpus, a, b))
+    rows.push(['status', d.group, '', '', '', `${d.a} ${d.shareA}`, `${d.b} ${d.shareB}`]);
+  for (const p of comp?.pairs ?? [])
+    rows.push(['pair', p.group, p.a.unitId, p.b.unitId, p.similarity, p.a.text, p.b.text]);
+  for (const r of comp?.reuse ?? [])
+    rows.push(['reuse', '', r.a.unitId, r.b.unitId, r.tokens, r.text, r.text]);
+  for (const r of comp?.onlyInA ?? []) rows.push(['only_a', '', r.unitId, '', '', r.text, '']);
+  for (const r of comp?.onlyInB ?? []) rows.push(['only_b', '', '', r.unitId, '', '', r.text]);
+  return csvText(
+    ['plan_a', 'plan_b', 'row', 'group', 'unit_a', 'unit_b', 'value', 'text_a', 'text_b'],
+    rows.map((r) => [a, b, ...r]),
+  );
 }
 
 function diffText(parts: DiffPart[]): HTMLElement {

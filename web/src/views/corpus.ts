@@ -1,27 +1,19 @@
 /**
- * Corpus: search across all units ignoring diacritics, the plan similarity
- * matrix, and the distinctive terms of each plan. The matrix is an SVG with
- * focusable cells up to 60 plans and a canvas beyond; search results are
- * shown a page at a time.
+ * Corpus: search across all units ignoring diacritics (results a page at a
+ * time), the plan similarity view (similarity.ts) and the distinctive terms
+ * of any plan (keyness.ts).
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
 import { csvText, download } from '../export.ts';
 import { directiveParams, percent, planName, t } from '../i18n.ts';
 import { darkOnRamp, groupColour, ramp } from '../palette.ts';
-import {
-  buildSearchIndex,
-  hitsPerPlan,
-  kwic,
-  markPieces,
-  type SearchIndex,
-  search,
-  similarityMatrix,
-  topTerms,
-} from '../prepare.ts';
+import { buildSearchIndex, hitsPerPlan, kwic, markPieces, type SearchIndex, search } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
-import type { Lang } from '../types.ts';
+import { copyLinkButton } from './coverage.ts';
+import { keynessSection } from './keyness.ts';
+import { similaritySection } from './similarity.ts';
 
 const PAGE = 100;
 let cachedIndex: { key: unknown; index: SearchIndex } | undefined;
@@ -38,6 +30,7 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
     spellcheck: false,
   });
   input.value = ctx.state.q ?? '';
+  const keyness = keynessSection(ctx, lang);
   const results = h('div', { class: 'search-results', id: 'search-results', 'aria-live': 'polite' });
   root.append(
     h('p', { class: 'intro' }, t(lang, 'corpusIntro')),
@@ -54,7 +47,7 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
       results,
     ),
     similaritySection(ctx, lang),
-    keynessSection(ctx, lang),
+    keyness.section,
   );
   attachUnitTooltip(results, corpus, () => lang);
 
@@ -181,6 +174,14 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
             ),
             ' ',
             chips,
+            ' ',
+            copyLinkButton(
+              lang,
+              () => ({ id: plan.id, name: planName(plan, lang) }),
+              () => unit.id,
+              () => ctx.href({ view: 'reader', plan: plan.id, unit: unit.id, q: undefined }),
+              true,
+            ),
             h('div', {}, text),
           ),
         );
@@ -198,129 +199,7 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
   return {
     update(state, previous) {
       if (state.q !== previous.q) drawResults(state);
+      if (state.kplan !== previous.kplan) keyness.update();
     },
   };
-}
-
-function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
-  const { corpus } = ctx;
-  const section = h(
-    'section',
-    { class: 'similarity-matrix', id: 'similarity' },
-    h('h2', {}, t(lang, 'similarityMatrix')),
-  );
-  const m = similarityMatrix(corpus.findings);
-  if (!m) {
-    section.append(h('p', { class: 'note' }, t(lang, 'notAvailable')));
-    return section;
-  }
-  const name = (id: string) => {
-    const p = corpus.planById.get(id);
-    return p ? planName(p, lang) : id;
-  };
-  const n = m.plans.length;
-  if (n <= 60) {
-    const table = h('table', { class: 'matrix', id: 'similarity-table' });
-    const headRow = h(
-      'tr',
-      {},
-      h('th', {}, ''),
-      m.plans.map((_p, j) => h('th', { scope: 'col', title: name(m.plans[j]!) }, String(j + 1))),
-    );
-    table.append(h('thead', {}, headRow));
-    const tbody = h('tbody');
-    m.plans.forEach((pi, i) => {
-      const row = h('tr', {}, h('th', { scope: 'row' }, `${i + 1}. ${name(pi)}`));
-      m.plans.forEach((pj, j) => {
-        const v = m.value(i, j);
-        const cell =
-          i === j
-            ? h('td', { class: 'diag' }, '—')
-            : h(
-                'td',
-                {},
-                h(
-                  'a',
-                  {
-                    href: ctx.href({ view: 'compare', a: pi, b: pj }),
-                    'aria-label': `${name(pi)} — ${name(pj)}: ${percent(v)}. ${t(lang, 'openCompare')}`,
-                  },
-                  percent(v),
-                ),
-              );
-        if (i !== j) {
-          cell.style.background = ramp(v);
-          if (darkOnRamp(v)) cell.classList.add('light');
-        }
-        row.append(cell);
-      });
-      tbody.append(row);
-    });
-    table.append(tbody);
-    section.append(h('div', { class: 'matrix-wrap' }, table));
-    return section;
-  }
-  // Large corpora: one pixel block per pair on a canvas.
-  const size = Math.min(700, n * 2);
-  const canvas = h('canvas', {
-    width: size,
-    height: size,
-    class: 'matrix-canvas',
-    role: 'img',
-    'aria-label': t(lang, 'similarityMatrix'),
-  });
-  const g = canvas.getContext('2d');
-  if (g) {
-    const cell = size / n;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        g.fillStyle = i === j ? '#444' : ramp(m.value(i, j));
-        g.fillRect(j * cell, i * cell, Math.ceil(cell), Math.ceil(cell));
-      }
-  }
-  section.append(canvas);
-  return section;
-}
-
-function keynessSection(ctx: Ctx, lang: Lang): HTMLElement {
-  const { corpus } = ctx;
-  const section = h('section', { class: 'keyness', id: 'keyness' }, h('h2', {}, t(lang, 'keyness')));
-  if (!corpus.findings) {
-    section.append(h('p', { class: 'note' }, t(lang, 'notAvailable')));
-    return section;
-  }
-  const terms = topTerms(corpus.findings, 12);
-  const cards = h('div', { class: 'cards' });
-  for (const plan of corpus.plans.slice(0, 60)) {
-    const list = terms.get(plan.id) ?? [];
-    const max = Math.max(1e-9, ...list.map((x) => x.g2));
-    cards.append(
-      h(
-        'div',
-        { class: 'card', 'data-plan': plan.id },
-        h('h3', {}, planName(plan, lang)),
-        list.length === 0
-          ? h('p', { class: 'muted' }, t(lang, 'none'))
-          : h(
-              'ol',
-              { class: 'terms' },
-              list.map((x) => {
-                const bar = h('span', { class: 'bar' });
-                bar.style.width = `${Math.round((x.g2 / max) * 100)}%`;
-                return h(
-                  'li',
-                  {
-                    title: `G² ${x.g2.toFixed(1)} · ${t(lang, 'inPlan')} ${x.countInPlan} · ${t(lang, 'inRest')} ${x.countInRest}`,
-                  },
-                  h('span', { class: 'term' }, x.term),
-                  h('span', { class: 'track' }, bar),
-                  h('span', { class: 'num' }, x.g2.toFixed(1)),
-                );
-              }),
-            ),
-      ),
-    );
-  }
-  section.append(cards);
-  return section;
 }

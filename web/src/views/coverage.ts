@@ -42,7 +42,8 @@ import { darkOnRamp, groupColour, ramp } from '../palette.ts';
 import { planText, unitDomId } from '../plantext.ts';
 import { type HeatCell, heatmapRows, sortRows } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
-import type { CoverageStatus, Lang } from '../types.ts';
+import type { CoverageStatus, Lang, Unit } from '../types.ts';
+import { chargeSentence } from './charge.ts';
 
 const ROW_H = 30;
 const GLYPH: Record<HeatCell['status'], string> = { operationalised: '●', mentioned: '○', absent: '–' };
@@ -603,6 +604,14 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
           },
           t(lang, 'openReader'),
         ),
+        cellCsvButton(
+          lang,
+          plan.id,
+          planName(plan, lang),
+          group.id,
+          units,
+          (id) => corpus.unitById.get(id)?.unit,
+        ),
         copyLinkButton(lang, () => ({ id: plan.id, name: planName(plan, lang) })),
       ),
     );
@@ -620,6 +629,13 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
             u.text.length > 160 ? `${u.text.slice(0, 160)}…` : u.text,
           ),
           operational.has(id) ? h('span', { class: 'tag' }, t(lang, 'operational')) : null,
+          u.charge
+            ? h(
+                'div',
+                { class: u.charge.task ? 'charge-line task' : 'charge-line not-task' },
+                chargeSentence(u.charge, lang, u.id),
+              )
+            : null,
         );
         list.append(item);
       }
@@ -634,7 +650,12 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
       });
       detail.append(list);
     }
-    const text = planText(corpus, plan, { original: false, highlight: new Set(units), group: group.id });
+    const text = planText(corpus, plan, {
+      original: false,
+      highlight: new Set(units),
+      group: group.id,
+      reasons: lang,
+    });
     text.classList.add('cell-text');
     const box = h('div', { class: 'doc-box', id: 'cell-text' }, text);
     detail.append(box);
@@ -665,11 +686,22 @@ export function copyLinkButton(
   lang: Lang,
   plan: () => { id: string; name: string },
   unitId?: () => string | undefined,
+  /** The link to cite (default: the page's own, which reopens the current view). */
+  link?: () => string,
+  compact = false,
 ): HTMLElement {
   const status = h('span', { class: 'copy-status', role: 'status' });
-  const button = h('button', { type: 'button', class: 'btn copy-link' }, t(lang, 'copyLink'));
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: compact ? 'linkish copy-link small' : 'btn copy-link',
+      ...(compact ? { title: t(lang, 'copyLink') } : {}),
+    },
+    compact ? t(lang, 'copyLinkShort') : t(lang, 'copyLink'),
+  );
   button.addEventListener('click', async () => {
-    const text = citation(location.href, plan(), unitId?.());
+    const text = citation(link ? new URL(link(), location.href).href : location.href, plan(), unitId?.());
     button.dataset.citation = text;
     status.textContent = (await copyText(text)) ? t(lang, 'copied') : text;
   });
@@ -707,6 +739,53 @@ function legend(lang: Lang, notCiting: number, directive: string): HTMLElement {
         )
       : null,
   );
+}
+
+/** Exports the units behind a cell as the CLI's neutralised CSV, with whether each is a task and why. */
+function cellCsvButton(
+  lang: Lang,
+  planId: string,
+  plan: string,
+  group: string,
+  units: readonly string[],
+  unit: (id: string) => Unit | undefined,
+): HTMLElement {
+  const button = h('button', { type: 'button', class: 'btn', id: 'cell-csv' }, t(lang, 'exportCsv'));
+  button.addEventListener('click', () => {
+    const rows = units.map((id) => {
+      const u = unit(id);
+      return [
+        planId,
+        plan,
+        group,
+        id,
+        u?.charge ? u.charge.task : '',
+        u?.charge?.reason ?? '',
+        u?.charge?.evidence?.unitId ?? '',
+        u?.charge?.evidence?.text ?? '',
+        u?.text ?? '',
+      ];
+    });
+    download(
+      `doichieu-cell-${planId}-${group}.csv`,
+      csvText(
+        [
+          'plan_id',
+          'plan',
+          'group',
+          'unit_id',
+          'task',
+          'task_reason',
+          'task_evidence_unit',
+          'task_evidence',
+          'text',
+        ],
+        rows,
+      ),
+      'text/csv;charset=utf-8',
+    );
+  });
+  return button;
 }
 
 /** Scrolls `box` (a scroll container) so that `el` sits near its top; no other scroll container moves. */

@@ -7,7 +7,8 @@
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { h } from '../dom.ts';
-import { percent, planName } from '../i18n.ts';
+import { csvText, download } from '../export.ts';
+import { percent, planName, t } from '../i18n.ts';
 import type { Analysis, Lang, Plan } from '../types.ts';
 
 type Profile = NonNullable<Analysis['profiles']>[number];
@@ -222,9 +223,24 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
     });
     const citations = analysis.citations;
     const checks = citations?.checks ?? [];
+    const csv = h('button', { type: 'button', class: 'btn', id: 'profiles-csv' }, t(lang, 'exportCsv'));
+    csv.addEventListener('click', () =>
+      download(
+        'doichieu-profiles.csv',
+        csvText(
+          ['plan_id', 'plan', ...cols.map((c) => c.key)],
+          sorted.map((p) => {
+            const pl = plan(p.planId);
+            return [p.planId, pl ? planName(pl, lang) : p.planId, ...cols.map((c) => c.value(p) ?? '')];
+          }),
+        ),
+        'text/csv;charset=utf-8',
+      ),
+    );
     root.replaceChildren(
       h('p', { class: 'intro' }, tx(lang, 'intro')),
       h('h2', {}, tx(lang, 'table')),
+      h('div', { class: 'toolbar exports', role: 'group', 'aria-label': t(lang, 'export') }, csv),
       h(
         'div',
         { class: 'table-wrap' },

@@ -6,6 +6,7 @@
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
+import { csvText, download } from '../export.ts';
 import { docKindName, groupShort, levelName, notCitingText, planKindName, planName, t } from '../i18n.ts';
 import { groupColour } from '../palette.ts';
 import { planText, unitDomId } from '../plantext.ts';
@@ -13,6 +14,8 @@ import { outline, planDetails } from '../prepare.ts';
 import type { ViewState } from '../state.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
 import type { Lang, Plan } from '../types.ts';
+import { reasonCounts, shortId } from './charge.ts';
+import { copyLinkButton } from './coverage.ts';
 import { attachPageImages } from './page-image.ts';
 import { profilePanel } from './profiles.ts';
 
@@ -34,14 +37,29 @@ export function mountReader(root: HTMLElement, ctx: Ctx): ViewHandle {
     if (!plan) return;
     side.append(...sidebar(ctx, plan, state, lang));
     const notCiting = notCitingText(plan, corpus.analysis.directive, lang);
+    const csv = h('button', { type: 'button', class: 'btn', id: 'reader-csv' }, t(lang, 'exportCsv'));
+    csv.addEventListener('click', () =>
+      download(`doichieu-units-${plan.id}.csv`, planUnitsCsv(plan, lang), 'text/csv;charset=utf-8'),
+    );
     main.append(
       h('h2', { class: 'doc-title' }, planName(plan, lang)),
+      h(
+        'div',
+        { class: 'toolbar exports', role: 'group', 'aria-label': t(lang, 'export') },
+        csv,
+        copyLinkButton(
+          lang,
+          () => ({ id: plan.id, name: planName(plan, lang) }),
+          () => ctx.state.unit,
+        ),
+      ),
       ...(notCiting
         ? [h('p', { class: 'not-citing', id: 'not-citing', role: 'note' }, `⚠ ${notCiting}`)]
         : []),
       h('p', { class: 'muted' }, t(lang, state.original ? 'originalNote' : 'normalisedNote')),
       planText(corpus, plan, {
         original: state.original ?? false,
+        reasons: lang,
         ...(state.group ? { group: state.group } : {}),
         ...(state.unit ? { selected: state.unit } : {}),
       }),
@@ -206,6 +224,7 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
         },
       ),
     ].filter((x): x is HTMLElement => x !== undefined),
+    chargePanel(plan, lang, goto),
     h('details', { open: true }, h('summary', {}, t(lang, 'outline')), outlineList),
     h(
       'details',
@@ -252,4 +271,74 @@ function sidebar(ctx: Ctx, plan: Plan, state: ViewState, lang: Lang): HTMLElemen
       ),
     ),
   ];
+}
+
+/** Why the plan's units are tasks or not, by reason, with the words of the first unit of each: the heatmap's status explained. */
+function chargePanel(
+  plan: Plan,
+  lang: Lang,
+  goto: (unitId: string | undefined, text: string) => HTMLElement | string,
+): HTMLElement {
+  const counts = reasonCounts(plan, lang);
+  return h(
+    'details',
+    { open: true, id: 'charge-reasons' },
+    h('summary', {}, t(lang, 'chargeReasons')),
+    h('p', { class: 'muted small' }, t(lang, 'chargeReasonsHint')),
+    counts.length === 0
+      ? h('p', { class: 'muted' }, t(lang, 'none'))
+      : h(
+          'ul',
+          { class: 'facts' },
+          counts.map((c) =>
+            h(
+              'li',
+              { 'data-reason': c.reason, class: c.task ? 'task' : 'not-task' },
+              h('span', { class: 'glyph', 'aria-hidden': 'true' }, c.task ? '● ' : '○ '),
+              `${t(lang, c.task ? 'charge.isTask' : 'charge.notTask')}: ${c.label} `,
+              h('span', { class: 'count' }, `(${c.units.length})`),
+              c.evidence
+                ? h(
+                    'div',
+                    { class: 'charge-evidence' },
+                    goto(c.evidence.unitId, `“${c.evidence.text}”`),
+                    ` ${shortId(c.evidence.unitId)}`,
+                  )
+                : null,
+            ),
+          ),
+        ),
+  );
+}
+
+/** The plan's units as the CLI's neutralised CSV: ids, kind, role, labels, whether each is a task and why, text. */
+export function planUnitsCsv(plan: Plan, lang: Lang): string {
+  return csvText(
+    [
+      'plan_id',
+      'plan',
+      'unit_id',
+      'kind',
+      'role',
+      'labels',
+      'task',
+      'task_reason',
+      'task_evidence_unit',
+      'task_evidence',
+      'text',
+    ],
+    plan.units.map((u) => [
+      plan.id,
+      planName(plan, lang),
+      u.id,
+      u.kind,
+      u.role,
+      u.alignment.labels.join(';'),
+      u.charge ? u.charge.task : '',
+      u.charge?.reason ?? '',
+      u.charge?.evidence?.unitId ?? '',
+      u.charge?.evidence?.text ?? '',
+      u.text,
+    ]),
+  );
 }

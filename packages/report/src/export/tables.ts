@@ -4,7 +4,7 @@
  *
  * | file | one row per |
  * |---|---|
- * | units.csv | unit of every plan: ids, kind, role, heading path, span, engine labels, scores, gold, text |
+ * | units.csv | unit of every plan: ids, kind, role, heading path, span, engine labels, scores, gold, task and why, text |
  * | coverage.csv | plan × task group: directive check, status, share of content text, unit counts and ids |
  * | coverage-matrix.csv | plan: directive check, then one status and one share column per group |
  * | additions.csv | passage of an addition cluster (cluster columns repeated) |
@@ -62,6 +62,10 @@ export function unitsCsv(analysis: AnalysisInput): string {
     'model',
     'gold',
     ...groups.map((g) => `score_${g}`),
+    'task',
+    'task_reason',
+    'task_evidence_unit',
+    'task_evidence',
     'text',
   ];
   const rows = analysis.plans.flatMap((plan) =>
@@ -82,6 +86,11 @@ export function unitsCsv(analysis: AnalysisInput): string {
       u.alignment.model,
       u.alignment.gold ? join(u.alignment.gold) : '',
       ...groups.map((g) => round(u.alignment.scores[g] ?? 0)),
+      // Why the unit is a task or not (content units): the reason behind the coverage status.
+      u.charge ? u.charge.task : '',
+      u.charge?.reason ?? '',
+      u.charge?.evidence?.unitId ?? '',
+      u.charge?.evidence?.text ?? '',
       u.text,
     ]),
   );
