@@ -196,8 +196,9 @@ describe.skipIf(!hasChromium)('viewer for analysts, in Chromium', () => {
         };
         return {
           width: document.documentElement.scrollWidth,
-          buttons: [...document.querySelectorAll('main .btn, main select, main input, main .copy-link')].filter(shown)
-            .length,
+          buttons: [
+            ...document.querySelectorAll('main .btn, main select, main input, main .copy-link'),
+          ].filter(shown).length,
           content: sels.map((s) => [...document.querySelectorAll(s)].filter(shown).length),
           right: Math.max(
             ...sels.flatMap((s) =>
