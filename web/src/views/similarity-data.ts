@@ -83,8 +83,16 @@ export function similarityGraph(findings: Findings | undefined): SimilarityGraph
  */
 export function clusterOrder(graph: Pick<SimilarityGraph, 'plans' | 'edges'>): number[] {
   const n = graph.plans.length;
-  // Cluster state: members in leaf order, size, and the summed similarity to each neighbouring cluster.
-  const leaves: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  // Cluster state: its size, its two end leaves, its node in the dendrogram, and the summed similarity to
+  // each neighbouring cluster. The leaf order is read from the dendrogram at the end (no array copied per merge).
+  const size = new Uint32Array(n).fill(1);
+  const first = Int32Array.from({ length: n }, (_, i) => i);
+  const last = Int32Array.from({ length: n }, (_, i) => i);
+  const node = Int32Array.from({ length: n }, (_, i) => i);
+  // Dendrogram nodes past the leaves: children and whether each child is read backwards.
+  const left: number[] = [];
+  const right: number[] = [];
+  const flips: number[] = [];
   const links: Array<Map<number, number>> = Array.from({ length: n }, () => new Map());
   const alive = new Uint8Array(n).fill(1);
   const version = new Uint32Array(n);
@@ -96,64 +104,96 @@ export function clusterOrder(graph: Pick<SimilarityGraph, 'plans' | 'edges'>): n
     pairValue.set(e.i * n + e.j, e.value);
   }
   const sim = (a: number, b: number) => (a === b ? 1 : (pairValue.get(a < b ? a * n + b : b * n + a) ?? 0));
-  // Max-heap of candidate merges; stale entries (a cluster changed since) are skipped.
+  // Max-heap of candidate merges. An entry whose clusters changed since it was pushed is an upper bound of
+  // the pair's linkage now (a merge averages), so it is re-scored when it comes up (lazy update); only the
+  // latest entry of a pair counts.
   const heap = new MergeHeap();
+  const latest = new Map<number, number>();
+  let stamp = 0;
   const push = (a: number, b: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
     const total = links[x]!.get(y);
     if (total === undefined) return;
+    const s = ++stamp;
+    latest.set(x * n + y, s);
     heap.push({
-      score: total / (leaves[x]!.length * leaves[y]!.length),
+      score: total / (size[x]! * size[y]!),
       a: x,
       b: y,
       va: version[x]!,
       vb: version[y]!,
+      stamp: s,
     });
   };
   for (let a = 0; a < n; a++) for (const b of links[a]!.keys()) if (a < b) push(a, b);
   for (let top = heap.pop(); top; top = heap.pop()) {
     const { a, b } = top;
-    if (!alive[a] || !alive[b] || version[a] !== top.va || version[b] !== top.vb) continue;
-    // Join b into a, oriented so that the facing ends are the most similar pair of ends.
-    const la = leaves[a]!;
-    const lb = leaves[b]!;
-    const options: Array<[boolean, boolean]> = [
-      [false, false],
-      [false, true],
-      [true, false],
-      [true, true],
-    ];
-    let best = options[0]!;
+    if (!alive[a] || !alive[b] || latest.get(a * n + b) !== top.stamp) continue;
+    if (version[a] !== top.va || version[b] !== top.vb) {
+      push(a, b);
+      continue;
+    }
+    // Join the two leaf orders, oriented so that the facing ends are the most similar pair of ends.
+    let best = 0;
     let bestScore = -1;
-    for (const [ra, rb] of options) {
-      const endA = ra ? la[0]! : la[la.length - 1]!;
-      const startB = rb ? lb[lb.length - 1]! : lb[0]!;
+    for (let o = 0; o < 4; o++) {
+      const endA = o & 1 ? first[a]! : last[a]!;
+      const startB = o & 2 ? last[b]! : first[b]!;
       const s = sim(endA, startB);
       if (s > bestScore) {
         bestScore = s;
-        best = [ra, rb];
+        best = o;
       }
     }
-    if (best[0]) la.reverse();
-    const joined = la.concat(best[1] ? lb.reverse() : lb);
-    leaves[a] = joined;
-    leaves[b] = [];
-    alive[b] = 0;
-    version[a]!++;
-    const merged = links[a]!;
-    merged.delete(b);
-    for (const [c, v] of links[b]!) {
-      if (c === a) continue;
+    const newFirst = best & 1 ? last[a]! : first[a]!;
+    const newLast = best & 2 ? first[b]! : last[b]!;
+    left.push(node[a]!);
+    right.push(node[b]!);
+    flips.push(best);
+    const joined = n + left.length - 1;
+    // The cluster with more neighbours survives: the other's links are folded into it (smaller into larger).
+    const keep = links[a]!.size >= links[b]!.size ? a : b;
+    const gone = keep === a ? b : a;
+    size[keep] = size[a]! + size[b]!;
+    first[keep] = newFirst;
+    last[keep] = newLast;
+    node[keep] = joined;
+    alive[gone] = 0;
+    version[keep]!++;
+    const merged = links[keep]!;
+    merged.delete(gone);
+    for (const [c, v] of links[gone]!) {
+      if (c === keep) continue;
       merged.set(c, (merged.get(c) ?? 0) + v);
       const lc = links[c]!;
-      lc.set(a, (lc.get(a) ?? 0) + v);
-      lc.delete(b);
+      lc.set(keep, (lc.get(keep) ?? 0) + v);
+      lc.delete(gone);
+      push(keep, c);
     }
-    links[b] = new Map();
-    for (const c of merged.keys()) push(a, c);
+    links[gone] = new Map();
   }
+  // Leaf order of each final cluster: a walk of its dendrogram, children read backwards where flipped.
+  const leavesOf = (root: number): number[] => {
+    const out: number[] = [];
+    const stack: Array<[number, boolean]> = [[root, false]];
+    while (stack.length > 0) {
+      const [at, back] = stack.pop()!;
+      if (at < n) {
+        out.push(at);
+        continue;
+      }
+      const k = at - n;
+      const f = flips[k]!;
+      const l: [number, boolean] = [left[k]!, Boolean(f & 1) !== back];
+      const r: [number, boolean] = [right[k]!, Boolean(f & 2) !== back];
+      // Reading forwards: left then right, so right goes on the stack first.
+      if (back) stack.push(l, r);
+      else stack.push(r, l);
+    }
+    return out;
+  };
   const clusters: number[][] = [];
-  for (let i = 0; i < n; i++) if (alive[i]) clusters.push(leaves[i]!);
+  for (let i = 0; i < n; i++) if (alive[i]) clusters.push(leavesOf(node[i]!));
   clusters.sort((x, y) => y.length - x.length || Math.min(...x) - Math.min(...y));
   return clusters.flat();
 }
@@ -164,6 +204,7 @@ interface Merge {
   b: number;
   va: number;
   vb: number;
+  stamp: number;
 }
 
 /** Highest score first; ties: lower `a`, then lower `b` (deterministic). */
