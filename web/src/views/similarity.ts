@@ -323,8 +323,29 @@ function matrixCanvas(
     const [x, y] = local(ev);
     return cellAt(win, canvas.getBoundingClientRect().width || cssSize(), x, y);
   };
-  const showTip = (ev: MouseEvent) => {
+  // Where cells are smaller than the pointer, the compared pair nearest the pointer (within 3 px) is the one meant.
+  const snap = (ev: MouseEvent): [number, number] => {
     const [r, c] = cellOf(ev);
+    const perPx = (win.r1 - win.r0) / (canvas.getBoundingClientRect().width || cssSize());
+    const reach = Math.floor(perPx * 3);
+    if (reach < 1 || graph.value(order[r]!, order[c]!) !== undefined) return [r, c];
+    let best: [number, number] = [r, c];
+    let bestValue = -1;
+    for (let dr = -reach; dr <= reach; dr++)
+      for (let dc = -reach; dc <= reach; dc++) {
+        const rr = r + dr;
+        const cc = c + dc;
+        if (rr < win.r0 || rr >= win.r1 || cc < win.c0 || cc >= win.c1 || rr === cc) continue;
+        const v = graph.value(order[rr]!, order[cc]!);
+        if (v !== undefined && v > bestValue) {
+          bestValue = v;
+          best = [rr, cc];
+        }
+      }
+    return best;
+  };
+  const showTip = (ev: MouseEvent) => {
+    const [r, c] = snap(ev);
     const i = order[r]!;
     const j = order[c]!;
     const v = graph.value(i, j);
@@ -380,7 +401,7 @@ function matrixCanvas(
     brush.hidden = true;
     const [x, y] = local(ev);
     const moved = Math.max(Math.abs(x - from.x), Math.abs(y - from.y));
-    const to = cellOf(ev);
+    const to = moved >= 4 ? cellOf(ev) : snap(ev);
     if (moved >= 4) {
       const next = brushWindow(from.cell[0], from.cell[1], to[0], to[1], n);
       if (next.r1 - next.r0 >= 2) zoomTo(next);
