@@ -1,20 +1,19 @@
 /**
  * Serves the viewer: builds web/ when web/dist is missing (or with --build),
- * copies an analysis.json next to index.html (with its summary,
- * analysis.summary.json), and serves the folder on
+ * writes the viewer's data folder from an analysis.json next to index.html
+ * (web/dist/data: a small index the heatmap draws from, one file per plan
+ * fetched on demand; packages/cli/src/viewer/), and serves the folder on
  * http://127.0.0.1:PORT/ until interrupted.
  *
  *   npx tsx scripts/view.ts [--analysis out/analysis.json] [--port 5178] [--build]
  */
-import { copyFile, cp, stat, writeFile } from 'node:fs/promises';
+import { cp, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAnalysisFile } from '../packages/cli/src/analysis-file.ts';
 import { UserError } from '../packages/cli/src/errors.ts';
+import { replaceFolder, writeViewerData } from '../packages/cli/src/viewer/write.ts';
 import { buildViewer, serveStatic } from '../web/serve.ts';
-import { SUMMARY_FILE, summarise } from '../web/src/summary.ts';
-import type { Analysis } from '../web/src/types.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(repo, 'web', 'dist');
@@ -23,6 +22,8 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -62,18 +63,22 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  // Checked against its schema before anything is built or served: one line for a bad file.
-  const full = readAnalysisFile(analysis) as Analysis;
   await assertPortFree(port);
+  // Checked piece by piece against its schema while it is cut into the viewer's files: one line for a bad file.
+  const staged = join(repo, 'web', '.data');
+  const written = await writeViewerData(analysis, staged, arg('analysis') ?? 'out/analysis.json');
   if (process.argv.includes('--build') || !(await exists(join(distDir, 'index.html')))) {
     await buildViewer(distDir);
   }
-  await copyFile(analysis, join(distDir, 'analysis.json'));
   // The reader's page images (plans added from a PDF or a scan), written by analyze beside analysis.json.
   const pages = join(dirname(analysis), 'pages');
   if (await exists(pages)) await cp(pages, join(distDir, 'pages'), { recursive: true, force: true });
-  // The heatmap's share of it (plans and coverage), so the first view draws before the full file arrives.
-  await writeFile(join(distDir, SUMMARY_FILE), JSON.stringify(summarise(full)));
+  // Next to index.html: web/dist is a folder any static server can serve.
+  const dataDir = join(distDir, 'data');
+  replaceFolder(staged, dataDir);
+  process.stdout.write(
+    `viewer data: ${written.plans} plans, index ${mb(written.indexBytes)}, plan files ${mb(written.planBytes)} (${dataDir})\n`,
+  );
   let server: Awaited<ReturnType<typeof serveStatic>>;
   try {
     server = await serveStatic({ root: distDir, port });

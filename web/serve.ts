@@ -1,8 +1,9 @@
 /**
  * A tiny static file server for the built viewer (node:http, no
  * dependencies): serves `root` on 127.0.0.1, with optional overrides that
- * map a URL path to a file elsewhere (e.g. `/analysis.json`). GET and HEAD
- * only; paths are confined to `root`.
+ * map a URL path to a file elsewhere (e.g. `/analysis.json`) and mounts that
+ * map a URL prefix to a folder elsewhere (e.g. `/data/`). GET and HEAD
+ * only; paths are confined to `root` or the mounted folder.
  */
 import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -56,6 +57,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port?: number;
   overrides?: Record<string, string>;
+  /** URL prefix (ending in '/') → folder served under it. */
+  mounts?: Record<string, string>;
 }
 
 /** Starts the server; resolves once it listens. */
@@ -76,9 +79,11 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
     }
     let file = options.overrides?.[path];
     if (!file) {
-      const rel = normalize(path).replace(/^([/\\])+/, '');
-      file = join(root, rel.endsWith('/') || rel === '' ? join(rel, 'index.html') : rel);
-      if (file !== root && !file.startsWith(root + sep)) {
+      const mount = Object.keys(options.mounts ?? {}).find((prefix) => path.startsWith(prefix));
+      const base = mount ? resolve(options.mounts![mount]!) : root;
+      const rel = normalize(mount ? path.slice(mount.length) : path).replace(/^([/\\])+/, '');
+      file = join(base, rel.endsWith('/') || rel === '' ? join(rel, 'index.html') : rel);
+      if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
         return;
       }

@@ -11,9 +11,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { writeViewerData } from '../../packages/cli/src/viewer/write.ts';
 import { buildViewer, type StaticServer, serveStatic } from '../../web/serve.ts';
 import type {} from '../../web/src/global.ts';
-import { SUMMARY_FILE, summarise } from '../../web/src/summary.ts';
 import type { Analysis } from '../../web/src/types.ts';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -75,14 +75,16 @@ export async function writeTemp(name: string, data: unknown): Promise<string> {
   return file;
 }
 
-/** Serves the built viewer with `analysisFile` as ./analysis.json, and its summary next to it. */
-export async function serve(dist: string, analysisFile: string): Promise<StaticServer> {
-  const analysis = JSON.parse(await readFile(analysisFile, 'utf8')) as Analysis;
-  const summary = await writeTemp(SUMMARY_FILE, summarise(analysis));
-  return serveStatic({
-    root: dist,
-    overrides: { '/analysis.json': analysisFile, [`/${SUMMARY_FILE}`]: summary },
-  });
+/** The viewer's data folder (index and plan files) for `analysisFile`, written by the CLI's writer. */
+export async function viewerData(analysisFile: string): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'doichieu-viewer-data-')), 'data');
+  await writeViewerData(analysisFile, dir);
+  return dir;
+}
+
+/** Serves the built viewer with the data folder of `analysisFile` (or a data folder already written) as ./data/. */
+export async function serve(dist: string, analysisFile: string, data?: string): Promise<StaticServer> {
+  return serveStatic({ root: dist, mounts: { '/data/': data ?? (await viewerData(analysisFile)) } });
 }
 
 export async function launch(): Promise<Browser> {

@@ -5,6 +5,8 @@ export interface ViewerHandle {
   ready: boolean;
   plans: number;
   state: () => ViewState;
+  /** Bytes of data fetched so far. */
+  bytes?: () => number;
 }
 
 declare global {

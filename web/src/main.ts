@@ -1,23 +1,24 @@
 /**
- * The viewer's entry: loads analysis.json (`./analysis.json`, or `?data=URL`),
- * keeps the view state in the URL hash, and mounts one view at a time.
- * Opening on the coverage view, it first fetches the small
- * analysis.summary.json (plans and coverage) when present, so the heatmap is
- * drawn before the full analysis arrives.
- * Performance marks: `summary-loaded`, `data-loaded` (full analysis parsed),
- * `heatmap-drawn` (heatmap in the DOM) and `heatmap-painted` (next frame).
+ * The viewer's entry: reads the data index (`./data/index.json`, or
+ * `?data=URL`: another index, or a whole analysis.json, cut in the worker),
+ * keeps the view state in the URL hash, and mounts one view at a time. The
+ * heatmap draws from the index alone; a state that shows a plan's text, a
+ * comparison or a search waits for the plan files it needs (store.ts), all
+ * fetched and parsed in a Web Worker. Small corpora are loaded whole first.
+ * Performance marks: `summary-loaded` (the index is in), `heatmap-drawn`,
+ * `heatmap-painted` (next frame) and `data-loaded` (the first view's plans
+ * are in; every plan, for a small corpus).
  */
 import './style.css';
 import './global.ts';
 import type { Ctx, ViewHandle } from './context.ts';
 import { clear, h } from './dom.ts';
 import { appSubtitle, appTitle, t } from './i18n.ts';
-import { buildCorpus, type Corpus } from './prepare.ts';
+import type { Corpus } from './prepare.ts';
+import { INDEX_FILE } from './split.ts';
 import { formatState, parseState, patchState, VIEWS, type View, type ViewState } from './state.ts';
-import { SUMMARY_FILE } from './summary.ts';
+import { Store } from './store.ts';
 import { hideTooltip } from './tooltip.ts';
-import type { Analysis } from './types.ts';
-import { checkAnalysis } from './validate.ts';
 import { mountCompare } from './views/compare.ts';
 import { mountCorpus } from './views/corpus.ts';
 import { mountCoverage } from './views/coverage.ts';
@@ -36,8 +37,11 @@ const app = document.getElementById('app')!;
 let state = parseState(location.hash);
 let mounted: { view: View; lang: ViewState['lang']; handle: ViewHandle } | undefined;
 let corpus: Corpus | undefined;
-/** True while the corpus is built from the summary only (no texts yet). */
-let partial = false;
+let store: Store | undefined;
+/** The state the mounted view shows (`state` may be ahead of it while plan files load). */
+let shown: ViewState = state;
+/** Bumped by every apply: a load that finishes after a newer state was asked for shows nothing. */
+let generation = 0;
 
 const header = h('header', { class: 'top' });
 const main = h('main', { id: 'main', tabindex: -1 });
@@ -127,10 +131,29 @@ function skipToMain(ev: Event): void {
 }
 
 function apply(next: ViewState): void {
-  const previous = state;
   state = next;
-  if (!corpus) return;
-  if (partial && next.view !== 'coverage') return;
+  if (!corpus || !store) return;
+  const gen = ++generation;
+  const wait = store.need(next);
+  if (!wait) {
+    show(next);
+    return;
+  }
+  main.setAttribute('aria-busy', 'true');
+  wait.then(
+    () => {
+      if (gen === generation) show(next);
+    },
+    (error: unknown) => {
+      if (gen === generation) loadFailed(String(error instanceof Error ? error.message : error));
+    },
+  );
+}
+
+function show(next: ViewState): void {
+  const previous = shown;
+  shown = next;
+  main.removeAttribute('aria-busy');
   if (mounted && mounted.view === next.view && mounted.lang === next.lang) {
     mounted.handle.update(next, previous);
     return;
@@ -143,6 +166,9 @@ function apply(next: ViewState): void {
     get corpus() {
       return corpus!;
     },
+    get data() {
+      return store!;
+    },
     get state() {
       return state;
     },
@@ -152,69 +178,55 @@ function apply(next: ViewState): void {
   mounted = { view: next.view, lang: next.lang, handle: MOUNT[next.view](main, ctx) };
 }
 
+function loadFailed(error: string): void {
+  const params = new URLSearchParams(location.search);
+  const url = params.get('data') ?? INDEX_FILE;
+  main.removeAttribute('aria-busy');
+  clear(main);
+  mounted = undefined;
+  main.append(h('p', { class: 'note error' }, t(state.lang, 'loadError', { url, error })));
+}
+
 window.addEventListener('hashchange', () => {
   if (location.hash === '#main') return;
   apply(parseState(location.hash));
 });
 
-async function fetchJson(url: string): Promise<Analysis> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  // Checked at load: a malformed file is one clear message naming the first bad path.
-  return checkAnalysis(JSON.parse(await response.text()), url.split('/').pop() || url);
-}
-
-function mount(): void {
-  const initial = state;
-  state = { ...state, view: '' as View };
-  mounted = undefined;
-  apply(initial);
-}
-
 async function start(): Promise<void> {
   drawChrome();
   main.append(h('p', { class: 'loading' }, t(state.lang, 'loading')));
   const params = new URLSearchParams(location.search);
-  const url = params.get('data') ?? './analysis.json';
-  // The summary (plans and coverage only) draws the heatmap early; skipped with ?data=.
-  const summaryUrl = params.get('data') ? undefined : `./${SUMMARY_FILE}`;
-  if (summaryUrl && state.view === 'coverage') {
-    const summary = await fetchJson(summaryUrl).catch(() => undefined);
-    if (summary) {
-      performance.mark('summary-loaded');
-      corpus = buildCorpus(summary);
-      partial = true;
-      mount();
-      // Let the heatmap paint before the full analysis (large) is fetched and parsed.
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    }
-  }
-  let sameCoverage = false;
+  const url = new URL(params.get('data') ?? INDEX_FILE, location.href).href;
   try {
-    const analysis = await fetchJson(url);
-    performance.mark('data-loaded');
-    sameCoverage =
-      corpus !== undefined &&
-      JSON.stringify(corpus.analysis.coverage) === JSON.stringify(analysis.coverage) &&
-      corpus.plans.map((p) => p.id).join('\n') === analysis.plans.map((p) => p.id).join('\n');
-    corpus = buildCorpus(analysis);
-    performance.mark('data-indexed');
+    store = await Store.open(url);
+    performance.mark('summary-loaded');
+    // A small corpus is loaded whole, so that every view is as immediate as it always was.
+    if (store.eager) await store.all();
   } catch (error) {
-    clear(main);
-    main.append(h('p', { class: 'note error' }, t(state.lang, 'loadError', { url, error: String(error) })));
+    loadFailed(error instanceof Error ? error.message : String(error));
     return;
   }
-  if (partial && sameCoverage && mounted?.handle.dataChanged) {
-    partial = false;
-    mounted.handle.dataChanged();
-    drawChrome();
-  } else {
-    partial = false;
-    mount();
+  corpus = store.corpus;
+  drawChrome();
+  try {
+    // The state may move on while its plans load: wait until the current one has all it needs.
+    for (let wait = store.need(state); wait; wait = store.need(state)) await wait;
+  } catch (error) {
+    loadFailed(error instanceof Error ? error.message : String(error));
+    return;
   }
+  performance.mark('data-loaded');
+  mounted = undefined;
+  shown = state;
+  show(state);
   requestAnimationFrame(() =>
     setTimeout(() => {
-      window.__viewer = { ready: true, state: () => state, plans: corpus?.plans.length ?? 0 };
+      window.__viewer = {
+        ready: true,
+        state: () => state,
+        plans: corpus?.plans.length ?? 0,
+        bytes: () => store?.bytes ?? 0,
+      };
     }, 0),
   );
 }

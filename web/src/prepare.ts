@@ -25,6 +25,8 @@ export interface Corpus {
   unitById: Map<string, { unit: Unit; plan: Plan }>;
   coverage: Map<string, Map<string, CoverageCell>>;
   findings: Findings | undefined;
+  /** Every compared pair [a, b, similarity] (the data index's list), when comparisons arrive per plan. */
+  compared?: Array<[string, string, number]>;
 }
 
 export function buildCorpus(analysis: Analysis): Corpus {
@@ -58,6 +60,8 @@ export interface HeatCell {
   share: number;
   units: string[];
   operationalUnits: string[];
+  /** How many units are behind the cell (known from the data index before `units` arrive). */
+  unitCount: number;
 }
 
 export interface HeatRow {
@@ -82,6 +86,7 @@ export function heatmapRows(corpus: Corpus): HeatRow[] {
           share: c?.share ?? 0,
           units: c?.units ?? [],
           operationalUnits: c?.operationalUnits ?? [],
+          unitCount: (c as { unitCount?: number } | undefined)?.unitCount ?? c?.units.length ?? 0,
         };
       }),
     };
@@ -427,9 +432,11 @@ export function comparedPairs(findings: Findings | undefined): Array<[string, st
 
 /** Default compare pair: the most similar compared pair, else the first two plans. */
 export function defaultPair(corpus: Corpus): [string, string] | undefined {
-  const comps = corpus.findings?.comparisons ?? [];
-  const best = [...comps].sort((x, y) => y.similarity - x.similarity)[0];
-  if (best) return [best.a, best.b];
+  const comps: Array<[string, string, number]> =
+    corpus.compared ?? corpus.findings?.comparisons.map((c) => [c.a, c.b, c.similarity]) ?? [];
+  let best: [string, string, number] | undefined;
+  for (const c of comps) if (!best || c[2] > best[2]) best = c;
+  if (best) return [best[0], best[1]];
   const [p, q] = corpus.plans;
   return p && q ? [p.id, q.id] : undefined;
 }

@@ -5,6 +5,7 @@
  * scripts/view.ts check the whole file against its zod schema; this stays
  * small so that zod does not enter the bundle.
  */
+import type { ViewerIndex, ViewerPlanFile } from './split.ts';
 import type { Analysis } from './types.ts';
 
 type Kind = 'string' | 'number' | 'object' | 'array';
@@ -64,4 +65,69 @@ export function checkAnalysis(json: unknown, name: string): Analysis {
     throw e;
   }
   return json as Analysis;
+}
+
+function checked<T>(name: string, body: () => void, json: unknown): T {
+  try {
+    body();
+  } catch (e) {
+    if (e instanceof Bad) throw new Error(`${name}: ${e.message}`);
+    throw e;
+  }
+  return json as T;
+}
+
+function checkPlanShape(p: unknown, at: string): void {
+  need(p, 'object', at);
+  need(field(p, 'id'), 'string', `${at}.id`);
+  need(field(p, 'meta'), 'object', `${at}.meta`);
+  need(field(p, 'source'), 'object', `${at}.source`);
+  need(field(p, 'units'), 'array', `${at}.units`);
+}
+
+/** The viewer's data index (data/index.json): the fields the first view and the loader read. */
+export function checkIndex(json: unknown, name: string): ViewerIndex {
+  return checked<ViewerIndex>(
+    name,
+    () => {
+      need(json, 'object', '(root)');
+      if (field(json, 'format') !== 'doichieu-viewer/1')
+        throw new Bad(`format: expected "doichieu-viewer/1", found ${JSON.stringify(field(json, 'format'))}`);
+      need(field(field(json, 'directive'), 'taskGroups'), 'array', 'directive.taskGroups');
+      need(field(json, 'plans'), 'array', 'plans');
+      for (const [i, p] of (field(json, 'plans') as unknown[]).entries()) checkPlanShape(p, `plans[${i}]`);
+      need(field(json, 'coverage'), 'array', 'coverage');
+      (field(json, 'coverage') as unknown[]).forEach((c, i) => {
+        need(field(c, 'planId'), 'string', `coverage[${i}].planId`);
+        need(field(c, 'cells'), 'array', `coverage[${i}].cells`);
+      });
+      need(field(json, 'files'), 'object', 'files');
+      const plans = field(field(json, 'files'), 'plans');
+      need(plans, 'array', 'files.plans');
+      if ((plans as unknown[]).length !== (field(json, 'plans') as unknown[]).length)
+        throw new Bad('files.plans: not one file per plan');
+      for (const [i, f] of (plans as unknown[]).entries())
+        need(field(f, 'path'), 'string', `files.plans[${i}].path`);
+    },
+    json,
+  );
+}
+
+/** One plan file (data/plans/NNNNN.json). */
+export function checkPlanFile(json: unknown, name: string): ViewerPlanFile {
+  return checked<ViewerPlanFile>(
+    name,
+    () => {
+      need(json, 'object', '(root)');
+      need(field(json, 'planId'), 'string', 'planId');
+      const plan = field(json, 'plan');
+      checkPlanShape(plan, 'plan');
+      need(field(field(plan, 'source'), 'text'), 'string', 'plan.source.text');
+      (field(plan, 'units') as unknown[]).forEach((u, j) => {
+        need(field(u, 'id'), 'string', `plan.units[${j}].id`);
+        need(field(u, 'text'), 'string', `plan.units[${j}].text`);
+      });
+    },
+    json,
+  );
 }

@@ -250,7 +250,7 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
           group: c.group,
           share: percent(c.share),
           status: t(lang, `status.${c.status}`),
-          n: c.units.length,
+          n: c.unitCount,
         }),
       },
       cellText(c.status, percent(c.share)),

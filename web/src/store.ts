@@ -1,0 +1,198 @@
+/**
+ * The viewer's data on demand: the index (plans' metadata, coverage) arrives
+ * first and draws the heatmap; a plan's file (units, text, fields, profile,
+ * its findings) is fetched when a view needs that plan, parsed in a Web
+ * Worker, and merged into the one Corpus every view reads. Views stay
+ * synchronous: main.ts waits for `need(state)` before it shows a state, and
+ * a view that wants more can `await ctx.data.plans([...])`.
+ */
+
+import type { WorkerReply, WorkerRequest } from './data.worker.ts';
+import { buildCorpus, type Corpus, defaultPair } from './prepare.ts';
+import { analysisOfIndex, PlanFileMerger, type ViewerIndex, type ViewerPlanFile } from './split.ts';
+import type { ViewState } from './state.ts';
+import type { Analysis, Plan } from './types.ts';
+
+/** What views may call to get data that the index does not carry. */
+export interface DataApi {
+  /** Whether a plan's file is in the corpus (its units, text, fields, profile and findings). */
+  has(planId: string): boolean;
+  /** Loads these plans' files into the corpus. */
+  plans(ids: readonly string[]): Promise<void>;
+  /** One plan, complete. */
+  plan(id: string): Promise<Plan>;
+  /** Every plan's file (search, distinctive terms, profiles); `progress` after each batch. */
+  all(progress?: (done: number, total: number) => void): Promise<void>;
+  /** The citation graph (analysis.citations). */
+  citations(): Promise<void>;
+  /** True once every plan's file is in. */
+  readonly complete: boolean;
+  /** Bytes fetched so far (index included). */
+  readonly bytes: number;
+}
+
+/** Plan files per worker message: small enough that merging a batch never blocks for long. */
+const BATCH = 8;
+/** Corpora this small are loaded whole before the first view (the bundled corpus). */
+const EAGER_PLANS = 60;
+const EAGER_BYTES = 32 * 2 ** 20;
+
+export class Store implements DataApi {
+  readonly corpus: Corpus;
+  readonly eager: boolean;
+  bytes: number;
+  private readonly worker: Worker;
+  private readonly calls = new Map<number, { ok: (r: WorkerReply) => void; fail: (e: Error) => void }>();
+  private nextId = 1;
+  private readonly planIndex = new Map<string, number>();
+  private readonly merger: PlanFileMerger;
+  private readonly loaded = new Set<string>();
+  private readonly inflight = new Map<string, Promise<void>>();
+  private citationsLoad: Promise<void> | undefined;
+
+  private constructor(
+    worker: Worker,
+    readonly index: ViewerIndex,
+    readonly base: string,
+    bytes: number,
+  ) {
+    this.worker = worker;
+    this.bytes = bytes;
+    this.corpus = buildCorpus(analysisOfIndex(index));
+    this.corpus.compared = index.findings?.compared ?? [];
+    index.plans.forEach((p, i) => {
+      this.planIndex.set(p.id, i);
+    });
+    this.merger = new PlanFileMerger(this.corpus, index);
+    const total = index.files.plans.reduce((s, f) => s + f.bytes, 0);
+    this.eager = index.plans.length <= EAGER_PLANS && total <= EAGER_BYTES;
+    worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+      const call = this.calls.get(ev.data.id);
+      if (!call) return;
+      this.calls.delete(ev.data.id);
+      if (ev.data.ok) call.ok(ev.data);
+      else call.fail(new Error(ev.data.error));
+    };
+  }
+
+  /** Starts the worker and reads the index at `url` (or a whole analysis.json, cut in the worker). */
+  static async open(url: string): Promise<Store> {
+    const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
+    const reply = await new Promise<WorkerReply>((ok, fail) => {
+      worker.onmessage = (ev: MessageEvent<WorkerReply>) =>
+        ev.data.ok ? ok(ev.data) : fail(new Error(ev.data.error));
+      worker.onerror = (ev) => fail(new Error(ev.message || 'the data worker failed'));
+      worker.postMessage({ id: 0, op: 'index', url } satisfies WorkerRequest);
+    });
+    if (!('index' in reply)) throw new Error('unexpected reply');
+    return new Store(worker, reply.index, url, reply.bytes);
+  }
+
+  get complete(): boolean {
+    return this.loaded.size === this.index.plans.length;
+  }
+
+  has(planId: string): boolean {
+    return this.loaded.has(planId);
+  }
+
+  plans(ids: readonly string[]): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => this.planIndex.has(id));
+    const missing = wanted.filter((id) => !this.loaded.has(id) && !this.inflight.has(id));
+    for (let i = 0; i < missing.length; i += BATCH) this.fetchBatch(missing.slice(i, i + BATCH));
+    return Promise.all(wanted.map((id) => this.inflight.get(id))).then(() => undefined);
+  }
+
+  async plan(id: string): Promise<Plan> {
+    await this.plans([id]);
+    const plan = this.corpus.planById.get(id);
+    if (!plan) throw new Error(`no plan ${id}`);
+    return plan;
+  }
+
+  async all(progress?: (done: number, total: number) => void): Promise<void> {
+    const ids = this.index.plans.map((p) => p.id);
+    const total = ids.length;
+    // A few batches in flight at a time: the worker keeps busy, the main thread merges one batch per task.
+    const queue = ids.filter((id) => !this.loaded.has(id));
+    const lanes = Array.from({ length: 3 }, async () => {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, BATCH);
+        await this.plans(batch);
+        progress?.(this.loaded.size, total);
+      }
+    });
+    await Promise.all(lanes);
+    await this.plans(ids);
+  }
+
+  citations(): Promise<void> {
+    const path = this.index.files.citations;
+    if (!path) return Promise.resolve();
+    this.citationsLoad ??= this.call({ id: 0, op: 'json', base: this.base, path }).then((reply) => {
+      if ('json' in reply) {
+        this.bytes += reply.bytes;
+        const json = reply.json as { citations?: Analysis['citations'] } | undefined;
+        if (json?.citations) this.corpus.analysis.citations = json.citations;
+      }
+    });
+    return this.citationsLoad;
+  }
+
+  /** What a state needs beyond the index, or undefined when it is all here. */
+  need(state: ViewState): Promise<void> | undefined {
+    const ids = plansFor(this.corpus, state);
+    const waits: Promise<void>[] = [];
+    if (ids === 'all') {
+      if (!this.complete) waits.push(this.all());
+      if (state.view === 'profiles' && this.index.files.citations && !this.corpus.analysis.citations)
+        waits.push(this.citations());
+    } else if (ids.some((id) => !this.loaded.has(id))) waits.push(this.plans(ids));
+    return waits.length > 0 ? Promise.all(waits).then(() => undefined) : undefined;
+  }
+
+  private call(req: WorkerRequest): Promise<WorkerReply> {
+    const id = this.nextId++;
+    return new Promise((ok, fail) => {
+      this.calls.set(id, { ok, fail });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+
+  private fetchBatch(ids: string[]): void {
+    const paths = ids.map((id) => this.index.files.plans[this.planIndex.get(id)!]!.path);
+    const done = this.call({ id: 0, op: 'plans', base: this.base, paths }).then((reply) => {
+      if (!('plans' in reply)) throw new Error('unexpected reply');
+      this.bytes += reply.bytes;
+      this.merge(reply.plans);
+    });
+    for (const id of ids)
+      this.inflight.set(
+        id,
+        done.finally(() => this.inflight.delete(id)),
+      );
+  }
+
+  private merge(files: ViewerPlanFile[]): void {
+    for (const id of this.merger.merge(files)) this.loaded.add(id);
+  }
+}
+
+/** The plans a state shows: the selected plan, the compared pair, or all of them (search, profiles). */
+export function plansFor(corpus: Corpus, state: ViewState): string[] | 'all' {
+  const known = (id: string | undefined) => (id && corpus.planById.has(id) ? id : undefined);
+  switch (state.view) {
+    case 'coverage':
+      return known(state.plan) && state.group ? [state.plan!] : [];
+    case 'reader': {
+      const id = known(state.plan) ?? corpus.plans[0]?.id;
+      return id ? [id] : [];
+    }
+    case 'compare': {
+      const pair = defaultPair(corpus);
+      return [known(state.a) ?? pair?.[0], known(state.b) ?? pair?.[1]].filter((x): x is string => !!x);
+    }
+    default:
+      return 'all';
+  }
+}
