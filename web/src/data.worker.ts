@@ -26,10 +26,14 @@ let local: { plans: Map<string, ViewerPlanFile>; citations: unknown } | undefine
 
 const name = (url: string) => url.split('?')[0]!.split('/').pop() || url;
 
-async function fetchText(url: string): Promise<string> {
+const decoder = new TextDecoder();
+
+/** The body as text, with its size in bytes (what the network carried, before any compression). */
+async function fetchText(url: string): Promise<{ text: string; bytes: number }> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${name(url)}: HTTP ${response.status}`);
-  return response.text();
+  const body = await response.arrayBuffer();
+  return { text: decoder.decode(body), bytes: body.byteLength };
 }
 
 function parse(text: string, url: string): unknown {
@@ -42,7 +46,7 @@ function parse(text: string, url: string): unknown {
 
 async function handle(req: WorkerRequest): Promise<WorkerReply> {
   if (req.op === 'index') {
-    const text = await fetchText(req.url);
+    const { text, bytes } = await fetchText(req.url);
     const json = parse(text, req.url) as Record<string, unknown>;
     if (json && typeof json === 'object' && json.format === undefined && 'plans' in json) {
       // A whole analysis.json: cut here, kept here.
@@ -52,9 +56,9 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
         plans: new Map(split.plans.map((p, i) => [split.index.files.plans[i]!.path, p])),
         citations: split.citations ? { format: split.index.format, citations: split.citations } : undefined,
       };
-      return { id: req.id, ok: true, index: split.index, bytes: text.length };
+      return { id: req.id, ok: true, index: split.index, bytes };
     }
-    return { id: req.id, ok: true, index: checkIndex(json, name(req.url)), bytes: text.length };
+    return { id: req.id, ok: true, index: checkIndex(json, name(req.url)), bytes };
   }
   if (req.op === 'plans') {
     let bytes = 0;
@@ -63,8 +67,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
         const mine = local?.plans.get(path);
         if (mine) return mine;
         const url = new URL(path, req.base).href;
-        const text = await fetchText(url);
-        bytes += text.length;
+        const { text, bytes: n } = await fetchText(url);
+        bytes += n;
         return checkPlanFile(parse(text, url), name(url));
       }),
     );
@@ -72,8 +76,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
   }
   if (local) return { id: req.id, ok: true, json: local.citations, bytes: 0 };
   const url = new URL(req.path, req.base).href;
-  const text = await fetchText(url);
-  return { id: req.id, ok: true, json: parse(text, url), bytes: text.length };
+  const { text, bytes } = await fetchText(url);
+  return { id: req.id, ok: true, json: parse(text, url), bytes };
 }
 
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {

@@ -7,6 +7,8 @@ export interface ViewerHandle {
   state: () => ViewState;
   /** Bytes of data fetched so far. */
   bytes?: () => number;
+  /** performance.now() when the first view was shown and painted. */
+  readyAt?: number;
 }
 
 declare global {

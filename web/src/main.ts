@@ -226,6 +226,7 @@ async function start(): Promise<void> {
         state: () => state,
         plans: corpus?.plans.length ?? 0,
         bytes: () => store?.bytes ?? 0,
+        readyAt: performance.now(),
       };
     }, 0),
   );
