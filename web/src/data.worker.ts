@@ -53,7 +53,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       const analysis = checkAnalysis(json, name(req.url)) as Analysis;
       const split = splitAnalysis(analysis);
       local = {
-        plans: new Map(split.plans.map((p, i) => [split.index.files.plans[i]!.path, p])),
+        plans: new Map(split.plans.map((p, i) => [split.index.files.plans[i]!, p])),
         citations: split.citations ? { format: split.index.format, citations: split.citations } : undefined,
       };
       return { id: req.id, ok: true, index: split.index, bytes };

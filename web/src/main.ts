@@ -17,7 +17,7 @@ import { appSubtitle, appTitle, t } from './i18n.ts';
 import type { Corpus } from './prepare.ts';
 import { INDEX_FILE } from './split.ts';
 import { formatState, parseState, patchState, VIEWS, type View, type ViewState } from './state.ts';
-import { Store } from './store.ts';
+import { nextTask, Store } from './store.ts';
 import { hideTooltip } from './tooltip.ts';
 import { mountCompare } from './views/compare.ts';
 import { mountCorpus } from './views/corpus.ts';
@@ -216,6 +216,8 @@ async function start(): Promise<void> {
     return;
   }
   performance.mark('data-loaded');
+  // The view is drawn in a task of its own, after the one that built the corpus.
+  await nextTask();
   mounted = undefined;
   shown = state;
   show(state);

@@ -14,18 +14,44 @@ export type { ViewerIndex, ViewerPlanFile };
 export const VIEWER_FORMAT = 'doichieu-viewer/1';
 export const INDEX_FILE = 'data/index.json';
 
-/** A plan's metadata without what its file carries (text, units, fields…); still a Plan. */
-export function planStub(plan: Plan): Plan {
-  return {
-    ...plan,
-    source: { ...plan.source, text: '' },
+type IndexPlan = ViewerIndex['plans'][number];
+const STATUS_CODE = { absent: 0, mentioned: 1, operationalised: 2 } as const;
+const STATUS_OF = ['absent', 'mentioned', 'operationalised'] as const;
+
+/** What the index keeps of a plan: its metadata and whether it cites the directive. */
+export function planStub(plan: Plan): IndexPlan {
+  if (!plan.directiveCheck) return { id: plan.id, meta: plan.meta };
+  const { evidence: _evidence, ...check } = plan.directiveCheck;
+  return { id: plan.id, meta: plan.meta, directiveCheck: check };
+}
+
+/** The coverage rows as the index's columns (row-major, one column per field of a cell). */
+export function columnarCoverage(
+  groups: readonly string[],
+  rows: Analysis['coverage'],
+): ViewerIndex['coverage'] {
+  const out: ViewerIndex['coverage'] = {
+    groups: [...groups],
+    plans: [],
+    directive: [],
+    status: [],
+    share: [],
     units: [],
-    skipped: [],
-    fields: [],
-    references: [],
-    messages: [],
-    ...(plan.directiveCheck ? { directiveCheck: { ...plan.directiveCheck, evidence: [] } } : {}),
+    operational: [],
   };
+  for (const row of rows) {
+    out.plans.push(row.planId);
+    out.directive.push(row.directive ?? null);
+    const byGroup = new Map(row.cells.map((c) => [c.group, c]));
+    for (const g of groups) {
+      const c = byGroup.get(g);
+      out.status.push(c ? STATUS_CODE[c.status] : -1);
+      out.share.push(c?.share ?? 0);
+      out.units.push(c?.units.length ?? 0);
+      out.operational.push(c?.operationalUnits.length ?? 0);
+    }
+  }
+  return out;
 }
 
 export function planFilePath(index: number): string {
@@ -86,20 +112,20 @@ export function splitAnalysis(analysis: Analysis): {
     });
   }
   const { plans, coverage, findings, profiles: _p, citations, ...head } = analysis;
+  const compared = { a: [] as number[], b: [] as number[], similarity: [] as number[] };
+  for (const c of findings?.comparisons ?? []) {
+    compared.a.push(at.get(c.a) ?? -1);
+    compared.b.push(at.get(c.b) ?? -1);
+    compared.similarity.push(c.similarity);
+  }
   const index: ViewerIndex = {
     ...head,
     format: VIEWER_FORMAT,
     plans: plans.map(planStub),
-    coverage: coverage.map((row) => ({
-      ...row,
-      cells: row.cells.map((c) => ({
-        ...c,
-        units: [],
-        operationalUnits: [],
-        unitCount: c.units.length,
-        operationalCount: c.operationalUnits.length,
-      })),
-    })) as ViewerIndex['coverage'],
+    coverage: columnarCoverage(
+      analysis.directive.taskGroups.map((g) => g.id),
+      coverage,
+    ),
     ...(findings
       ? {
           findings: {
@@ -107,12 +133,13 @@ export function splitAnalysis(analysis: Analysis): {
             similarity: findings.similarity,
             ...(findings.neighbours ? { neighbours: findings.neighbours } : {}),
             ...(findings.method ? { method: findings.method } : {}),
-            compared: findings.comparisons.map((c) => [c.a, c.b, c.similarity] as [string, string, number]),
+            compared,
           },
         }
       : {}),
     files: {
-      plans: plans.map((p, i) => ({ planId: p.id, path: planFilePath(i), bytes: 0 })),
+      plans: plans.map((_, i) => planFilePath(i)),
+      bytes: plans.map(() => 0),
       ...(citations ? { citations: 'citations.json' } : {}),
       profiles: (analysis.profiles?.length ?? 0) > 0,
     },
@@ -120,16 +147,79 @@ export function splitAnalysis(analysis: Analysis): {
   return { index, plans: files, ...(citations ? { citations } : {}) };
 }
 
+// Shared by every plan not loaded yet: nothing writes to a stub, a loaded plan replaces it whole.
+const NONE: never[] = [];
+const NO_SOURCE: Plan['source'] = { encoding: 'utf-8', length: 0, byteLength: 0, text: '' };
+const NO_STATS: Plan['stats'] = {
+  units: 0,
+  unitsByRole: {},
+  maxDepth: 0,
+  repairs: { ocr: 0, toneStyle: 0, unicode: 0 },
+  warnings: 0,
+  sourceLength: 0,
+};
+
+/** A plan of the index as a Plan: its metadata, no text, no units (they come with its file). */
+function stubPlan(p: IndexPlan): Plan {
+  return {
+    id: p.id,
+    meta: p.meta,
+    source: NO_SOURCE,
+    extracted: {},
+    stats: NO_STATS,
+    units: NONE,
+    skipped: NONE,
+    fields: NONE,
+    references: NONE,
+    ...(p.directiveCheck ? { directiveCheck: { ...p.directiveCheck, evidence: NONE } } : {}),
+    messages: NONE,
+  };
+}
+
+/** The coverage rows of the index's columns; the cells' unit ids are empty until the plan's file arrives. */
+function coverageRows(c: ViewerIndex['coverage']): Analysis['coverage'] {
+  const n = c.groups.length;
+  return c.plans.map((planId, r) => {
+    const cells: IndexCell[] = [];
+    for (let g = 0; g < n; g++) {
+      const k = r * n + g;
+      const status = STATUS_OF[c.status[k]!];
+      if (status === undefined) continue;
+      cells.push({
+        group: c.groups[g]!,
+        status,
+        units: NONE,
+        operationalUnits: NONE,
+        share: c.share[k]!,
+        unitCount: c.units[k]!,
+        operationalCount: c.operational[k]!,
+      });
+    }
+    const directive = c.directive[r];
+    return { planId, ...(directive ? { directive } : {}), cells };
+  });
+}
+
+/** A coverage cell from the index: `units` are empty, their counts known. */
+export type IndexCell = CoverageCell & { unitCount?: number; operationalCount?: number };
+
 /** The index as an Analysis: plans are stubs, findings hold only what the index carries until plan files arrive. */
 export function analysisOfIndex(index: ViewerIndex): Analysis {
-  const { format: _format, files: _files, findings, ...rest } = index;
-  const out = rest as unknown as Analysis;
+  const { format: _format, files: _files, findings, plans, coverage, ...rest } = index;
+  const out = { ...rest, plans: plans.map(stubPlan), coverage: coverageRows(coverage) } as Analysis;
   if (findings) {
     const { compared: _compared, ...head } = findings;
     out.findings = { ...head, keyness: [], additions: [], omissions: [], comparisons: [] } as Findings;
   }
   if (index.files.profiles) out.profiles = [];
   return out;
+}
+
+/** The compared pairs of the index as [a, b, similarity], in the order of findings.comparisons. */
+export function comparedPairs(index: ViewerIndex): Array<[string, string, number]> {
+  const c = index.findings?.compared;
+  if (!c) return [];
+  return c.a.map((a, i) => [index.plans[a]?.id ?? '', index.plans[c.b[i]!]?.id ?? '', c.similarity[i]!]);
 }
 
 type Kind = 'keyness' | 'additions' | 'omissions' | 'comparisons';

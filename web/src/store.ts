@@ -9,7 +9,13 @@
 
 import type { WorkerReply, WorkerRequest } from './data.worker.ts';
 import { buildCorpus, type Corpus, defaultPair } from './prepare.ts';
-import { analysisOfIndex, PlanFileMerger, type ViewerIndex, type ViewerPlanFile } from './split.ts';
+import {
+  analysisOfIndex,
+  comparedPairs,
+  PlanFileMerger,
+  type ViewerIndex,
+  type ViewerPlanFile,
+} from './split.ts';
 import type { ViewState } from './state.ts';
 import type { Analysis, Plan } from './types.ts';
 
@@ -59,12 +65,12 @@ export class Store implements DataApi {
     this.worker = worker;
     this.bytes = bytes;
     this.corpus = buildCorpus(analysisOfIndex(index));
-    this.corpus.compared = index.findings?.compared ?? [];
+    this.corpus.compared = comparedPairs(index);
     index.plans.forEach((p, i) => {
       this.planIndex.set(p.id, i);
     });
     this.merger = new PlanFileMerger(this.corpus, index);
-    const total = index.files.plans.reduce((s, f) => s + f.bytes, 0);
+    const total = index.files.bytes.reduce((s, n) => s + n, 0);
     this.eager = index.plans.length <= EAGER_PLANS && total <= EAGER_BYTES;
     worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
       const call = this.calls.get(ev.data.id);
@@ -85,6 +91,8 @@ export class Store implements DataApi {
       worker.postMessage({ id: 0, op: 'index', url } satisfies WorkerRequest);
     });
     if (!('index' in reply)) throw new Error('unexpected reply');
+    // Receiving the index (a structured clone) was one task; building the corpus from it is the next.
+    await nextTask();
     return new Store(worker, reply.index, url, reply.bytes);
   }
 
@@ -160,7 +168,7 @@ export class Store implements DataApi {
   }
 
   private fetchBatch(ids: string[]): void {
-    const paths = ids.map((id) => this.index.files.plans[this.planIndex.get(id)!]!.path);
+    const paths = ids.map((id) => this.index.files.plans[this.planIndex.get(id)!]!);
     const done = this.call({ id: 0, op: 'plans', base: this.base, paths }).then((reply) => {
       if (!('plans' in reply)) throw new Error('unexpected reply');
       this.bytes += reply.bytes;
@@ -195,4 +203,9 @@ export function plansFor(corpus: Corpus, state: ViewState): string[] | 'all' {
     default:
       return 'all';
   }
+}
+
+/** Resolves in a later task, so that the page can handle input in between. */
+export function nextTask(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
 }

@@ -94,20 +94,27 @@ export function checkIndex(json: unknown, name: string): ViewerIndex {
       if (field(json, 'format') !== 'doichieu-viewer/1')
         throw new Bad(`format: expected "doichieu-viewer/1", found ${JSON.stringify(field(json, 'format'))}`);
       need(field(field(json, 'directive'), 'taskGroups'), 'array', 'directive.taskGroups');
-      need(field(json, 'plans'), 'array', 'plans');
-      for (const [i, p] of (field(json, 'plans') as unknown[]).entries()) checkPlanShape(p, `plans[${i}]`);
-      need(field(json, 'coverage'), 'array', 'coverage');
-      (field(json, 'coverage') as unknown[]).forEach((c, i) => {
-        need(field(c, 'planId'), 'string', `coverage[${i}].planId`);
-        need(field(c, 'cells'), 'array', `coverage[${i}].cells`);
-      });
+      const plans = field(json, 'plans') as unknown[];
+      need(plans, 'array', 'plans');
+      for (const [i, p] of plans.entries()) {
+        need(field(p, 'id'), 'string', `plans[${i}].id`);
+        need(field(p, 'meta'), 'object', `plans[${i}].meta`);
+      }
+      const coverage = field(json, 'coverage');
+      need(coverage, 'object', 'coverage');
+      for (const k of ['groups', 'plans', 'directive', 'status', 'share', 'units', 'operational'])
+        need(field(coverage, k), 'array', `coverage.${k}`);
+      const cells =
+        (field(coverage, 'plans') as unknown[]).length * (field(coverage, 'groups') as unknown[]).length;
+      for (const k of ['status', 'share', 'units', 'operational'])
+        if ((field(coverage, k) as unknown[]).length !== cells)
+          throw new Bad(`coverage.${k}: not one value per cell`);
       need(field(json, 'files'), 'object', 'files');
-      const plans = field(field(json, 'files'), 'plans');
-      need(plans, 'array', 'files.plans');
-      if ((plans as unknown[]).length !== (field(json, 'plans') as unknown[]).length)
-        throw new Bad('files.plans: not one file per plan');
-      for (const [i, f] of (plans as unknown[]).entries())
-        need(field(f, 'path'), 'string', `files.plans[${i}].path`);
+      for (const k of ['plans', 'bytes']) {
+        need(field(field(json, 'files'), k), 'array', `files.${k}`);
+        if ((field(field(json, 'files'), k) as unknown[]).length !== plans.length)
+          throw new Bad(`files.${k}: not one per plan`);
+      }
     },
     json,
   );

@@ -6,30 +6,24 @@
  * published as schemas/viewer-index.schema.json and viewer-plan.schema.json.
  *
  *   data/index.json          directive, method, every plan's metadata (no text, no units), the
- *                            coverage cells (status, share, unit counts), the findings' plan list,
- *                            similarity (small corpora) or neighbours, and which pairs were compared
+ *                            coverage cells (status, share, unit counts; columnar), the findings'
+ *                            plan list, similarity (small corpora) or neighbours, the compared pairs
  *   data/plans/NNNNN.json    one plan: its units, text, fields, references, coverage row with unit
  *                            ids, profile, and its share of the findings (keyness, additions,
  *                            omissions, the comparisons where it is side A)
  *   data/citations.json      the citation graph (the profiles view)
  */
+
+import { DirectiveCheck, DirectiveCitationStatus, PlanMeta } from '@doichieu/core';
 import { AdditionCluster, Findings, Omission, PlanComparison } from '@doichieu/diff';
 import { CitationGraph, PlanProfile } from '@doichieu/measures';
-import { AnalysedPlan, Analysis, CoverageCellSchema } from '@doichieu/report';
+import { AnalysedPlan, Analysis } from '@doichieu/report';
 import { z } from 'zod';
 
 export const VIEWER_FORMAT = 'doichieu-viewer/1';
 
 export const CoverageRow = Analysis.shape.coverage.element;
 export type CoverageRow = z.infer<typeof CoverageRow>;
-
-/** A cell as the index carries it: unit ids left to the plan's file, their counts kept. */
-export const IndexCoverageCell = CoverageCellSchema.extend({
-  units: z.array(z.string()).max(0).describe('empty in the index: the ids are in the plan file'),
-  operationalUnits: z.array(z.string()).max(0),
-  unitCount: z.number().int().describe('units behind the cell'),
-  operationalCount: z.number().int().describe('of them, the ones that operationalise the group'),
-});
 
 export const KeynessEntry = Findings.shape.keyness.element;
 
@@ -59,35 +53,62 @@ export const ViewerPlanFile = z.object({
 });
 export type ViewerPlanFile = z.infer<typeof ViewerPlanFile>;
 
-export const ViewerIndex = Analysis.omit({
-  plans: true,
-  coverage: true,
-  findings: true,
-  profiles: true,
-  citations: true,
+/**
+ * The index is columnar where it is per plan: a 7,000-plan index is a few
+ * MB and a few tens of thousands of objects, cheap to parse and to hand
+ * from the worker to the page.
+ */
+export const ViewerIndex = Analysis.pick({
+  $schema: true,
+  tool: true,
+  offsets: true,
+  directive: true,
+  method: true,
+  evaluation: true,
 }).extend({
   format: z.literal(VIEWER_FORMAT),
   plans: z
-    .array(AnalysedPlan)
-    .describe(
-      'every plan without its text, units, skipped spans, fields, references, messages and directive-check evidence (all in its plan file)',
-    ),
-  coverage: z.array(CoverageRow.extend({ cells: z.array(IndexCoverageCell) })),
+    .array(
+      z.object({
+        id: z.string(),
+        meta: PlanMeta,
+        directiveCheck: DirectiveCheck.omit({ evidence: true }).optional(),
+      }),
+    )
+    .describe('every plan, in analysis.json order: its metadata and whether it cites the directive'),
+  coverage: z
+    .object({
+      groups: z.array(z.string()).describe('the task groups, in the order of the cells below'),
+      plans: z.array(z.string()).describe("the coverage rows' plan ids, in analysis.json order"),
+      directive: z.array(DirectiveCitationStatus.nullable()).describe("each row's directive check"),
+      status: z
+        .array(z.number().int().min(-1).max(2))
+        .describe('row × group, row-major: 2 operationalised, 1 mentioned, 0 absent, -1 no cell'),
+      share: z.array(z.number()),
+      units: z.array(z.number().int()).describe('units behind the cell (their ids are in the plan file)'),
+      operational: z.array(z.number().int()).describe('of them, those that operationalise the group'),
+    })
+    .describe('the heatmap: every cell but its unit ids'),
   findings: Findings.pick({ plans: true, similarity: true, neighbours: true, method: true })
     .extend({
       compared: z
-        .array(z.tuple([z.string(), z.string(), z.number()]))
-        .describe('every compared pair [a, b, similarity], in the order of findings.comparisons'),
+        .object({
+          a: z.array(z.number().int()),
+          b: z.array(z.number().int()),
+          similarity: z.array(z.number()),
+        })
+        .describe('every compared pair (plan indices into `plans`), in the order of findings.comparisons'),
     })
     .optional(),
   files: z.object({
-    plans: z
-      .array(z.object({ planId: z.string(), path: z.string(), bytes: z.number().int() }))
-      .describe('the plan files, in the order of `plans`; paths relative to the index'),
+    plans: z.array(z.string()).describe('each plan’s file, in the order of `plans`, relative to the index'),
+    bytes: z.array(z.number().int()).describe('their sizes'),
     citations: z.string().optional(),
     profiles: z.boolean().describe('whether the plan files carry profiles'),
   }),
 });
 export type ViewerIndex = z.infer<typeof ViewerIndex>;
+
+export const STATUS_CODE = { absent: 0, mentioned: 1, operationalised: 2 } as const;
 
 export const ViewerCitations = z.object({ format: z.literal(VIEWER_FORMAT), citations: CitationGraph });

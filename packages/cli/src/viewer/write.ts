@@ -16,7 +16,7 @@ import { AnalysedPlan } from '@doichieu/report';
 import type { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { JsonSplitError, splitJsonFile } from './json-split.ts';
-import { CoverageRow, KeynessEntry, VIEWER_FORMAT, ViewerIndex } from './schema.ts';
+import { CoverageRow, KeynessEntry, STATUS_CODE, VIEWER_FORMAT, ViewerIndex } from './schema.ts';
 
 /** The arrays of analysis.json that are cut element by element. */
 const SPLIT = new Set([
@@ -79,10 +79,10 @@ export async function writeViewerData(
   const head: Record<string, unknown> = {};
   const findingsHead: Record<string, unknown> = {};
   const parts: PlanParts[] = [];
-  const stubs: unknown[] = [];
+  const stubs: Array<ReturnType<typeof stubOf>> = [];
   const indexOf = new Map<string, number>();
-  const coverage: unknown[] = [];
-  const compared: Array<[string, string, number]> = [];
+  const coverage: CoverageRow[] = [];
+  const compared = { a: [] as number[], b: [] as number[], similarity: [] as number[] };
   const neighbours: unknown[] = [];
   let citations: Buffer | undefined;
   let profiles = false;
@@ -132,16 +132,7 @@ export async function writeViewerData(
         case 'coverage': {
           const row = check(path, index, bytes) as CoverageRow;
           planOf(row.planId, where).coverage = bytes;
-          coverage.push({
-            ...row,
-            cells: row.cells.map((c) => ({
-              ...c,
-              units: [],
-              operationalUnits: [],
-              unitCount: c.units.length,
-              operationalCount: c.operationalUnits.length,
-            })),
-          });
+          coverage.push(row);
           return;
         }
         case 'profiles': {
@@ -166,7 +157,9 @@ export async function writeViewerData(
           const c = check(path, index, bytes) as PlanComparison;
           planOf(c.a, where).comparisons.push({ at, bytes });
           planOf(c.b, where);
-          compared.push([c.a, c.b, c.similarity]);
+          compared.a.push(indexOf.get(c.a)!);
+          compared.b.push(indexOf.get(c.b)!);
+          compared.similarity.push(c.similarity);
           return;
         }
         case 'findings.neighbours':
@@ -192,12 +185,17 @@ export async function writeViewerData(
   if (counters['findings.keyness'] !== undefined || counters['findings.comparisons'] !== undefined)
     hasFindings = true;
 
-  const files = parts.map((_, i) => ({ planId: '', path: planFilePath(i), bytes: 0 }));
+  const paths = parts.map((_, i) => planFilePath(i));
+  const sizes = parts.map(() => 0);
+  const directive = head.directive as { taskGroups?: Array<{ id: string }> } | undefined;
   const index = {
     ...head,
     format: VIEWER_FORMAT,
     plans: stubs,
-    coverage,
+    coverage: columnarCoverage(
+      (directive?.taskGroups ?? []).map((g) => g.id),
+      coverage,
+    ),
     ...(hasFindings
       ? {
           findings: {
@@ -209,7 +207,7 @@ export async function writeViewerData(
           },
         }
       : {}),
-    files: { plans: files, ...(citations ? { citations: 'citations.json' } : {}), profiles },
+    files: { plans: paths, bytes: sizes, ...(citations ? { citations: 'citations.json' } : {}), profiles },
   };
 
   // Everything goes into a fresh folder beside the destination, renamed into place at the end.
@@ -220,11 +218,9 @@ export async function writeViewerData(
     mkdirSync(join(tmp, 'plans'), { recursive: true });
     let planBytes = 0;
     parts.forEach((p, i) => {
-      const stub = stubs[i] as { id: string };
-      const text = planFileBytes(stub.id, p);
-      writeFileSync(join(tmp, files[i]!.path), text);
-      files[i]!.planId = stub.id;
-      files[i]!.bytes = text.length;
+      const text = planFileBytes(stubs[i]!.id, p);
+      writeFileSync(join(tmp, paths[i]!), text);
+      sizes[i] = text.length;
       planBytes += text.length;
     });
     const parsed = ViewerIndex.safeParse(index);
@@ -250,18 +246,36 @@ export async function writeViewerData(
   }
 }
 
-/** A plan's metadata without the parts its file carries; still an AnalysedPlan. */
-function stubOf(plan: AnalysedPlan): AnalysedPlan {
-  return {
-    ...plan,
-    source: { ...plan.source, text: '' },
-    units: [],
-    skipped: [],
-    fields: [],
-    references: [],
-    messages: [],
-    ...(plan.directiveCheck ? { directiveCheck: { ...plan.directiveCheck, evidence: [] } } : {}),
+/** What the index keeps of a plan: its metadata and whether it cites the directive. */
+function stubOf(plan: AnalysedPlan) {
+  const { evidence: _evidence, ...check } = plan.directiveCheck ?? { evidence: [] };
+  return { id: plan.id, meta: plan.meta, ...(plan.directiveCheck ? { directiveCheck: check } : {}) };
+}
+
+/** The coverage rows as the index's columns (row-major, one column per field of a cell). */
+export function columnarCoverage(groups: readonly string[], rows: readonly CoverageRow[]) {
+  const out = {
+    groups: [...groups],
+    plans: [] as string[],
+    directive: [] as Array<CoverageRow['directive'] | null>,
+    status: [] as number[],
+    share: [] as number[],
+    units: [] as number[],
+    operational: [] as number[],
   };
+  for (const row of rows) {
+    out.plans.push(row.planId);
+    out.directive.push(row.directive ?? null);
+    const byGroup = new Map(row.cells.map((c) => [c.group, c]));
+    for (const g of groups) {
+      const c = byGroup.get(g);
+      out.status.push(c ? STATUS_CODE[c.status] : -1);
+      out.share.push(c?.share ?? 0);
+      out.units.push(c?.units.length ?? 0);
+      out.operational.push(c?.operationalUnits.length ?? 0);
+    }
+  }
+  return out;
 }
 
 function planFileBytes(planId: string, p: PlanParts): Buffer {
