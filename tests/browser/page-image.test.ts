@@ -18,9 +18,17 @@ import { scanOf, textPdf } from '@doichieu/formats/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../web/serve.ts';
-import { SUMMARY_FILE, summarise } from '../../web/src/summary.ts';
 import type { Analysis, Plan } from '../../web/src/types.ts';
-import { buildTestViewer, CHROMIUM, hasChromium, launch, open, REPO, screenshot } from './harness.ts';
+import {
+  buildTestViewer,
+  CHROMIUM,
+  hasChromium,
+  launch,
+  open,
+  REPO,
+  screenshot,
+  viewerData,
+} from './harness.ts';
 
 const run = promisify(execFile);
 const ocr = ocrAvailable('vie');
@@ -58,18 +66,18 @@ describe.skipIf(!hasChromium || !ocr)('the page image of a scanned plan in the r
     const analysisFile = join(out, 'analysis.json');
     const analysis = JSON.parse(await readFile(analysisFile, 'utf8')) as Analysis;
     plan = analysis.plans[0]!;
-    const summary = join(work, SUMMARY_FILE);
-    await writeFile(summary, JSON.stringify(summarise(analysis)));
-    const overrides: Record<string, string> = {
-      '/analysis.json': analysisFile,
-      [`/${SUMMARY_FILE}`]: summary,
-    };
+    // The viewer reads its data folder (index and plan files), written from the analysis as scripts/view.ts does.
+    const overrides: Record<string, string> = {};
     for (const dir of await readdir(join(out, 'pages'), { recursive: true, withFileTypes: true }))
       if (dir.isFile()) {
         const file = join(dir.parentPath, dir.name);
         overrides[`/${relative(out, file)}`] = file;
       }
-    server = await serveStatic({ root: await buildTestViewer(), overrides });
+    server = await serveStatic({
+      root: await buildTestViewer(),
+      overrides,
+      mounts: { '/data/': await viewerData(analysisFile) },
+    });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 900_000);
