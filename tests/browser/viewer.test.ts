@@ -230,22 +230,26 @@ describe.skipIf(!hasChromium)('viewer in Chromium', () => {
     const comp = f.comparisons.find((c) => c.pairs.length > 0 && c.reuse.length > 0)!;
     const p = await fresh();
     await open(p, `${servers.findings!.url}#view=compare&a=${comp.a}&b=${comp.b}`);
-    expect(await p.locator('.cmp-row.pair').count()).toBe(comp.pairs.length);
+    // The two plans' files arrive from the data worker on their own time: poll, never read once.
+    await expect.poll(() => p.locator('.cmp-row.pair').count()).toBe(comp.pairs.length);
     const removed = comp.pairs.flatMap((x) => x.diff.filter((d) => d.op === 'removed'));
     const added = comp.pairs.flatMap((x) => x.diff.filter((d) => d.op === 'added'));
-    expect(await p.locator('.cmp-row.pair del').count()).toBe(removed.length);
-    expect(await p.locator('.cmp-row.pair ins').count()).toBe(added.length);
-    if (added[0]) expect(await p.locator('.cmp-row.pair ins').first().textContent()).toBe(added[0].text);
-    expect(await p.locator('#reuse-list li').count()).toBe(comp.reuse.length);
-    expect(await p.locator('.passage.reused').count()).toBeGreaterThan(0);
+    await expect.poll(() => p.locator('.cmp-row.pair del').count()).toBe(removed.length);
+    await expect.poll(() => p.locator('.cmp-row.pair ins').count()).toBe(added.length);
+    if (added[0])
+      await expect.poll(() => p.locator('.cmp-row.pair ins').first().textContent()).toBe(added[0].text);
+    await expect.poll(() => p.locator('#reuse-list li').count()).toBe(comp.reuse.length);
+    await expect.poll(() => p.locator('.passage.reused').count()).toBeGreaterThan(0);
     const adds = f.additions.filter((x) => x.planId === comp.a).length;
     const oms = f.omissions.filter((x) => x.planId === comp.a).length;
-    expect(await p.locator('#additions-omissions .side-a .additions > li').count()).toBe(adds);
-    expect(await p.locator('#additions-omissions .side-a .omissions li.omission').count()).toBe(oms);
+    await expect.poll(() => p.locator('#additions-omissions .side-a .additions > li').count()).toBe(adds);
+    await expect
+      .poll(() => p.locator('#additions-omissions .side-a .omissions li.omission').count())
+      .toBe(oms);
     // Swapping flips the diff: what was added to B is now removed from A.
     await p.locator('#compare-swap').click();
     await expect.poll(() => hashOf(p)).toContain(`a=${comp.b}`);
-    expect(await p.locator('.cmp-row.pair del').count()).toBe(added.length);
+    await expect.poll(() => p.locator('.cmp-row.pair del').count()).toBe(added.length);
     await p.locator('#compare-swap').click();
     await screenshot(p, '06-compare-findings');
   });
