@@ -242,7 +242,8 @@ function passages(ps: readonly { unitId: string; text: string }[], n: number, la
     : shown;
 }
 
-function clusterMeta(
+/** The line under a cluster's label: its task group, specificity, novelty and passage count (HTML and Markdown). */
+export function clusterMeta(
   c: {
     group?: string | null | undefined;
     specificity?: number | undefined;

@@ -36,7 +36,7 @@ import {
   TOP_OMISSIONS,
 } from '../html/model.ts';
 import { type ProvinceSummary, provinceSummaries, reportLayout } from '../html/provinces.ts';
-import { checkText, type ReportOptions } from '../html/report.ts';
+import { checkText, clusterMeta, type ReportOptions } from '../html/report.ts';
 import { profileNote, profileRows } from '../profiles-section.ts';
 
 /** Escapes Markdown syntax (and table pipes) in text; newlines become spaces. */
@@ -120,22 +120,6 @@ ${markdownTable(header(lang, ['col.group', 'col.status', 'col.share', 'col.units
 }
 
 const NA = (lang: ReportLang, what: ReportKey) => `_${m(rt(lang, 'noFindings', { what: rt(lang, what) }))}_`;
-
-function clusterMeta(
-  c: {
-    group?: string | null | undefined;
-    specificity?: number | undefined;
-    novelty: number;
-    passages: unknown[];
-  },
-  lang: ReportLang,
-): string {
-  return rtn(lang, 'clusterMeta', c.passages.length, {
-    group: c.group ? rt(lang, 'groupN', { group: c.group }) : rt(lang, 'noGroup'),
-    specificity: c.specificity === undefined ? '–' : fixed(c.specificity, 2, lang),
-    novelty: fixed(c.novelty, 2, lang),
-  });
-}
 
 function additions(analysis: AnalysisInput, n: number, lang: ReportLang): string {
   const f = findingsSummary(analysis);
