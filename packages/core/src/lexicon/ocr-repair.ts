@@ -1089,16 +1089,15 @@ function splitsInChain(text: string, slots: Slots, chain: Chain, memo: Memo): Sp
       const word = w.word.word;
       const left = words[index];
       const right = words[index + 2];
-      const known = isAnyPair(lexicon, left, word)
-        ? `${left} ${word}`
-        : isAnyPair(lexicon, word, right)
-          ? `${word} ${right}`
-          : undefined;
+      const pairsLeft = isAnyPair(lexicon, left, word);
+      const pairsRight = isAnyPair(lexicon, word, right);
+      const known = pairsLeft ? `${left} ${word}` : pairsRight ? `${word} ${right}` : undefined;
       const weight = w.word.weight ?? 0;
       // A piece that cannot stand left next to the join: the word is split elsewhere, or not at all.
+      // One that forms a known word with the join stands after all ("ý t h ức" → "ý thức").
       const strandsPiece =
-        strands(slots, reading, index - 1, from + w.s - 1, from + w.k - 1, from + w.s - 1) ||
-        strands(slots, reading, index + 1, from + w.s, from + w.k, from + w.k);
+        (!pairsLeft && strands(slots, reading, index - 1, from + w.s - 1, from + w.k - 1, from + w.s - 1)) ||
+        (!pairsRight && strands(slots, reading, index + 1, from + w.s, from + w.k, from + w.k));
       const enough =
         !strandsPiece &&
         (known !== undefined ||
@@ -1130,8 +1129,9 @@ function splitsInChain(text: string, slots: Slots, chain: Chain, memo: Memo): Sp
  * Whether the piece read at `neighbour` (slot `piece`) is one that cannot
  * stand and could belong to the word joined beside it (slots `first`..`last`
  * with it): a bare consonant or a lone letter, or a rhyme ("êu") after the
- * word, or a piece before a word that starts with a vowel. A whole damaged
- * syllable beside it ("đoàu n g oạ i") or an acronym ("l ý TTCP") is not.
+ * word, or a piece before a word that starts with a vowel, when the letters
+ * together could spell a syllable. A whole damaged syllable beside it
+ * ("đoàu n g oạ i", "tln đ ối") or an acronym ("l ý TTCP") is not.
  */
 function strands(
   slots: Slots,
@@ -1144,9 +1144,16 @@ function strands(
   if (reading[neighbour]?.implausible !== true || joinedPieces(slots, first, last) === undefined)
     return false;
   const text = slots.token[piece]!.text;
-  if (text.length === 1 || !hasVowel(text)) return true;
   const startsWithVowel = (t: string) => letterInfo(t[0]!.toLowerCase())?.isVowel === true;
-  return piece === last ? startsWithVowel(text) : startsWithVowel(slots.token[piece + 1]!.text);
+  const mayBelong =
+    text.length === 1 ||
+    !hasVowel(text) ||
+    (piece === last ? startsWithVowel(text) : startsWithVowel(slots.token[piece + 1]!.text));
+  if (!mayBelong) return false;
+  // It belongs to the word only if the letters together could spell a syllable ("c ó ưy", "tln đ ối" cannot).
+  let letters = '';
+  for (let i = first; i <= last; i++) letters += slots.token[i]!.text;
+  return isValidSyllable(toLower(letters));
 }
 
 interface Read {
