@@ -6,7 +6,7 @@
  */
 import type { Edit, Message, Source } from './model.ts';
 import { layoutEdits } from './text/layout.ts';
-import { applyEdits, type MappedText, mappedFromSource, sourceSpan } from './text/mapped.ts';
+import { EditedText, type MappedText } from './text/mapped.ts';
 
 /** A text-level repair step: proposes edits on NFC text. Pure. */
 export type RepairStep = (text: string) => Edit[];
@@ -98,11 +98,11 @@ export function unicodeEdits(text: string): Edit[] {
   return edits;
 }
 
-function messagesFor(mapped: MappedText, edits: readonly Edit[], severity: Message['severity']): Message[] {
+function messagesFor(mapped: EditedText, edits: readonly Edit[], severity: Message['severity']): Message[] {
   const out: Message[] = [];
   for (const edit of edits) {
     if (!edit.ruleId) continue;
-    const [start, end] = sourceSpan(mapped, edit.start, edit.end);
+    const [start, end] = mapped.sourceSpan(edit.start, edit.end);
     out.push({
       ruleId: edit.ruleId,
       severity,
@@ -117,18 +117,19 @@ function messagesFor(mapped: MappedText, edits: readonly Edit[], severity: Messa
 }
 
 export function normalise(source: Source, options: NormaliseOptions = {}): NormalisedText {
-  let mapped = mappedFromSource(source.text);
+  // Each pass edits the text; the offset map is composed once, at the end.
+  const mapped = new EditedText(source.text);
   const unicode = unicodeEdits(mapped.text);
-  mapped = applyEdits(mapped, unicode);
+  mapped.apply(unicode);
 
   const messages: Message[] = [];
   const tone = options.toneStyle ? options.toneStyle(mapped.text) : [];
   messages.push(...messagesFor(mapped, tone, 'info'));
-  mapped = applyEdits(mapped, tone);
+  mapped.apply(tone);
 
   const layout = layoutEdits(mapped.text);
   const dropped = layout.dropped.map((d) => {
-    const [start, end] = sourceSpan(mapped, d.start, d.end);
+    const [start, end] = mapped.sourceSpan(d.start, d.end);
     return { start, end, reason: d.reason };
   });
   for (const d of dropped) {
@@ -141,7 +142,7 @@ export function normalise(source: Source, options: NormaliseOptions = {}): Norma
       actual: source.text.slice(d.start, d.end),
     });
   }
-  mapped = applyEdits(mapped, layout.edits);
+  mapped.apply(layout.edits);
 
   const step = options.ocrRepair ? options.ocrRepair(mapped.text) : [];
   const ocr = Array.isArray(step) ? step : step.edits;
@@ -150,18 +151,18 @@ export function normalise(source: Source, options: NormaliseOptions = {}): Norma
     for (const note of step.notes) messages.push(noteMessage(mapped, note));
     if (step.damage !== undefined) {
       const regions = step.damage.regions.map((r) => {
-        const [start, end] = sourceSpan(mapped, r.start, r.end);
+        const [start, end] = mapped.sourceSpan(r.start, r.end);
         return { ...r, start, end };
       });
       ocrDamage = { ...step.damage, regions };
     }
   }
   messages.push(...messagesFor(mapped, ocr, 'warning'));
-  mapped = applyEdits(mapped, ocr);
+  mapped.apply(ocr);
 
   messages.sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0));
   return {
-    ...mapped,
+    ...mapped.toMapped(),
     dropped,
     messages,
     stats: {
@@ -174,9 +175,9 @@ export function normalise(source: Source, options: NormaliseOptions = {}): Norma
   };
 }
 
-function noteMessage(mapped: MappedText, note: RepairNote): Message {
+function noteMessage(mapped: EditedText, note: RepairNote): Message {
   const message: Message = { ruleId: note.ruleId, severity: 'info', reason: note.reason };
   if (note.start === undefined || note.end === undefined) return message;
-  const [start, end] = sourceSpan(mapped, note.start, note.end);
+  const [start, end] = mapped.sourceSpan(note.start, note.end);
   return { ...message, start, end };
 }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from './test-support.ts';
-import { canonicalToneEdits, TONE_STYLE_RULE } from './tone-style.ts';
+import { letterRuns } from './tokens.ts';
+import { canonicalToneEdits, TONE_STYLE_RULE, toPlanToneStyle } from './tone-style.ts';
 
 const canonical = (text: string) => applyEdits(text, canonicalToneEdits(text));
 
@@ -43,5 +45,55 @@ describe('canonicalToneEdits', () => {
   it('is idempotent', () => {
     const once = canonical('Uỷ ban nhân dân, văn hoá, thuỷ sản, hoà bình, khoẻ');
     expect(canonicalToneEdits(once)).toEqual([]);
+  });
+
+  it('reads a letter outside the Basic Multilingual Plane as part of its word', () => {
+    // "𝐀hoá" is one word that does not spell a syllable: nothing moves.
+    expect(canonicalToneEdits('𝐀hoá')).toEqual([]);
+    expect(canonical('😀hoá')).toBe('😀hóa');
+  });
+
+  it('finds the same words as reading every word would (the pair scan misses none)', () => {
+    // Every word, tried one by one: what the scan for "o"/"u" + toned "a", "e", "y" must equal.
+    const everyWord = (text: string) =>
+      letterRuns(text).flatMap((token) => {
+        const canonical = toPlanToneStyle(token.text);
+        return canonical === undefined ? [] : [{ start: token.start, end: token.end, text: canonical }];
+      });
+    const pieces = [
+      'o',
+      'u',
+      'O',
+      'U',
+      'á',
+      'ẻ',
+      'ỹ',
+      'Ạ',
+      'Ý',
+      'a',
+      'y',
+      'h',
+      'q',
+      'th',
+      'kh',
+      'ư',
+      'ô',
+      ' ',
+      '-',
+      '\u0301',
+      '𝐀',
+      '😀',
+      '\ud835',
+      '\udc00',
+      '中',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(canonicalToneEdits(text).map(({ start, end, text }) => ({ start, end, text }))).toEqual(
+          everyWord(text),
+        );
+      }),
+    );
   });
 });

@@ -106,3 +106,188 @@ export function sourceSpan(mapped: MappedText, from: number, to: number): [numbe
   if (start > end) [start, end] = [end, start];
   return [start, end];
 }
+
+/** How the characters of one piece of a pass's output map to the pass's input (see {@link EditedText}). */
+const COPY = 0; // output char k ↔ input char from + k (text kept, or replaced by text of the same length)
+const SPAN = 1; // every output char ↔ the input chars [from, to) together (a replacement of another length)
+const POINT = 2; // every output char ↔ the empty span before input char `from` (an insertion)
+
+/** One edit pass as pieces of its output, in output order; empty pieces (deletions) are left out. */
+interface Pass {
+  inputLength: number;
+  outStart: number[];
+  kind: number[];
+  from: number[];
+  to: number[];
+}
+
+function passOf(inputLength: number, edits: readonly Edit[]): Pass {
+  const pass: Pass = { inputLength, outStart: [], kind: [], from: [], to: [] };
+  let write = 0;
+  const add = (kind: number, length: number, from: number, to: number): void => {
+    if (length === 0) return;
+    const last = pass.kind.length - 1;
+    // Kept text beside a same-length replacement maps character by character too: one piece.
+    if (kind === COPY && last >= 0 && pass.kind[last] === COPY && pass.to[last] === from) pass.to[last] = to;
+    else {
+      pass.outStart.push(write);
+      pass.kind.push(kind);
+      pass.from.push(from);
+      pass.to.push(to);
+    }
+    write += length;
+  };
+  let read = 0;
+  for (const edit of edits) {
+    add(COPY, edit.start - read, read, edit.start);
+    const replaced = edit.end - edit.start;
+    if (replaced === edit.text.length) add(COPY, replaced, edit.start, edit.end);
+    else if (replaced > 0) add(SPAN, edit.text.length, edit.start, edit.end);
+    else add(POINT, edit.text.length, edit.start, edit.start);
+    read = edit.end;
+  }
+  add(COPY, inputLength - read, read, inputLength);
+  return pass;
+}
+
+/** Index of the piece of `pass` that holds output char `at`. */
+function pieceAt(pass: Pass, at: number): number {
+  let lo = 0;
+  let hi = pass.outStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (pass.outStart[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Text after several passes of edits, each pass applied as {@link applyEdits}
+ * would, but the offset map is not copied per pass: each pass keeps only its
+ * pieces (runs of kept text and the edits), spans are looked up through them,
+ * and the per-character map is built once, by {@link EditedText.toMapped}.
+ */
+export class EditedText {
+  private readonly passes: Pass[] = [];
+  private current: string;
+
+  constructor(readonly source: string) {
+    this.current = source;
+  }
+
+  get text(): string {
+    return this.current;
+  }
+
+  /** Applies sorted, non-overlapping edits to the current text (see {@link applyEdits}). */
+  apply(edits: readonly Edit[]): void {
+    if (edits.length === 0) return;
+    assertEditsWellFormed(edits, this.current.length);
+    const pieces: string[] = [];
+    let read = 0;
+    for (const edit of edits) {
+      pieces.push(this.current.slice(read, edit.start), edit.text);
+      read = edit.end;
+    }
+    pieces.push(this.current.slice(read));
+    this.passes.push(passOf(this.current.length, edits));
+    this.current = pieces.join('');
+  }
+
+  /** {@link sourceSpan} of the current text. */
+  sourceSpan(from: number, to: number): [number, number] {
+    const top = this.passes.length;
+    if (to <= from) {
+      const at = this.positionBefore(top, from);
+      return [at, at];
+    }
+    let start = this.startOf(top, from);
+    let end = this.endOf(top, to - 1);
+    if (start > end) [start, end] = [end, start];
+    return [start, end];
+  }
+
+  /** The current text with its per-character map, built in one pass over it. */
+  toMapped(): MappedText {
+    const length = this.current.length;
+    const starts = new Uint32Array(length);
+    const ends = new Uint32Array(length);
+    this.fill(this.passes.length, 0, length, starts, ends, 0);
+    return { text: this.current, starts, ends, sourceLength: this.source.length };
+  }
+
+  /** Length of the text after `level` passes (0: the source). */
+  private lengthAt(level: number): number {
+    return level === this.passes.length
+      ? this.current.length
+      : level === 0
+        ? this.source.length
+        : this.passes[level]!.inputLength;
+  }
+
+  private startOf(level: number, at: number): number {
+    if (level === 0) return at;
+    const pass = this.passes[level - 1]!;
+    const p = pieceAt(pass, at);
+    const kind = pass.kind[p]!;
+    if (kind === COPY) return this.startOf(level - 1, pass.from[p]! + at - pass.outStart[p]!);
+    if (kind === SPAN) return this.startOf(level - 1, pass.from[p]!);
+    return this.positionBefore(level - 1, pass.from[p]!);
+  }
+
+  private endOf(level: number, at: number): number {
+    if (level === 0) return at + 1;
+    const pass = this.passes[level - 1]!;
+    const p = pieceAt(pass, at);
+    const kind = pass.kind[p]!;
+    if (kind === COPY) return this.endOf(level - 1, pass.from[p]! + at - pass.outStart[p]!);
+    if (kind === SPAN) return this.endOf(level - 1, pass.to[p]! - 1);
+    return this.positionBefore(level - 1, pass.from[p]!);
+  }
+
+  private positionBefore(level: number, at: number): number {
+    if (at < this.lengthAt(level)) return this.startOf(level, at);
+    if (at > 0) return this.endOf(level, at - 1);
+    return 0;
+  }
+
+  /** Writes the map of chars [from, to) of the text after `level` passes into starts/ends at `write`. */
+  private fill(
+    level: number,
+    from: number,
+    to: number,
+    starts: Uint32Array,
+    ends: Uint32Array,
+    write: number,
+  ): void {
+    if (to <= from) return;
+    if (level === 0) {
+      for (let i = from; i < to; i++, write++) {
+        starts[write] = i;
+        ends[write] = i + 1;
+      }
+      return;
+    }
+    const pass = this.passes[level - 1]!;
+    for (let p = pieceAt(pass, from); p < pass.outStart.length && pass.outStart[p]! < to; p++) {
+      const pieceStart = pass.outStart[p]!;
+      const pieceEnd = p + 1 < pass.outStart.length ? pass.outStart[p + 1]! : this.lengthAt(level);
+      const s = Math.max(from, pieceStart);
+      const e = Math.min(to, pieceEnd);
+      const at = write + s - from;
+      const kind = pass.kind[p]!;
+      if (kind === COPY) {
+        const inputFrom = pass.from[p]! + s - pieceStart;
+        this.fill(level - 1, inputFrom, inputFrom + e - s, starts, ends, at);
+      } else {
+        const span =
+          kind === SPAN
+            ? [this.startOf(level - 1, pass.from[p]!), this.endOf(level - 1, pass.to[p]! - 1)]
+            : [this.positionBefore(level - 1, pass.from[p]!), this.positionBefore(level - 1, pass.from[p]!)];
+        starts.fill(span[0]!, at, at + e - s);
+        ends.fill(span[1]!, at, at + e - s);
+      }
+    }
+  }
+}
