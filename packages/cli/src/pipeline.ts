@@ -13,8 +13,9 @@ import type { GoldRow, ShippedModel } from '@doichieu/align';
 import { loadLexicon, type PlanMeta } from '@doichieu/core';
 import type { DiffPlan } from '@doichieu/diff';
 import {
-  type FindingsLike,
-  finishMeasures,
+  corpusCitations,
+  eachProfile,
+  FindingsFold,
   type ProfileBase,
   profileBase,
   tapFindings,
@@ -174,13 +175,8 @@ export async function runAnalysis(
     await yieldToSignals();
     interrupt?.check();
     writer.write(`],"coverage":${JSON.stringify(coverage)}`);
-    const tapped: {
-      additions: FindingsLike['additions'][number][];
-      comparisons: FindingsLike['comparisons'][number][];
-    } = {
-      additions: [],
-      comparisons: [],
-    };
+    // What the profiles read of the findings, folded plan by plan as they stream.
+    const folded = new FindingsFold();
     if (diff) {
       writer.write(',"findings":');
       // Piece by piece: the findings of a national corpus are never one string.
@@ -188,17 +184,24 @@ export async function runAnalysis(
         directive,
         diffInputs,
         options.peers ? { peers: options.peers } : {},
-        tapFindings(tapped),
+        tapFindings(folded),
       )) {
         writer.write(chunk);
         await yieldToSignals();
         interrupt?.check();
       }
     }
-    const measures = finishMeasures(directive, profileBases, diff ? tapped : undefined);
-    writer.write(
-      `,"profiles":${JSON.stringify(measures.profiles)},"citations":${JSON.stringify(measures.citations)}`,
-    );
+    // One profile at a time: a national corpus's profiles are never one string.
+    writer.write(',"profiles":[');
+    let profilesWritten = 0;
+    for (const profile of eachProfile(
+      profileBases,
+      diff ? folded : undefined,
+      directive.taskGroups.map((g) => g.id),
+    )) {
+      writer.write(profilesWritten++ === 0 ? JSON.stringify(profile) : `,${JSON.stringify(profile)}`);
+    }
+    writer.write(`],"citations":${JSON.stringify(corpusCitations(directive, profileBases))}`);
     writer.write('}\n');
     writer.commit();
   } catch (e) {

@@ -1,4 +1,5 @@
 export { citationGraph } from './citations.ts';
+export { FindingsFold } from './fold.ts';
 export { dateRange, daysBetween, lagSince, planDate } from './lag.ts';
 export {
   type ImportedReuse,
@@ -8,13 +9,22 @@ export {
   passimExport,
   passimImport,
 } from './passim.ts';
-export { completeProfiles, levelAbove, type ProfileBase, profileBase, tapFindings } from './profile.ts';
+export {
+  completeProfiles,
+  eachProfile,
+  levelAbove,
+  levelAboveOf,
+  type ProfileBase,
+  profileBase,
+  tapFindings,
+} from './profile.ts';
 export * from './schema.ts';
 export { actorAgencies, deadlinesIn, programmesIn, specificityOf, targetsIn } from './specificity.ts';
 export type * from './types.ts';
 
 import { citationGraph } from './citations.ts';
-import { completeProfiles, type ProfileBase, profileBase } from './profile.ts';
+import type { FindingsFold } from './fold.ts';
+import { completeProfiles, levelAboveOf, type ProfileBase, profileBase } from './profile.ts';
 import type { CitationGraph, PlanProfile } from './schema.ts';
 import type { DirectiveLike, FindingsLike, MeasuredCell, MeasuredPlan } from './types.ts';
 
@@ -30,19 +40,24 @@ export function measureCorpus(
   return finishMeasures(directive, bases, findings);
 }
 
-/** The corpus-level step, from the per-plan bases (streamed analyze keeps only those). */
+/** The corpus-level step, from the per-plan bases (streamed analyze keeps only those, and folds the findings). */
 export function finishMeasures(
   directive: DirectiveLike,
   bases: readonly ProfileBase[],
-  findings?: FindingsLike,
+  findings?: FindingsLike | FindingsFold,
 ): { profiles: PlanProfile[]; citations: CitationGraph } {
   const profiles = completeProfiles(
     bases,
     findings,
     directive.taskGroups.map((g) => g.id),
   );
-  const above = new Map(profiles.map((p) => [p.planId, p.lag.levelAbove.planId]));
+  return { profiles, citations: corpusCitations(directive, bases) };
+}
+
+/** The citation graph of a corpus, from its bases (the plan of the level above as the profiles find it). */
+export function corpusCitations(directive: DirectiveLike, bases: readonly ProfileBase[]): CitationGraph {
+  const levelAboveIn = levelAboveOf(bases);
+  const above = new Map(bases.map((b) => [b.planId, levelAboveIn(b).planId]));
   const citing = bases.map((b) => ({ id: b.planId, meta: b.meta, references: b.references }));
-  const citations = citationGraph(citing, directive, bases, (id) => above.get(id) ?? null);
-  return { profiles, citations };
+  return citationGraph(citing, directive, bases, (id) => above.get(id) ?? null);
 }

@@ -5,6 +5,14 @@
  * corpus (the plan of the level above, reuse from other plans, additions).
  */
 import type { DocumentRefFound, Span } from '@doichieu/core';
+import {
+  coversInOrder,
+  EVIDENCE_LISTED,
+  FindingsFold,
+  type PlanFold,
+  restatedPassages,
+  type UnitCover,
+} from './fold.ts';
 import { daysBetween, lagSince, planDate } from './lag.ts';
 import type {
   ContentShares,
@@ -44,8 +52,6 @@ export interface ProfileBase {
   guidance: string[];
 }
 
-const EVIDENCE_LISTED = 20;
-const PASSAGES_LISTED = 40;
 const LEVEL_RANK: Record<string, number> = { central: 0, province: 1, district: 2, commune: 3 };
 
 /** Phrases of the directive's own wording: each group's phrases and the parts of its heading. */
@@ -207,125 +213,156 @@ function relationOf(
   return 'other';
 }
 
-interface Covered {
-  span: Span;
-  unitId: string;
+/** Spans per unit, from a list of evidence. */
+function spansByUnit(list: readonly { unitId: string; span: Span }[]): Map<string, Span[]> {
+  const m = new Map<string, Span[]>();
+  for (const e of list) {
+    const spans = m.get(e.unitId);
+    if (spans) spans.push(e.span);
+    else m.set(e.unitId, [e.span]);
+  }
+  return m;
 }
 
 function sharesOf(
   group: string | null,
   units: readonly ProfileUnit[],
-  restated: readonly Evidence[],
-  own: readonly Evidence[],
+  restated: { spans: ReadonlyMap<string, readonly Span[]>; evidence: readonly Evidence[] },
+  own: { spans: ReadonlyMap<string, readonly Span[]>; evidence: readonly Evidence[] },
 ): ContentShares {
   const considered = group === null ? units : units.filter((u) => u.labels.includes(group));
   const ids = new Set(considered.map((u) => u.id));
   let total = 0;
   let restatedChars = 0;
   let ownChars = 0;
-  const byUnit = (list: readonly Evidence[]): Map<string, Span[]> => {
-    const m = new Map<string, Span[]>();
-    for (const e of list) if (ids.has(e.unitId)) m.set(e.unitId, [...(m.get(e.unitId) ?? []), e.span]);
-    return m;
-  };
-  const r = byUnit(restated);
-  const o = byUnit(own);
   for (const u of considered) {
     total += u.letters;
     // Letters are counted per unit; a covered stretch weighs its share of the unit's span.
     const density = u.letters / Math.max(1, u.span[1] - u.span[0]);
-    restatedChars += coveredLength(r.get(u.id) ?? [], u.span) * density;
-    ownChars += coveredLength(o.get(u.id) ?? [], u.span) * density;
+    restatedChars += coveredLength(restated.spans.get(u.id) ?? [], u.span) * density;
+    ownChars += coveredLength(own.spans.get(u.id) ?? [], u.span) * density;
   }
-  const pick = (list: readonly Evidence[]): Evidence[] =>
-    list.filter((e) => ids.has(e.unitId)).slice(0, EVIDENCE_LISTED);
+  const pick = (list: readonly Evidence[]): Evidence[] => {
+    const out: Evidence[] = [];
+    for (const e of list) {
+      if (out.length === EVIDENCE_LISTED) break;
+      if (ids.has(e.unitId)) out.push(e);
+    }
+    return out;
+  };
   return {
     group,
     contentChars: total,
     units: considered.length,
     restated: total ? round4(Math.min(1, restatedChars / total)) : 0,
     own: total ? round4(Math.min(1, ownChars / total)) : 0,
-    restatedEvidence: pick(restated),
-    ownEvidence: pick(own),
+    restatedEvidence: pick(restated.evidence),
+    ownEvidence: pick(own.evidence),
+  };
+}
+
+const NOTHING_FOLDED: PlanFold = {
+  comparedWith: new Set(),
+  sharedWith: new Map(),
+  partners: new Map(),
+  evidence: new Map(),
+  longest: [],
+  additions: [],
+};
+
+/**
+ * The plans of the level above in each province, in corpus order, by `province|rank`:
+ * `levelAbove` over the whole corpus would scan every plan for every plan.
+ */
+function levelsIndex(bases: readonly ProfileBase[]): Map<string, ProfileBase[]> {
+  const index = new Map<string, ProfileBase[]>();
+  for (const b of bases) {
+    const key = `${b.meta.province}|${LEVEL_RANK[b.meta.level]}`;
+    const list = index.get(key);
+    if (list) list.push(b);
+    else index.set(key, [b]);
+  }
+  return index;
+}
+
+/** `levelAbove` for every plan of a corpus, through its index. */
+export function levelAboveOf(bases: readonly ProfileBase[]): (base: ProfileBase) => LevelAboveLag {
+  const index = levelsIndex(bases);
+  return (base) => {
+    const rank = LEVEL_RANK[base.meta.level];
+    const candidates = rank === undefined ? [] : (index.get(`${base.meta.province}|${rank - 1}`) ?? []);
+    return levelAbove(base, candidates);
   };
 }
 
 /** Finishes the profiles of a corpus from their bases and the diff stage's findings (when it ran). */
 export function completeProfiles(
   bases: readonly ProfileBase[],
-  findings: FindingsLike | undefined,
+  findings: FindingsLike | FindingsFold | undefined,
   groups: readonly string[],
 ): PlanProfile[] {
-  const byId = new Map(bases.map((b) => [b.planId, b]));
-  const reuseOf = new Map<
-    string,
-    { from: string; passage: Covered & { text: string; tokens: number }; boilerplate: boolean }[]
-  >();
-  const comparedWith = new Map<string, Set<string>>();
-  const additionsOf = new Map<string, Covered[]>();
-  const sharedWith = new Map<string, Map<string, Set<string>>>(); // plan → unit → other plans sharing its text
-  if (findings) {
-    for (const c of findings.comparisons) {
-      comparedWith.set(c.a, (comparedWith.get(c.a) ?? new Set()).add(c.b));
-      comparedWith.set(c.b, (comparedWith.get(c.b) ?? new Set()).add(c.a));
-      for (const r of c.reuse)
-        for (const [mine, theirs] of [
-          [r.a, r.b],
-          [r.b, r.a],
-        ] as const) {
-          const list = reuseOf.get(mine.planId) ?? [];
-          list.push({
-            from: theirs.planId,
-            passage: { span: mine.span, unitId: mine.unitId, text: mine.text, tokens: r.tokens },
-            boilerplate: r.boilerplate === true,
-          });
-          reuseOf.set(mine.planId, list);
-          const units = sharedWith.get(mine.planId) ?? new Map<string, Set<string>>();
-          units.set(mine.unitId, (units.get(mine.unitId) ?? new Set()).add(theirs.planId));
-          sharedWith.set(mine.planId, units);
-        }
-    }
-    for (const a of findings.additions)
-      for (const p of a.passages)
-        additionsOf.set(a.planId, [...(additionsOf.get(a.planId) ?? []), { span: p.span, unitId: p.unitId }]);
-  }
+  return [...eachProfile(bases, findings, groups)];
+}
 
-  return bases.map((base) => {
-    const reuse = reuseOf.get(base.planId) ?? [];
+/** The profiles one by one, in the order of `bases` (a national corpus's profiles are written as they come). */
+export function* eachProfile(
+  bases: readonly ProfileBase[],
+  findings: FindingsLike | FindingsFold | undefined,
+  groups: readonly string[],
+): Generator<PlanProfile> {
+  const byId = new Map(bases.map((b) => [b.planId, b]));
+  const fold =
+    findings === undefined
+      ? undefined
+      : findings instanceof FindingsFold
+        ? findings
+        : FindingsFold.of(findings);
+  const levelAboveIn = levelAboveOf(bases);
+  for (const base of bases) {
+    const folded = fold?.plan(base.planId) ?? NOTHING_FOLDED;
     // Restatement: the directive's wording, boilerplate, and passages of units that several other plans share.
-    const common = reuse.filter(
-      (r) => r.boilerplate || (sharedWith.get(base.planId)?.get(r.passage.unitId)?.size ?? 0) >= 2,
-    );
-    const restated: Evidence[] = [
-      ...base.restated,
-      ...common.map((r) => ({ unitId: r.passage.unitId, span: r.passage.span, text: r.passage.text })),
-    ];
-    const own: Evidence[] = [
-      ...(additionsOf.get(base.planId) ?? []).map((a) => ({ unitId: a.unitId, span: a.span, text: '' })),
+    const restatedSpans = spansByUnit(base.restated);
+    const addRestated = (unitId: string, spans: readonly Span[]): void => {
+      const list = restatedSpans.get(unitId);
+      if (list) list.push(...spans);
+      else restatedSpans.set(unitId, [...spans]);
+    };
+    for (const shared of folded.sharedWith.values()) {
+      for (const [unitId, cover] of shared.boilerplate) addRestated(unitId, cover.spans);
+      for (const [unitId, cover] of shared.plain)
+        if ((folded.partners.get(unitId)?.size ?? 0) >= 2) addRestated(unitId, cover.spans);
+    }
+    const restated = {
+      spans: restatedSpans,
+      evidence: [
+        ...base.restated,
+        ...restatedPassages(folded).map((p) => ({ unitId: p.unitId, span: p.span, text: p.text })),
+      ],
+    };
+    const ownEvidence: Evidence[] = [
+      ...folded.additions.map((a) => ({ unitId: a.unitId, span: a.span, text: '' })),
       ...base.own,
     ];
+    const own = { spans: spansByUnit(ownEvidence), evidence: ownEvidence };
     const reiteration = {
       plan: sharesOf(null, base.units, restated, own),
       byGroup: groups.map((g) => sharesOf(g, base.units, restated, own)),
     };
     let learning: TextualLearning | null = null;
-    if (findings) {
+    if (fold) {
       const total = base.units.reduce((s, u) => s + u.letters, 0);
       const unitById = new Map(base.units.map((u) => [u.id, u]));
-      const covered = (spans: readonly Covered[]): number => {
+      const covered = (maps: readonly ReadonlyMap<string, UnitCover>[]): number => {
         let n = 0;
-        const perUnit = new Map<string, Span[]>();
-        for (const s of spans) perUnit.set(s.unitId, [...(perUnit.get(s.unitId) ?? []), s.span]);
-        for (const [id, list] of perUnit) {
+        for (const [id, list] of coversInOrder(maps)) {
           const u = unitById.get(id);
           if (u) n += (coveredLength(list, u.span) * u.letters) / Math.max(1, u.span[1] - u.span[0]);
         }
         return total ? round4(Math.min(1, n / total)) : 0;
       };
-      const classified = reuse.map((r) => ({
-        ...r,
-        relation: r.boilerplate ? ('boilerplate' as const) : relationOf(base, byId.get(r.from)),
-      }));
+      const relationOfPlan = new Map(
+        [...folded.sharedWith.keys()].map((from) => [from, relationOf(base, byId.get(from))]),
+      );
       const relations = [
         'vertical',
         'horizontal',
@@ -337,36 +374,36 @@ export function completeProfiles(
       const shares = Object.fromEntries(
         relations.map((rel) => [
           rel,
-          covered(classified.filter((c) => c.relation === rel).map((c) => c.passage)),
+          covered(
+            [...folded.sharedWith].flatMap(([from, shared]) =>
+              rel === 'boilerplate'
+                ? [shared.boilerplate]
+                : relationOfPlan.get(from) === rel
+                  ? [shared.plain]
+                  : [],
+            ),
+          ),
         ]),
       ) as TextualLearning['shares'];
-      const sources = [...new Set(classified.map((c) => c.from))].sort();
-      const bySourcePlan = sources
-        .map((from) => ({
+      const bySourcePlan = [...folded.sharedWith]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([from, shared]) => ({
           planId: from,
-          relation: relationOf(base, byId.get(from)),
-          share: covered(classified.filter((c) => c.from === from).map((c) => c.passage)),
+          relation: relationOfPlan.get(from)!,
+          share: covered([shared.plain, shared.boilerplate]),
         }))
         .sort((a, b) => b.share - a.share || (a.planId < b.planId ? -1 : 1));
-      const passages = [...classified]
-        .sort(
-          (a, b) =>
-            b.passage.tokens - a.passage.tokens ||
-            a.passage.span[0] - b.passage.span[0] ||
-            (a.from < b.from ? -1 : 1),
-        )
-        .slice(0, PASSAGES_LISTED)
-        .map((c) => ({
-          relation: c.relation,
-          from: c.from,
-          unitId: c.passage.unitId,
-          span: c.passage.span,
-          tokens: c.passage.tokens,
-          text: c.passage.text,
-        }));
+      const passages = folded.longest.map((p) => ({
+        relation: p.boilerplate ? ('boilerplate' as const) : relationOfPlan.get(p.from)!,
+        from: p.from,
+        unitId: p.unitId,
+        span: p.span,
+        tokens: p.tokens,
+        text: p.text,
+      }));
       const undetermined = shares.undetermined > 0;
       learning = {
-        measuredAgainst: [...(comparedWith.get(base.planId) ?? [])].sort(),
+        measuredAgainst: [...folded.comparedWith].sort(),
         shares,
         bySourcePlan,
         passages,
@@ -379,25 +416,24 @@ export function completeProfiles(
           : {}),
       };
     }
-    return {
+    yield {
       planId: base.planId,
-      lag: { directive: base.directiveLag, levelAbove: levelAbove(base, bases) },
+      lag: { directive: base.directiveLag, levelAbove: levelAboveIn(base) },
       reiteration,
       specificity: base.specificity,
       learning,
     };
-  });
+  }
 }
 
 /**
  * An observer of the diff stage's streamed findings (`{kind, field, value}`
- * pieces) that keeps in `into` only what the profiles need: each addition's
- * passages and each comparison's reuse, without the texts of pairs and diffs.
+ * pieces) that folds into `into` only what the profiles read: each addition's
+ * spans and each comparison's reuse, passage texts cut to what a profile prints.
  */
-export function tapFindings(into: {
-  additions: FindingsLike['additions'][number][];
-  comparisons: FindingsLike['comparisons'][number][];
-}): (piece: { kind: string; field?: string; value?: unknown }) => void {
+export function tapFindings(
+  into: FindingsFold,
+): (piece: { kind: string; field?: string; value?: unknown }) => void {
   let field = '';
   const slim = (p: { planId: string; unitId: string; span: Span; text: string }) => ({
     planId: p.planId,
@@ -408,12 +444,10 @@ export function tapFindings(into: {
   return (piece) => {
     if (piece.kind === 'open' || piece.kind === 'value') field = piece.field ?? '';
     if (piece.kind !== 'item') return;
-    if (field === 'additions') {
-      const a = piece.value as FindingsLike['additions'][number];
-      into.additions.push({ planId: a.planId, passages: a.passages.map(slim) });
-    } else if (field === 'comparisons') {
+    if (field === 'additions') into.addAdditions(piece.value as FindingsLike['additions'][number]);
+    else if (field === 'comparisons') {
       const c = piece.value as FindingsLike['comparisons'][number];
-      into.comparisons.push({
+      into.addComparison({
         a: c.a,
         b: c.b,
         reuse: c.reuse.map((r) => ({
