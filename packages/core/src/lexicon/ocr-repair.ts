@@ -403,11 +403,8 @@ const LOWER_ROMAN_NUMERAL = /^[ivx]+$/;
 
 /** A lower-case Roman numeral marking a list item: "(iii)", "ii)". */
 function isListNumeral(text: string, start: number, end: number, token: TokenInfo): boolean {
-  if (!LOWER_ROMAN_NUMERAL.test(token.text)) return false;
-  return (
-    text.charCodeAt(end) === 41 /* ")" */ ||
-    (start === 0 ? false : text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41)
-  );
+  // Both forms close with ")": the cheap test first, for every token of the text.
+  return text.charCodeAt(end) === 41 /* ")" */ && LOWER_ROMAN_NUMERAL.test(token.text);
 }
 
 function isEditableShape(word: string, lower: string): boolean {

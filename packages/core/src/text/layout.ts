@@ -71,7 +71,8 @@ export function splitLines(text: string): LayoutLine[] {
       lines.push({ start: s, end: e, kind: 'artefact', artefact });
       return;
     }
-    const label = GLUED_PART_LABEL.exec(content);
+    // Most lines hold no "#": the label's regex is not tried there.
+    const label = content.includes('#') ? GLUED_PART_LABEL.exec(content) : null;
     if (label && label.index > 0) {
       let cut = s + label.index;
       while (cut > s && isSpace(text.charCodeAt(cut - 1))) cut--;
@@ -111,6 +112,7 @@ export function splitLines(text: string): LayoutLine[] {
     const line = lines[i]!;
     const next = lines[i + 1]!;
     if (line.kind !== 'content' || next.kind !== 'content') continue;
+    if (text.charCodeAt(line.end - 1) !== 35 /* "#" */) continue;
     const hashes = /#{1,6}$/.exec(text.slice(line.start, line.end));
     if (!hashes || !PART_IDENTIFIER.test(text.slice(next.start, next.end))) continue;
     next.kind = 'artefact';
