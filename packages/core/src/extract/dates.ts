@@ -44,9 +44,8 @@ function isoFromMatch(m: RegExpExecArray): string | undefined {
   return isoDate(Number(m[8]), Number(m[7]));
 }
 
-/** Every calendar date mention, in order. Impossible dates (31/2/2023) are skipped. */
-export function findDates(text: string): DateMention[] {
-  const folded = foldKeepLength(text);
+/** Every calendar date mention, in order. Impossible dates (31/2/2023) are skipped. `folded`: the text folded, when the caller has it. */
+export function findDates(text: string, folded: string = foldKeepLength(text)): DateMention[] {
   const found: DateMention[] = [];
   for (const m of folded.matchAll(DATE)) {
     const iso = isoFromMatch(m);

@@ -98,7 +98,8 @@ function dateAfter(text: string, folded: string, end: number): { iso: string; en
   const lead = DATE_LEAD.exec(folded);
   if (!lead) return undefined;
   const from = end + lead[0].length;
-  const date = findDates(text.slice(from, from + 48))[0];
+  // Folding is per code unit: the slice of the folded text is the folded slice.
+  const date = findDates(text.slice(from, from + 48), folded.slice(from, from + 48))[0];
   if (date?.start !== 0) return undefined;
   return { iso: date.iso, end: from + date.end };
 }
