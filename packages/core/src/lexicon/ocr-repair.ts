@@ -1584,7 +1584,9 @@ export interface OcrNote {
   end?: number;
 }
 
-const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+/** A count with thousands separators, as toLocaleString('en-US') writes it, without a number formatter per call. */
+const withThousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const count = (n: number, what: string) => `${withThousands(n)} ${what}${n === 1 ? '' : 's'}`;
 const quoted = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
 
 /**
