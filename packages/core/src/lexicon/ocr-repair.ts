@@ -1536,6 +1536,8 @@ export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
   const memo = memoFor(lexicon);
   const slots = toSlots(text, memo);
   const { regions, splits } = assessDamage(text, slots, memo, splitChains(text, slots, memo));
+  // Where the gate found no damage nothing is repaired: the repair's passes are not set up at all.
+  if (!regions.some((region) => region.damaged)) return { edits: [], damage: publicDamage(regions) };
   const damagedAt = new Uint8Array(slots.count);
   for (const region of regions) {
     if (region.damaged) damagedAt.fill(1, region.firstSlot, region.endSlot);
@@ -1557,6 +1559,11 @@ export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
     }
     edits = mergeJoins(joins, joined, repairSlots(joinedSlots, joinedDamage, memo));
   }
+  return { edits, damage: publicDamage(regions) };
+}
+
+/** The gate's decision as {@link OcrRepair} gives it (regions without their slot ranges). */
+function publicDamage(regions: readonly RegionSlots[]): OcrDamage {
   const publicRegions = regions.map(({ start, end, syllables, suspects, damaged, examples }) => ({
     start,
     end,
@@ -1566,13 +1573,10 @@ export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
     examples,
   }));
   return {
-    edits,
-    damage: {
-      damaged: publicRegions.some((r) => r.damaged),
-      syllables: publicRegions.reduce((n, r) => n + r.syllables, 0),
-      suspects: publicRegions.reduce((n, r) => n + r.suspects, 0),
-      regions: publicRegions,
-    },
+    damaged: publicRegions.some((r) => r.damaged),
+    syllables: publicRegions.reduce((n, r) => n + r.syllables, 0),
+    suspects: publicRegions.reduce((n, r) => n + r.suspects, 0),
+    regions: publicRegions,
   };
 }
 
