@@ -18,6 +18,7 @@ import {
   type PassageLike,
   type ProfileBase,
   profileBase,
+  restatedEvidenceWanted,
   tapFindings,
 } from '@doichieu/measures';
 import { type Analysis, analyse, findingsJsonChunks } from '@doichieu/report';
@@ -51,8 +52,8 @@ function slimmed(findings: FindingsLike): FindingsLike {
 }
 
 /** The fold as analyze makes it: the findings' JSON pieces, observed while they are written. */
-function streamedFold(analysis: Analysis): FindingsFold {
-  const fold = new FindingsFold();
+function streamedFold(analysis: Analysis, bases: readonly ProfileBase[]): FindingsFold {
+  const fold = new FindingsFold(restatedEvidenceWanted(bases, groups));
   for (const _chunk of findingsJsonChunks(
     directive,
     diffPlansFromAnalysis(analysis.plans),
@@ -96,7 +97,7 @@ describe('the streamed fold gives the profiles of holding every finding', () => 
       expect(passagesListed(reference)).toBe(PASSAGES_LISTED);
       // In memory (analyse, doichieu profile) and streamed (analyze).
       expect(completeProfiles(bases, findings, groups)).toEqual(reference);
-      expect([...eachProfile(bases, streamedFold(a), groups)]).toEqual(
+      expect([...eachProfile(bases, streamedFold(a, bases), groups)]).toEqual(
         referenceProfiles(bases, slimmed(findings), groups),
       );
       expect(a.profiles).toEqual(reference);
@@ -112,8 +113,8 @@ describe('the fold on random findings', () => {
     fc.record({
       level: fc.constantFrom(...levels),
       province: fc.constantFrom(...provinces),
-      units: fc.integer({ min: 1, max: 4 }),
-      restated: fc.array(fc.tuple(fc.nat(3), fc.nat(30), fc.nat(10)), { maxLength: 25 }),
+      units: fc.integer({ min: 1, max: 3 }),
+      restated: fc.array(fc.tuple(fc.nat(3), fc.nat(30), fc.nat(10)), { maxLength: 25, size: 'max' }),
     }),
     { minLength: 2, maxLength: 5 },
   );
@@ -136,10 +137,10 @@ describe('the fold on random findings', () => {
                 tokens: fc.integer({ min: 1, max: 6 }),
                 boilerplate: fc.boolean(),
               }),
-              { maxLength: 30 },
+              { maxLength: 30, size: 'max' },
             ),
           }),
-          { maxLength: 12 },
+          { maxLength: 12, size: 'max' },
         ),
         fc.array(fc.tuple(fc.nat(4), fc.nat(3), span), { maxLength: 30 }),
         (plans, comparisons, additions) => {
@@ -232,5 +233,27 @@ describe('the fold on random findings', () => {
     expect(p0.longest).toHaveLength(PASSAGES_LISTED);
     expect(p0.longest.every((p, i) => i === 0 || p.tokens <= p0.longest[i - 1]!.tokens)).toBe(true);
     expect([...p0.partners.get('u0')!].sort()).toEqual(['p1', 'p2']);
+  });
+
+  it("keeps of a unit only the evidence its shares could still list after the plan's own", () => {
+    const unit = (id: string, labels: string[]) => ({
+      id,
+      span: [0, 10] as [number, number],
+      labels,
+      letters: 10,
+    });
+    const base = {
+      planId: 'p0',
+      units: [unit('u0', [groups[0]!]), unit('u1', [groups[1]!])],
+      restated: [
+        ...Array.from({ length: 15 }, () => ({ unitId: 'u0', span: [0, 1], text: '' })),
+        ...Array.from({ length: 3 }, () => ({ unitId: 'u1', span: [0, 1], text: '' })),
+      ],
+    } as unknown as ProfileBase;
+    const wanted = restatedEvidenceWanted([base], groups);
+    // The plan's share lists 18 of its own: 2 left; u1's group lists 3: 17 left; u0's 15: 5 left.
+    expect([wanted('p0', 'u0'), wanted('p0', 'u1'), wanted('p0', 'u9'), wanted('p9', 'u0')]).toEqual([
+      5, 17, 0, 0,
+    ]);
   });
 });

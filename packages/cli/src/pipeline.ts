@@ -18,6 +18,7 @@ import {
   FindingsFold,
   type ProfileBase,
   profileBase,
+  restatedEvidenceWanted,
   tapFindings,
 } from '@doichieu/measures';
 import {
@@ -175,8 +176,9 @@ export async function runAnalysis(
     await yieldToSignals();
     interrupt?.check();
     writer.write(`],"coverage":${JSON.stringify(coverage)}`);
+    const groups = directive.taskGroups.map((g) => g.id);
     // What the profiles read of the findings, folded plan by plan as they stream.
-    const folded = new FindingsFold();
+    const folded = new FindingsFold(restatedEvidenceWanted(profileBases, groups));
     if (diff) {
       writer.write(',"findings":');
       // Piece by piece: the findings of a national corpus are never one string.
@@ -194,11 +196,7 @@ export async function runAnalysis(
     // One profile at a time: a national corpus's profiles are never one string.
     writer.write(',"profiles":[');
     let profilesWritten = 0;
-    for (const profile of eachProfile(
-      profileBases,
-      diff ? folded : undefined,
-      directive.taskGroups.map((g) => g.id),
-    )) {
+    for (const profile of eachProfile(profileBases, diff ? folded : undefined, groups)) {
       writer.write(profilesWritten++ === 0 ? JSON.stringify(profile) : `,${JSON.stringify(profile)}`);
     }
     writer.write(`],"citations":${JSON.stringify(corpusCitations(directive, profileBases))}`);

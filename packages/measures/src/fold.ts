@@ -8,8 +8,9 @@
  *   the shares are sums over units in that order, so the figures are the
  *   same to the last bit as summing over every passage;
  * - per unit, up to two other plans sharing it (restatement: several do);
- * - per unit, its first passages and its first boilerplate passages: the
- *   restated evidence a profile lists is drawn from them;
+ * - per unit, its first passages and its first boilerplate passages, as many
+ *   as a profile could still list after the plan's own restatements: the
+ *   restated evidence it lists is drawn from them;
  * - its longest passages, as many as a profile lists;
  * - the spans of its additions (their texts are never printed).
  */
@@ -50,8 +51,8 @@ export interface PlanFold {
   sharedWith: Map<string, SharedWithPlan>;
   /** Unit → the first two other plans sharing its text. */
   partners: Map<string, Set<string>>;
-  /** Unit → its first passages, and its first boilerplate passages (EVIDENCE_LISTED each). */
-  evidence: Map<string, { any: FoldedPassage[]; boilerplate: FoldedPassage[] }>;
+  /** Unit → its first passages, and its first boilerplate passages (`wanted` each). */
+  evidence: Map<string, { wanted: number; any: FoldedPassage[]; boilerplate: FoldedPassage[] }>;
   /** The PASSAGES_LISTED longest passages, in the profile's order. */
   longest: FoldedPassage[];
   additions: { unitId: string; span: Span }[];
@@ -76,13 +77,18 @@ function addSpan(covers: Map<string, UnitCover>, unitId: string, span: Span, seq
   if (cover.spans.length > 16) cover.spans = union(cover.spans);
 }
 
+/** How many restated passages of a unit a profile could list (at most EVIDENCE_LISTED). */
+export type EvidenceWanted = (planId: string, unitId: string) => number;
+
 export class FindingsFold {
   readonly plans = new Map<string, PlanFold>();
   private seq = 0;
 
+  constructor(private readonly evidenceWanted: EvidenceWanted = () => EVIDENCE_LISTED) {}
+
   /** Everything at once (findings held in memory): the same fold as streaming them. */
-  static of(findings: FindingsLike): FindingsFold {
-    const fold = new FindingsFold();
+  static of(findings: FindingsLike, evidenceWanted?: EvidenceWanted): FindingsFold {
+    const fold = new FindingsFold(evidenceWanted);
     for (const c of findings.comparisons) fold.addComparison(c);
     for (const a of findings.additions) fold.addAdditions(a);
     return fold;
@@ -149,11 +155,11 @@ export class FindingsFold {
 
     let evidence = fold.evidence.get(mine.unitId);
     if (!evidence) {
-      evidence = { any: [], boilerplate: [] };
+      evidence = { wanted: this.evidenceWanted(mine.planId, mine.unitId), any: [], boilerplate: [] };
       fold.evidence.set(mine.unitId, evidence);
     }
-    if (evidence.any.length < EVIDENCE_LISTED) evidence.any.push(passage);
-    if (boilerplate && evidence.boilerplate.length < EVIDENCE_LISTED) evidence.boilerplate.push(passage);
+    if (evidence.any.length < evidence.wanted) evidence.any.push(passage);
+    if (boilerplate && evidence.boilerplate.length < evidence.wanted) evidence.boilerplate.push(passage);
 
     const longest = fold.longest;
     if (longest.length < PASSAGES_LISTED || listedBefore(passage, longest[longest.length - 1]!)) {

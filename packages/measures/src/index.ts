@@ -16,6 +16,7 @@ export {
   levelAboveOf,
   type ProfileBase,
   profileBase,
+  restatedEvidenceWanted,
   tapFindings,
 } from './profile.ts';
 export * from './schema.ts';

@@ -8,6 +8,7 @@ import type { DocumentRefFound, Span } from '@doichieu/core';
 import {
   coversInOrder,
   EVIDENCE_LISTED,
+  type EvidenceWanted,
   FindingsFold,
   type PlanFold,
   restatedPassages,
@@ -292,6 +293,46 @@ export function levelAboveOf(bases: readonly ProfileBase[]): (base: ProfileBase)
     const rank = LEVEL_RANK[base.meta.level];
     const candidates = rank === undefined ? [] : (index.get(`${base.meta.province}|${rank - 1}`) ?? []);
     return levelAbove(base, candidates);
+  };
+}
+
+/**
+ * How many reuse passages of a unit a profile could list as restated evidence: a share lists
+ * the plan's own restatements first, then reuse, EVIDENCE_LISTED in all, so a unit needs at
+ * most what the fullest of its shares (the plan's, its groups') leaves. The fold keeps no more.
+ */
+export function restatedEvidenceWanted(
+  bases: readonly ProfileBase[],
+  groups: readonly string[],
+): EvidenceWanted {
+  const byId = new Map(bases.map((b) => [b.planId, b]));
+  const wantedIn = new Map<string, Map<string, number>>();
+  const wantedOf = (base: ProfileBase): Map<string, number> => {
+    const labelsOf = new Map(base.units.map((u) => [u.id, u.labels]));
+    const listedOf = new Map<string | null, number>(); // share → the plan's own restatements it lists
+    for (const e of base.restated) {
+      const labels = labelsOf.get(e.unitId);
+      if (!labels) continue;
+      listedOf.set(null, (listedOf.get(null) ?? 0) + 1);
+      for (const g of new Set(labels)) listedOf.set(g, (listedOf.get(g) ?? 0) + 1);
+    }
+    const left = (share: string | null) => Math.max(0, EVIDENCE_LISTED - (listedOf.get(share) ?? 0));
+    return new Map(
+      base.units.map((u) => [
+        u.id,
+        Math.max(left(null), ...u.labels.filter((g) => groups.includes(g)).map(left)),
+      ]),
+    );
+  };
+  return (planId, unitId) => {
+    let wanted = wantedIn.get(planId);
+    if (!wanted) {
+      const base = byId.get(planId);
+      wanted = base ? wantedOf(base) : new Map();
+      wantedIn.set(planId, wanted);
+    }
+    // A unit outside the plan's content units is never listed.
+    return wanted.get(unitId) ?? 0;
   };
 }
 
