@@ -69,6 +69,22 @@ describe('national heatmap data', () => {
     );
     for (const cell of r) expect(cell.operationalised + cell.mentioned + cell.absent).toBe(rows.length);
   });
+  it('a province roll-up counts only the plans that cite the directive, as the report does', () => {
+    const c = national();
+    const notCiting = c.plans.find((p) => p.id === 'd1')!;
+    const flagged = new Map(c.planById);
+    flagged.set('d1', { ...notCiting, directiveCheck: { status: 'no-citation', citesInstead: [] } } as never);
+    const rows = heatmapRows(c);
+    const groups = c.groups.map((g) => g.id);
+    const [a] = drawRows(rows, flagged, groups, { grouped: true, open: new Set() });
+    expect(a).toMatchObject({ kind: 'province', province: 'A', plans: 2, counted: 1 });
+    const cells = a!.kind === 'province' ? a!.cells : [];
+    for (const cell of cells) expect(cell.operationalised + cell.mentioned + cell.absent).toBe(1);
+    const p1 = rows.find((r) => r.planId === 'p1')!;
+    expect(cells.map((x) => x.operationalised)).toEqual(
+      p1.cells.map((x) => (x.status === 'operationalised' ? 1 : 0)),
+    );
+  });
   it('visibleRange covers the viewport with overscan, clipped to the rows', () => {
     expect(visibleRange(0, 300, 30, 1000, 2)).toEqual([0, 12]);
     expect(visibleRange(3000, 300, 30, 1000, 2)).toEqual([98, 112]);

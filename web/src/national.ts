@@ -62,7 +62,20 @@ export interface RollupCell {
 
 export type DrawRow =
   | { kind: 'plan'; row: HeatRow; depth: 0 | 1 }
-  | { kind: 'province'; province: string; plans: number; cells: RollupCell[]; open: boolean };
+  | {
+      kind: 'province';
+      province: string;
+      plans: number;
+      /** Plans counted in the roll-up: those that cite the directive (as in the report's totals). */
+      counted: number;
+      cells: RollupCell[];
+      open: boolean;
+    };
+
+/** A plan counts in totals when it cites the directive, or predates the check (the report's rule). */
+export function countsInTotals(plan: Pick<Plan, 'directiveCheck'> | undefined): boolean {
+  return plan?.directiveCheck === undefined || plan.directiveCheck.status === 'cites';
+}
 
 /** Per group, how many of `rows` operationalise, mention or leave out the group, and their mean share. */
 export function rollup(rows: readonly HeatRow[], groups: readonly string[]): RollupCell[] {
@@ -104,7 +117,15 @@ export function drawRows(
   const out: DrawRow[] = [];
   for (const [province, rows] of byProvince) {
     const open = options.open.has(province);
-    out.push({ kind: 'province', province, plans: rows.length, cells: rollup(rows, groups), open });
+    const counted = rows.filter((r) => countsInTotals(plans.get(r.planId)));
+    out.push({
+      kind: 'province',
+      province,
+      plans: rows.length,
+      counted: counted.length,
+      cells: rollup(counted, groups),
+      open,
+    });
     if (!open) continue;
     const level = (r: HeatRow) => (plans.get(r.planId)?.meta.level === 'district' ? 1 : 0);
     // Province-level plans first, then the districts, each in the sorted order.

@@ -261,6 +261,11 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
     }
     return cell;
   };
+  /** "12 plans", or "12 plans, 10 counted" when some do not cite the directive. */
+  const provincePlans = (d: { plans: number; counted: number }) =>
+    d.counted === d.plans
+      ? t(lang, 'plans', { n: d.plans })
+      : t(lang, 'plansCounted', { n: d.plans, k: d.counted });
   const rollupCell = (c: RollupCell, province: string, n: number, r: number, ci: number): HTMLElement => {
     const share = n > 0 ? c.operationalised / n : 0;
     const cell = h(
@@ -304,10 +309,10 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
           'data-province': d.province,
           title: d.province,
         },
-        `${d.open ? '▾' : '▸'} ${d.province} (${t(lang, 'plans', { n: d.plans })})`,
+        `${d.open ? '▾' : '▸'} ${d.province} (${provincePlans(d)})`,
       );
       row.append(h('div', { role: 'rowheader', class: 'rowhead' }, toggle));
-      row.append(...d.cells.map((c, ci) => rollupCell(c, d.province, d.plans, r, ci)));
+      row.append(...d.cells.map((c, ci) => rollupCell(c, d.province, d.counted, r, ci)));
     } else {
       const n = name(d.row.planId);
       row.dataset.plan = d.row.planId;
@@ -507,15 +512,15 @@ export function mountCoverage(root: HTMLElement, ctx: Ctx): ViewHandle {
     draw.map((d) =>
       d.kind === 'province'
         ? {
-            label: `${d.province} (${d.plans})`,
+            label: `${d.province} (${provincePlans(d)})`,
             bold: true,
             cells: d.cells.map((c) => {
-              const share = d.plans > 0 ? c.operationalised / d.plans : 0;
+              const share = d.counted > 0 ? c.operationalised / d.counted : 0;
               return {
                 status: 'operationalised' as CoverageStatus,
                 share,
                 tone: tone(share),
-                text: `● ${c.operationalised}/${d.plans}`,
+                text: `● ${c.operationalised}/${d.counted}`,
               };
             }),
           }

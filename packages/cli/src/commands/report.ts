@@ -3,9 +3,12 @@ import {
   coverageHeatmapSvg,
   DETAIL_LIMIT,
   parseReportLang,
+  provinceCoverage,
+  provinceHeatmapSvg,
   type ReportLayout,
   renderHtmlReport,
   renderMarkdownReport,
+  reportLayout,
 } from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -21,7 +24,8 @@ Markdown) and DIR/coverage-heatmap.svg. Up to ${DETAIL_LIMIT} plans: the coverag
 heatmap, a summary of each plan, its most specific additions and main
 omissions, reuse, the method and the evaluation figures. Above: a summary
 (corpus totals, coverage per province, a section per province with its plans'
-coverage and top findings); the CSV files (doichieu export) have every row.
+coverage and top findings), and the heatmap has a row per province; the CSV
+files (doichieu export) have every row, the viewer every plan's heatmap row.
 
 Options:
   --analysis FILE  analysis.json to read (default: out/analysis.json; when it
@@ -77,7 +81,12 @@ export const reportCommand: Command = {
       ...(layout ? { layout: layout as ReportLayout } : {}),
       ...(values.title ? { title: String(values.title) } : {}),
     };
-    writeFileAtomic(resolve(dir, 'coverage-heatmap.svg'), `${coverageHeatmapSvg(analysis, { lang })}\n`);
+    // A national corpus's per-plan heatmap is thousands of rows: the summary's is one row a province.
+    const heatmap =
+      reportLayout(analysis, options.layout) === 'summary'
+        ? provinceHeatmapSvg(analysis, provinceCoverage(analysis, lang), { lang })
+        : coverageHeatmapSvg(analysis, { lang });
+    writeFileAtomic(resolve(dir, 'coverage-heatmap.svg'), `${heatmap}\n`);
     writeFileAtomic(resolve(dir, 'report.html'), renderHtmlReport(analysis, options));
     writeFileAtomic(
       resolve(dir, 'report.md'),

@@ -151,3 +151,91 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   parts.push('</svg>');
   return parts.join('\n');
 }
+
+/** The province roll-up as a heatmap: what the summary report's coverage table shows, one row a province. */
+export interface ProvinceRow {
+  name: string;
+  plans: readonly unknown[];
+  /** Plans counted in the totals (they cite the directive). */
+  counted: number;
+  totals: readonly { group: string; operationalised: number; carried: number }[];
+}
+
+/**
+ * The coverage heatmap of a large corpus: provinces down, task groups
+ * across, each cell "operationalise / carry" out of the province's counted
+ * plans, shaded by the share that operationalise. A national corpus's
+ * per-plan heatmap is thousands of rows (24 MB of SVG at 7,000 plans); the
+ * viewer draws that one, this one fits a page.
+ */
+export function provinceHeatmapSvg(
+  analysis: Pick<AnalysisInput, 'directive'>,
+  provinces: readonly ProvinceRow[],
+  options: Pick<HeatmapOptions, 'cellWidth' | 'cellHeight' | 'colors' | 'lang'> = {},
+): string {
+  const lang = options.lang ?? DEFAULT_REPORT_LANG;
+  const cw = options.cellWidth ?? 118;
+  const ch = options.cellHeight ?? 30;
+  const [low, high] = options.colors ?? ['#f1f5fb', '#1d4f86'];
+  const groups = analysis.directive.taskGroups;
+  const labelWidth = 270;
+  const top = 58;
+  const legendHeight = 48;
+  const x = scaleBand<string>()
+    .domain(groups.map((g) => g.id))
+    .range([labelWidth, labelWidth + cw * groups.length])
+    .paddingInner(0.06);
+  const color = scaleLinear<string>().domain([0, 1]).range([low, high]).clamp(true);
+  const width = labelWidth + cw * groups.length + 12;
+  const height = top + ch * provinces.length + legendHeight;
+  const percent = format('.0%');
+  const title = rt(lang, 'section.provinces');
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="hm-title" font-family="${escapeXml(FONT)}">`,
+    `<title id="hm-title">${escapeXml(title)}</title>`,
+    `<desc>${escapeXml(rt(lang, 'provinceTable'))}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
+  for (const g of groups) {
+    const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
+    parts.push(
+      `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
+      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label[lang])}</title>${escapeXml(truncate(g.short[lang], 24))}</text>`,
+    );
+  }
+  provinces.forEach((province, row) => {
+    const py = top + row * ch;
+    const bh = ch - 3;
+    parts.push(
+      `<text x="8" y="${py + bh / 2 + 4}" font-size="12" fill="#1a1a1a">${escapeXml(truncate(`${province.name} (${province.plans.length})`, 40))}</text>`,
+    );
+    for (const g of groups) {
+      const total = province.totals.find((t) => t.group === g.id);
+      const op = total?.operationalised ?? 0;
+      const share = province.counted > 0 ? op / province.counted : 0;
+      const cx = x(g.id) ?? 0;
+      const ink = share > 0.5 ? '#ffffff' : '#1a1a1a';
+      const text = `${op} / ${total?.carried ?? 0}`;
+      parts.push(
+        `<g class="cell" data-province="${escapeXml(province.name)}" data-group="${escapeXml(g.id)}">`,
+        `<title>${escapeXml(`${province.name} · ${g.id}: ${rt(lang, 'provincePlans', { n: province.counted, totals: text })}`)}</title>`,
+        `<rect x="${cx}" y="${py}" width="${x.bandwidth()}" height="${bh}" rx="3" fill="${color(share)}"/>`,
+        `<text x="${cx + x.bandwidth() / 2}" y="${py + bh / 2 + 4}" text-anchor="middle" font-size="12" fill="${ink}">${escapeXml(text)}</text>`,
+        `</g>`,
+      );
+    }
+  });
+  // Legend: the ramp of the share of counted plans that operationalise the group.
+  const ly = top + ch * provinces.length + 12;
+  const rampWidth = 180;
+  parts.push(
+    `<defs><linearGradient id="hm-ramp" x1="0" x2="1" y1="0" y2="0"><stop offset="0" stop-color="${low}"/><stop offset="1" stop-color="${high}"/></linearGradient></defs>`,
+    `<rect x="14" y="${ly}" width="${rampWidth}" height="10" fill="url(#hm-ramp)" stroke="#c9ced6"/>`,
+  );
+  for (const t of [0, 0.5, 1])
+    parts.push(
+      `<text x="${14 + t * rampWidth}" y="${ly + 24}" text-anchor="middle" font-size="9.5" fill="#444">${percent(t)}</text>`,
+    );
+  parts.push('</svg>');
+  return parts.join('\n');
+}

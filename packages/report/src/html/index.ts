@@ -6,7 +6,7 @@ export {
   profileRows,
 } from '../profiles-section.ts';
 export { escapeXml, truncate } from './escape.ts';
-export { coverageHeatmapSvg, type HeatmapOptions } from './heatmap.ts';
+export { coverageHeatmapSvg, type HeatmapOptions, type ProvinceRow, provinceHeatmapSvg } from './heatmap.ts';
 export {
   DEFAULT_REPORT_LANG,
   parseReportLang,
@@ -21,5 +21,11 @@ export {
   planName,
   planSummaries,
 } from './model.ts';
-export { DETAIL_LIMIT, type ReportLayout, reportLayout } from './provinces.ts';
+export {
+  DETAIL_LIMIT,
+  type ProvinceCoverage,
+  provinceCoverage,
+  type ReportLayout,
+  reportLayout,
+} from './provinces.ts';
 export { type ReportOptions, renderHtmlReport } from './report.ts';

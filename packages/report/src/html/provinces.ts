@@ -50,11 +50,29 @@ const known = (s: string | undefined) => (s && s !== 'unknown' ? s : undefined);
 /** Provinces in Vietnamese alphabetical order (a fixed collation, so the order is the same everywhere). */
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-export function provinceSummaries(
-  analysis: AnalysisInput,
+/** One province's plans and coverage totals, without its findings (cheap at any size). */
+export interface ProvinceCoverage {
+  /** The manifest's province, '' when unknown. */
+  province: string;
+  /** Anchor id, by position: "province-1", … */
+  anchor: string;
+  name: string;
+  plans: AnalysedPlan[];
+  /** Coverage rows of the plans counted in totals (they cite the directive). */
+  countedRows: AnalysisInput['coverage'];
+  counted: number;
+  totals: GroupTotal[];
+}
+
+/**
+ * Plans grouped by province in Vietnamese alphabetical order (unknown last),
+ * each province's own plans before its districts', with coverage totals
+ * over the plans that cite the directive.
+ */
+export function provinceCoverage(
+  analysis: Pick<AnalysisInput, 'plans' | 'coverage' | 'directive'>,
   lang: ReportLang,
-  top = { additions: 5, omissions: 5, pairs: 3 },
-): ProvinceSummary[] {
+): ProvinceCoverage[] {
   const groups = analysis.directive.taskGroups.map((g) => g.id);
   const coverage = new Map(analysis.coverage.map((c) => [c.planId, c]));
   const byProvince = new Map<string, AnalysedPlan[]>();
@@ -64,24 +82,6 @@ export function provinceSummaries(
     list.push(plan);
     byProvince.set(key, list);
   }
-  const findings = findingsOf(analysis);
-  const additionsByPlan = new Map(
-    reportAdditions(analysis, top.additions).map((a) => [a.planId, a.clusters]),
-  );
-  const omissionsByPlan = new Map<string, OmissionView[]>();
-  for (const o of findings?.omissions ?? []) {
-    const list = omissionsByPlan.get(o.planId) ?? [];
-    list.push(o);
-    omissionsByPlan.set(o.planId, list);
-  }
-  const comparisonsByPlan = new Map<string, ComparisonView[]>();
-  for (const c of findings?.comparisons ?? [])
-    for (const id of c.a === c.b ? [c.a] : [c.a, c.b]) {
-      const list = comparisonsByPlan.get(id) ?? [];
-      list.push(c);
-      comparisonsByPlan.set(id, list);
-    }
-  const names = new Map(analysis.plans.map((p) => [p.id, planName(p, lang)]));
   const shortNames = new Map(analysis.plans.map((p) => [p.id, planNameInProvince(p, lang)]));
   const provinces = [...byProvince.keys()].sort((a, b) =>
     a === '' ? 1 : b === '' ? -1 : collator.compare(a, b) || cmp(a, b),
@@ -102,6 +102,42 @@ export function provinceSummaries(
       ).length,
       carried: counted.filter((r) => r.cells.some((c) => c.group === g && c.status !== 'absent')).length,
     }));
+    return {
+      province,
+      anchor: `province-${i + 1}`,
+      name: province || rt(lang, 'noProvince'),
+      plans,
+      countedRows: counted,
+      counted: counted.length,
+      totals,
+    };
+  });
+}
+
+export function provinceSummaries(
+  analysis: AnalysisInput,
+  lang: ReportLang,
+  top = { additions: 5, omissions: 5, pairs: 3 },
+): ProvinceSummary[] {
+  const findings = findingsOf(analysis);
+  const additionsByPlan = new Map(
+    reportAdditions(analysis, top.additions).map((a) => [a.planId, a.clusters]),
+  );
+  const omissionsByPlan = new Map<string, OmissionView[]>();
+  for (const o of findings?.omissions ?? []) {
+    const list = omissionsByPlan.get(o.planId) ?? [];
+    list.push(o);
+    omissionsByPlan.set(o.planId, list);
+  }
+  const comparisonsByPlan = new Map<string, ComparisonView[]>();
+  for (const c of findings?.comparisons ?? [])
+    for (const id of c.a === c.b ? [c.a] : [c.a, c.b]) {
+      const list = comparisonsByPlan.get(id) ?? [];
+      list.push(c);
+      comparisonsByPlan.set(id, list);
+    }
+  const names = new Map(analysis.plans.map((p) => [p.id, planName(p, lang)]));
+  return provinceCoverage(analysis, lang).map(({ anchor, name, plans, countedRows: counted, totals }) => {
     const topAdditions = plans
       .flatMap((p) => (additionsByPlan.get(p.id) ?? []).map((r) => ({ ...r, planName: names.get(p.id)! })))
       .sort(
@@ -112,8 +148,9 @@ export function provinceSummaries(
       )
       .slice(0, top.additions);
     const elements = new Map<string, { group: string; label: string; plans: number; inDirective: boolean }>();
-    for (const p of plans)
-      for (const o of omissionsByPlan.get(p.id) ?? []) {
+    // What a plan that does not implement the directive leaves out of it is no omission: counted plans only.
+    for (const row of counted)
+      for (const o of omissionsByPlan.get(row.planId) ?? []) {
         const key = `${o.group}\u0000${o.label}`;
         const e = elements.get(key) ?? {
           group: o.group,
@@ -140,8 +177,8 @@ export function provinceSummaries(
       .slice(0, top.pairs)
       .map((c) => ({ ...c, nameA: names.get(c.a) ?? c.a, nameB: names.get(c.b) ?? c.b }));
     return {
-      anchor: `province-${i + 1}`,
-      name: province || rt(lang, 'noProvince'),
+      anchor,
+      name,
       plans,
       counted: counted.length,
       totals,
