@@ -5,11 +5,13 @@
  * profiles are the same as the reference that holds everything
  * (tests/helpers/profiles-reference.ts, the code before the fold): on the
  * bundled corpus, on a synthetic corpus large enough for the peers' path, and
- * on random findings dense enough to pass every bound the fold keeps.
+ * on random findings dense enough to pass every bound the fold keeps. And
+ * that the diff stage finds the same with each unit's source slice
+ * (`withUnitSources`, what analyze holds) as with the whole source text.
  */
 import { ingestPlan, loadLexicon } from '@doichieu/core';
 import { planBytes, readDirective, readManifest } from '@doichieu/core/testing';
-import { diffPlansFromAnalysis } from '@doichieu/diff';
+import { compareCorpus, diffPlansFromAnalysis, withUnitSources } from '@doichieu/diff';
 import {
   completeProfiles,
   eachProfile,
@@ -102,6 +104,24 @@ describe('the streamed fold gives the profiles of holding every finding', () => 
       );
       expect(a.profiles).toEqual(reference);
     });
+
+  it('finds the same passages with each unit’s source slice as with the whole source', () => {
+    const plans = diffPlansFromAnalysis(national.plans);
+    const sliced = plans.map(withUnitSources);
+    // Normalisation changed some units' text (so they keep a slice) and left others as they were.
+    const units = sliced.flatMap((p) => p.units);
+    expect(units.some((u) => u.sourceSlice !== undefined)).toBe(true);
+    expect(units.some((u) => u.sourceSlice === undefined)).toBe(true);
+    expect(sliced.every((p) => p.source === undefined)).toBe(true);
+    const findings = compareCorpus(directive, plans);
+    // Passages inside a unit do get spans of their own from the source (not the unit's span).
+    const unitSpan = new Map(plans.flatMap((p) => p.units.map((u) => [`${p.id}/${u.id}`, u.span.join()])));
+    const partial = findings.comparisons
+      .flatMap((c) => c.reuse)
+      .filter((r) => unitSpan.get(`${r.a.planId}/${r.a.unitId}`) !== r.a.span.join());
+    expect(partial.length).toBeGreaterThan(0);
+    expect(compareCorpus(directive, sliced)).toEqual(findings);
+  });
 });
 
 describe('the fold on random findings', () => {

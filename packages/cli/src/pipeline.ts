@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GoldRow, ShippedModel } from '@doichieu/align';
 import { loadLexicon, type PlanMeta } from '@doichieu/core';
-import type { DiffPlan } from '@doichieu/diff';
+import { type DiffPlan, withUnitSources } from '@doichieu/diff';
 import {
   corpusCitations,
   eachProfile,
@@ -148,7 +148,7 @@ export async function runAnalysis(
               ok: true,
               planJson: JSON.stringify(plan),
               coverage: row,
-              diffInput: diff ? diffPlanOf(plan) : null,
+              diffInput: diff ? withUnitSources(diffPlanOf(plan)) : null,
               ...warningOf(plan),
               profileBase: profileBase(plan, row.cells, directive),
             };

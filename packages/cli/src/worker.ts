@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DecodeError, type Directive, ingestPlan, loadLexicon, type PlanMeta } from '@doichieu/core';
+import { withUnitSources } from '@doichieu/diff';
 import { profileBase } from '@doichieu/measures';
 import { type AnalysedPlan, analysePlan, diffPlanOf, type PreparedModels } from '@doichieu/report';
 import { UserError } from './errors.ts';
@@ -89,7 +90,8 @@ if (parentPort && workerData) {
         ok: true,
         planJson: JSON.stringify(plan),
         coverage,
-        diffInput: setup.diff ? diffPlanOf(plan) : null,
+        // Each unit's source slice, not the whole source: the main thread holds it for the whole run.
+        diffInput: setup.diff ? withUnitSources(diffPlanOf(plan)) : null,
         ...warningOf(plan),
         profileBase: profileBase(plan, coverage.cells, setup.directive),
       };

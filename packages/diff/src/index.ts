@@ -69,4 +69,4 @@ export {
   tokenize,
   Vocabulary,
 } from './tokens.ts';
-export { BOILERPLATE_ROLES, type DiffPlan, type DiffUnit, round4 } from './types.ts';
+export { BOILERPLATE_ROLES, type DiffPlan, type DiffUnit, round4, withUnitSources } from './types.ts';

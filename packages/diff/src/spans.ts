@@ -13,10 +13,15 @@ function sourceSyllables(plan: PreparedPlan, u: PreparedUnit): [number, number][
   let spans = plan.syllableSpans.get(u.index);
   if (spans !== undefined) return spans;
   spans = null;
-  const source = plan.plan.source;
-  if (source !== undefined) {
-    const [s0, s1] = u.unit.span;
-    const offsets = syllableOffsets(source.slice(s0, s1));
+  const [s0, s1] = u.unit.span;
+  const slice =
+    plan.plan.source !== undefined
+      ? plan.plan.source.slice(s0, s1)
+      : plan.plan.sourceInUnits
+        ? (u.unit.sourceSlice ?? u.unit.text)
+        : undefined;
+  if (slice !== undefined) {
+    const offsets = syllableOffsets(slice);
     if (offsets.length === u.seq.ids.length) spans = offsets.map(([a, b]) => [a + s0, b + s0]);
   }
   plan.syllableSpans.set(u.index, spans);

@@ -15,6 +15,8 @@ export interface DiffUnit {
   content: boolean;
   /** Texts of the enclosing headings, outermost first (optional: groups additions by section). */
   headingPath?: string[];
+  /** The unit's slice of the source text where it differs from `text` (see `DiffPlan.sourceInUnits`). */
+  sourceSlice?: string;
 }
 
 export interface DiffPlan {
@@ -22,6 +24,11 @@ export interface DiffPlan {
   units: DiffUnit[];
   /** The plan's decoded source text (optional): lets passages inside a unit get exact source spans. */
   source?: string;
+  /**
+   * Instead of `source`: each unit's slice of it is its `sourceSlice`, or its `text` when they are
+   * equal (`withUnitSources`); a national corpus need not hold every plan's whole source text.
+   */
+  sourceInUnits?: true;
   /** From the manifest (optional): which plans are of the level above in the province, which are peers. */
   level?: string;
   province?: string;
@@ -43,3 +50,20 @@ export function round4(x: number): number {
  * real plans (a few thousand units at most) stay far below it and are compared exhaustively.
  */
 export const PAIR_BUDGET = 2 ** 22;
+
+/**
+ * The plan with its source text kept only where the diff stage reads it: each unit's slice, and
+ * only when it differs from the unit's text. Passages get the same source spans as with `source`.
+ */
+export function withUnitSources(plan: DiffPlan): DiffPlan {
+  const { source, ...rest } = plan;
+  if (source === undefined) return plan;
+  return {
+    ...rest,
+    sourceInUnits: true,
+    units: plan.units.map((u) => {
+      const slice = source.slice(u.span[0], u.span[1]);
+      return slice === u.text ? u : { ...u, sourceSlice: slice };
+    }),
+  };
+}
