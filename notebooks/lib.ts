@@ -85,3 +85,13 @@ ${bars}
 <line x1="${labelW}" x2="${labelW}" y1="${top}" y2="${top + rows.length * h}" stroke="#999"/>
 </svg>`;
 }
+
+/**
+ * Shows `value` (a table, a chart) and waits until the kernel has sent it.
+ * Left as a cell's value instead, Deno's kernel can report the cell finished
+ * before its result is on the wire, and nbconvert then records the cell
+ * without it (seen under load in CI); an awaited display is sent first.
+ */
+export async function show(value: unknown): Promise<void> {
+  await Deno.jupyter.display(value);
+}

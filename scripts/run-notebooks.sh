@@ -95,9 +95,10 @@ PY
 for nb in "${notebooks[@]}"; do
   start=$(date +%s)
   out="$tmp/$(basename "$nb")"
-  # Deno's kernel sometimes loses a cell's result before nbconvert records it (seen in a loaded CI
-  # run and in one of three idle runs, on table and chart cells whose code is deterministic; Deno
-  # routes outputs by a short sleep, not by the protocol). Only that case is run again, at most
+  # Deno's kernel can report a cell idle before the cell's value is sent, and nbconvert then records
+  # the cell without it (seen under load: one run in four at load 10). The notebooks therefore show
+  # their tables and charts with an awaited display (lib.ts `show`), which is sent before the cell
+  # ends (8 of 8 runs at the same load). A run that still misses an output is run again, at most
   # four times: an error, or an output missing five times in a row, still fails.
   attempt=1
   while true; do
