@@ -78,6 +78,18 @@ function addSpan(covers: Map<string, UnitCover>, unitId: string, span: Span, seq
 }
 
 /** How many restated passages of a unit a profile could list (at most EVIDENCE_LISTED). */
+/** What a plan's fold holds before any comparison has reached it. */
+export function emptyPlanFold(): PlanFold {
+  return {
+    comparedWith: new Set(),
+    sharedWith: new Map(),
+    partners: new Map(),
+    evidence: new Map(),
+    longest: [],
+    additions: [],
+  };
+}
+
 export type EvidenceWanted = (planId: string, unitId: string) => number;
 
 export class FindingsFold {
@@ -101,14 +113,7 @@ export class FindingsFold {
   private planFold(planId: string): PlanFold {
     let fold = this.plans.get(planId);
     if (!fold) {
-      fold = {
-        comparedWith: new Set(),
-        sharedWith: new Map(),
-        partners: new Map(),
-        evidence: new Map(),
-        longest: [],
-        additions: [],
-      };
+      fold = emptyPlanFold();
       this.plans.set(planId, fold);
     }
     return fold;

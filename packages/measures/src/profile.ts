@@ -9,6 +9,7 @@ import {
   coversInOrder,
   EVIDENCE_LISTED,
   type EvidenceWanted,
+  emptyPlanFold,
   FindingsFold,
   type PlanFold,
   restatedPassages,
@@ -262,14 +263,8 @@ function sharesOf(
   };
 }
 
-const NOTHING_FOLDED: PlanFold = {
-  comparedWith: new Set(),
-  sharedWith: new Map(),
-  partners: new Map(),
-  evidence: new Map(),
-  longest: [],
-  additions: [],
-};
+/** The fold of a plan no comparison reached (shared, read only). */
+const NOTHING_FOLDED: PlanFold = emptyPlanFold();
 
 /**
  * The plans of the level above in each province, in corpus order, by `province|rank`:
