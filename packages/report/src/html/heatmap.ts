@@ -30,6 +30,30 @@ export interface HeatmapOptions {
 
 const FONT = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
 
+/** The task-group columns, right of the row labels. */
+function groupColumns(groups: AnalysisInput['directive']['taskGroups'], labelWidth: number, cw: number) {
+  return scaleBand<string>()
+    .domain(groups.map((g) => g.id))
+    .range([labelWidth, labelWidth + cw * groups.length])
+    .paddingInner(0.06);
+}
+
+/** Column heads: each group's id, and its short name with the full label as a tooltip. */
+function groupHeads(
+  groups: AnalysisInput['directive']['taskGroups'],
+  x: ReturnType<typeof groupColumns>,
+  top: number,
+  lang: ReportLang,
+): string[] {
+  return groups.flatMap((g) => {
+    const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
+    return [
+      `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
+      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label[lang])}</title>${escapeXml(truncate(g.short[lang], 24))}</text>`,
+    ];
+  });
+}
+
 export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOptions = {}): string {
   const lang = options.lang ?? DEFAULT_REPORT_LANG;
   const cw = options.cellWidth ?? 118;
@@ -47,10 +71,7 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
   const labelWidth = 270;
   const top = options.title ? 84 : 58;
   const legendHeight = 70;
-  const x = scaleBand<string>()
-    .domain(groups.map((g) => g.id))
-    .range([labelWidth, labelWidth + cw * groups.length])
-    .paddingInner(0.06);
+  const x = groupColumns(groups, labelWidth, cw);
   const y = scaleBand<string>()
     .domain(plans.map((p) => p.id))
     .range([top, top + ch * plans.length])
@@ -73,14 +94,7 @@ export function coverageHeatmapSvg(analysis: AnalysisInput, options: HeatmapOpti
     parts.push(
       `<text x="8" y="24" font-size="16" font-weight="600" fill="#1a1a1a">${escapeXml(options.title)}</text>`,
     );
-  // Column headers: group id and short name.
-  for (const g of groups) {
-    const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
-    parts.push(
-      `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
-      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label[lang])}</title>${escapeXml(truncate(g.short[lang], 24))}</text>`,
-    );
-  }
+  parts.push(...groupHeads(groups, x, top, lang));
   for (const plan of plans) {
     const py = y(plan.id) ?? 0;
     const bh = y.bandwidth();
@@ -181,10 +195,7 @@ export function provinceHeatmapSvg(
   const labelWidth = 270;
   const top = 58;
   const legendHeight = 48;
-  const x = scaleBand<string>()
-    .domain(groups.map((g) => g.id))
-    .range([labelWidth, labelWidth + cw * groups.length])
-    .paddingInner(0.06);
+  const x = groupColumns(groups, labelWidth, cw);
   const color = scaleLinear<string>().domain([0, 1]).range([low, high]).clamp(true);
   const width = labelWidth + cw * groups.length + 12;
   const height = top + ch * provinces.length + legendHeight;
@@ -196,13 +207,7 @@ export function provinceHeatmapSvg(
     `<desc>${escapeXml(rt(lang, 'provinceTable'))}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
-  for (const g of groups) {
-    const cx = (x(g.id) ?? 0) + x.bandwidth() / 2;
-    parts.push(
-      `<text x="${cx}" y="${top - 28}" text-anchor="middle" font-size="13" font-weight="700" fill="#1a1a1a">${escapeXml(g.id)}</text>`,
-      `<text x="${cx}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#555"><title>${escapeXml(g.label[lang])}</title>${escapeXml(truncate(g.short[lang], 24))}</text>`,
-    );
-  }
+  parts.push(...groupHeads(groups, x, top, lang));
   provinces.forEach((province, row) => {
     const py = top + row * ch;
     const bh = ch - 3;
