@@ -163,6 +163,8 @@ describe.skipIf(!hasChromium || !ocr)('the page image of a scanned plan in the r
 
     // Escape closes it and gives the focus back to the button.
     await page.keyboard.press('Escape');
+    // A dialog's close event is a queued task after Escape (HTML spec), and the dialog is removed on it.
+    await page.locator('#page-image-dialog').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.locator('#page-image-dialog').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-page-image'))).toBe(unit.id);
   });
