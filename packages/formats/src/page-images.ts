@@ -7,6 +7,7 @@
  */
 import type { DocumentLayout } from '@doichieu/core';
 import { openPdf } from './pdfjs.ts';
+import { drawPage } from './render.ts';
 
 /** Wide enough to read a page's text on a screen (about 120 dpi for A4), small enough to keep beside a corpus. */
 export const PAGE_IMAGE_WIDTH = 1000;
@@ -66,15 +67,7 @@ export async function pageImages(
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
-      const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({
-        canvas: canvas as unknown as HTMLCanvasElement,
-        canvasContext: context as unknown as CanvasRenderingContext2D,
-        viewport,
-      }).promise;
+      const canvas = await drawPage(page, viewport, Math.round(viewport.width), Math.round(viewport.height));
       out.push(await encode(canvas, n, layout.pages[n - 1]?.route === 'ocr'));
       page.cleanup();
     }
