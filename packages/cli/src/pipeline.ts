@@ -35,6 +35,9 @@ import { type Interruption, yieldToSignals } from './interrupt.ts';
 import { type LoadedCorpus, openAtomicWriter } from './io.ts';
 import { processPlan, type WorkerResult, type WorkerSetup, warningOf } from './worker.ts';
 
+/** Plans up to which analyze runs the diff stage by default (--diff-limit). */
+export const DEFAULT_DIFF_LIMIT = 1000;
+
 export interface PipelineOptions {
   /** Hand labels shown beside the engine's (not learned from). */
   gold?: readonly GoldRow[];
@@ -92,7 +95,7 @@ export async function runAnalysis(
   const models = prepareModels(directive, gold, options.model);
   const evaluation = options.evaluate ? evaluationOf(models) : undefined;
 
-  const diffLimit = options.diffLimit ?? 1000;
+  const diffLimit = options.diffLimit ?? DEFAULT_DIFF_LIMIT;
   const diff = metas.length <= diffLimit;
   const diffInputs: DiffPlan[] = [];
   const strings = new Map<string, string>();
@@ -233,16 +236,21 @@ export function poolSize(
   metas: readonly PlanMeta[],
   cores = availableParallelism(),
 ): number {
+  const n = Math.min(cores, metas.length, Math.floor(planBytes(corpus, metas) / BYTES_PER_WORKER));
+  return n >= 2 ? n : 1;
+}
+
+/** Bytes of the corpus's plan files (a missing or unreadable one counts 0: it fails when read, with its own message). */
+export function planBytes(corpus: LoadedCorpus, metas: readonly PlanMeta[]): number {
   let bytes = 0;
   for (const meta of metas) {
     try {
       bytes += statSync(resolve(corpus.dir, meta.file)).size;
     } catch {
-      // A missing or unreadable file fails when it is read, with its own message.
+      // Reported when the plan is read.
     }
   }
-  const n = Math.min(cores, metas.length, Math.floor(bytes / BYTES_PER_WORKER));
-  return n >= 2 ? n : 1;
+  return bytes;
 }
 
 /**

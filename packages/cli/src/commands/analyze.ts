@@ -5,6 +5,7 @@ import { type Analysis, exportCsvFiles } from '@doichieu/report';
 import { parseCommandArgs, parseMaxSize } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
+import { CAPPED_ABOVE_PLANS, heapCapMb, runCapped, wantsHeapCap } from '../heap.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import {
   assertWritableFolder,
@@ -14,7 +15,7 @@ import {
   writeFileAtomic,
 } from '../io.ts';
 import { copyPageImages } from '../layout.ts';
-import { runAnalysis } from '../pipeline.ts';
+import { DEFAULT_DIFF_LIMIT, planBytes, runAnalysis } from '../pipeline.ts';
 import { formatCoverageTable } from '../summary.ts';
 
 const HELP = `Usage: doichieu analyze [corpus-dir] [--out DIR] [--gold FILE] [--model FILE]
@@ -35,7 +36,9 @@ Options:
   --allow-outside  let the manifest name files outside the corpus folder
   --workers N      worker threads (default: one per 8 MB of plan files, at most one per core;
                    1 = no workers)
-  --diff-limit N   run the diff stage (additions, omissions, reuse) up to N plans (default 1000; 0 = never)
+  --diff-limit N   run the diff stage (additions, omissions, reuse) up to N plans (default 1000; 0 = never);
+                   above 1000 plans it runs in a child Node with a heap cap (max-old-space-size,
+                   1536 MB or 20 MB per MB of plan files), which keeps its memory near its live data
   --peers K        compare each plan with its K closest plans of the same level, besides the
                    plans of the level above in its province (corpora over 50 plans; default 3)
   --no-csv         do not write the CSV exports (DIR/csv/*.csv; see doichieu export --help)
@@ -107,6 +110,12 @@ export const analyzeCommand: Command = {
     assertWritableFolder(outDir);
     if (!values['no-csv']) assertWritableFolder(resolve(outDir, 'csv'));
     const out = resolve(outDir, 'analysis.json');
+    // The diff stage of a national corpus runs under a heap cap (see heap.ts): a child with the flag.
+    const plans = corpus.manifest.plans;
+    if (plans.length > CAPPED_ABOVE_PLANS && plans.length <= (diffLimit ?? DEFAULT_DIFF_LIMIT)) {
+      const cap = heapCapMb(planBytes(corpus, plans));
+      if (wantsHeapCap(cap)) return runCapped(cap);
+    }
     const interrupt = catchInterrupts(`analyze stopped; ${out} not written (a previous one is unchanged)`);
     try {
       const result = await runAnalysis(corpus, out, {
