@@ -28,7 +28,7 @@ export const DEFAULT_PLAN_BYTES = 64 * 1024 * 1024;
 export const MAX_PLAN_BYTES_CEILING = 64 * 1024 * 1024;
 /** manifest.json, directive.json and annotation files: far above any real one. */
 export const MAX_METADATA_BYTES = 64 * 1024 * 1024;
-/** analysis.json (and corpus.json) is parsed as one string: V8 strings stop near 512 M characters. */
+/** Files parsed as one string (V8 strings stop near 512 M characters); analysis.json is streamed instead (analysis-stream.ts). */
 export const MAX_ANALYSIS_BYTES = 512 * 1024 * 1024;
 
 const MEGABYTE = 1024 * 1024;
@@ -55,6 +55,20 @@ function codeOf(e: unknown): string {
  * would block, reading /dev/zero would never end.
  */
 export function readBounded(path: string, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  readBoundedChunks(path, maxBytes, (chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+  });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/**
+ * The same reading, chunk by chunk (at most 16 MB each, each a fresh buffer), for a file too large
+ * to hold: `onChunk` runs synchronously for each, in order.
+ */
+export function readBoundedChunks(path: string, maxBytes: number, onChunk: (chunk: Buffer) => void): void {
   let fd: number;
   try {
     const kind = statSync(path);
@@ -69,7 +83,6 @@ export function readBounded(path: string, maxBytes: number): Buffer {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new RefusedFile(`not a regular file (${describeKind(stat)})`);
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
-    const chunks: Buffer[] = [];
     let total = 0;
     const chunkSize = Math.min(Math.max(stat.size + 1, 64 * 1024), 16 * MEGABYTE);
     for (;;) {
@@ -83,9 +96,8 @@ export function readBounded(path: string, maxBytes: number): Buffer {
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw tooLarge(undefined, maxBytes);
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      onChunk(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

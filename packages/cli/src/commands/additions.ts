@@ -33,8 +33,10 @@ export const additionsCommand: Command = {
     if (positionals.length !== 1)
       throw new UserError('additions: expected one plan id (try: doichieu additions --help)', 2);
     const id = positionals[0]!;
-    const { plans, findings } = loadFindings(values.analysis as string | undefined, 'additions');
-    planById(plans, id, 'additions');
+    const { plans, planIds, findings } = loadFindings(values.analysis as string | undefined, 'additions', [
+      id,
+    ]);
+    planById(plans, id, 'additions', planIds);
     const clusters = findings.additions.filter((a) => a.planId === id);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(clusters, null, 1)}\n`);

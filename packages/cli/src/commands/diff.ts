@@ -9,6 +9,7 @@ import {
 } from '@doichieu/diff';
 import pc from 'picocolors';
 import { loadOrAnalyse } from '../analysis-file.ts';
+import { plansView } from '../analysis-views.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
@@ -19,7 +20,10 @@ export function colours() {
 }
 
 export interface LoadedFindings {
+  /** The plans asked for (every plan when none was named). */
   plans: DiffPlan[];
+  /** Every plan id of the analysis, in order. */
+  planIds: string[];
   findings: Findings;
   source: string;
   /** The directive's task group ids, in order. */
@@ -29,14 +33,28 @@ export interface LoadedFindings {
 /**
  * Findings from an existing analysis.json (`--analysis FILE`, default
  * out/analysis.json): its `findings` when present, else computed from its
- * plans. Without the file, the corpus in `corpus/` is analysed.
+ * plans. Without the file, the corpus in `corpus/` is analysed. With `only`,
+ * just those plans and their own findings are kept (analysis-views.ts).
  */
-export function loadFindings(analysisPath: string | undefined, command: string): LoadedFindings {
-  const analysis = loadOrAnalyse({ analysis: analysisPath }, command);
+export function loadFindings(
+  analysisPath: string | undefined,
+  command: string,
+  only?: readonly string[],
+): LoadedFindings {
+  const ids: string[] = [];
+  let analysis = loadOrAnalyse(
+    { analysis: analysisPath },
+    command,
+    only ? plansView(new Set(only), ids) : {},
+  );
+  // No findings in the file: they are computed from every plan.
+  if (only && !analysis.findings && ids.length > 0)
+    analysis = loadOrAnalyse({ analysis: analysisPath }, command);
   const plans = diffPlansFromAnalysis(analysis.plans);
   const source = analysisPath ?? 'out/analysis.json (or the corpus, analysed now)';
   return {
     plans,
+    planIds: ids.length > 0 ? ids : plans.map((p) => p.id),
     findings: analysis.findings ?? compareCorpus(analysis.directive, plans),
     source,
     groups: analysis.directive.taskGroups.map((g) => g.id),
@@ -56,9 +74,14 @@ export function checkGroup(groups: readonly string[], group: unknown, command: s
 }
 
 /** The plan with this id, or a user error listing the ids. */
-export function planById(plans: readonly DiffPlan[], id: string, command: string): DiffPlan {
+export function planById(
+  plans: readonly DiffPlan[],
+  id: string,
+  command: string,
+  planIds: readonly string[] = plans.map((x) => x.id),
+): DiffPlan {
   const p = plans.find((x) => x.id === id);
-  if (!p) throw new UserError(`${command}: no plan "${id}" (plans: ${plans.map((x) => x.id).join(', ')})`);
+  if (!p) throw new UserError(`${command}: no plan "${id}" (plans: ${planIds.join(', ')})`);
   return p;
 }
 
@@ -114,10 +137,13 @@ export const diffCommand: Command = {
     if (positionals.length !== 2)
       throw new UserError('diff: expected two plan ids (try: doichieu diff --help)', 2);
     const [idA, idB] = positionals as [string, string];
-    const { plans, findings, groups } = loadFindings(values.analysis as string | undefined, 'diff');
+    const { plans, planIds, findings, groups } = loadFindings(values.analysis as string | undefined, 'diff', [
+      idA,
+      idB,
+    ]);
     const group = checkGroup(groups, values.group, 'diff');
-    const a = planById(plans, idA, 'diff');
-    const b = planById(plans, idB, 'diff');
+    const a = planById(plans, idA, 'diff', planIds);
+    const b = planById(plans, idB, 'diff', planIds);
     const found = findings.comparisons.find(
       (c) => (c.a === idA && c.b === idB) || (c.a === idB && c.b === idA),
     );

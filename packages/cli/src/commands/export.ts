@@ -1,18 +1,29 @@
 import { resolve } from 'node:path';
 import {
+  type Analysis,
   dataDictionaryCsv,
   dataDictionaryMarkdown,
   exportCsvFiles,
   planLevelTable,
-  tidyCsv,
+  type TidyTable,
   unitLevelTable,
 } from '@doichieu/report';
-import { loadOrAnalyse } from '../analysis-file.ts';
+import { analysisReader } from '../analysis-file.ts';
+import { TIDY_VIEW } from '../analysis-views.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { writeParquet } from '../duckdb.ts';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../io.ts';
+import { streamCsvFiles, writeTidyCsv } from '../export-stream.ts';
+import { type AtomicWriter, openAtomicWriter } from '../io.ts';
+
+/** No plans, no findings: the file names and headers of the CSV export. */
+const EMPTY_ANALYSIS = {
+  directive: { taskGroups: [] },
+  plans: [],
+  coverage: [],
+  findings: { plans: [], similarity: [], keyness: [], additions: [], omissions: [], comparisons: [] },
+} as unknown as Analysis;
 
 const HELP = `Usage: doichieu export [--analysis FILE | --corpus DIR] [--out DIR]
 
@@ -66,15 +77,33 @@ export const exportCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) throw new UserError(`export: unexpected argument "${positionals[0]}"`, 2);
-    const analysis = loadOrAnalyse(values, 'export');
+    const read = analysisReader(values, 'export');
     const dir = resolve(String(values.out ?? 'out/csv'));
-    const files = exportCsvFiles(analysis);
-    const tables = [planLevelTable(analysis), unitLevelTable(analysis)];
-    for (const t of tables) files[`${t.name}.csv`] = tidyCsv(t);
-    files['data-dictionary.csv'] = dataDictionaryCsv(tables);
-    for (const [name, text] of Object.entries(files)) writeFileAtomic(resolve(dir, name), text);
-    writeFileAtomic(resolve(dir, 'data-dictionary.md'), dataDictionaryMarkdown(tables));
-    process.stdout.write(`wrote ${Object.keys(files).length} CSV files to ${dir}\n`);
+    // Every file goes to a temporary file, renamed into place once the whole analysis has been read.
+    const pending: AtomicWriter[] = [];
+    const stage = (name: string): AtomicWriter => {
+      const writer = openAtomicWriter(resolve(dir, name));
+      pending.push(writer);
+      return writer;
+    };
+    let tables: TidyTable[];
+    try {
+      // The CSV files while the file streams past (export-stream.ts), then the tidy tables.
+      const names = Object.keys(exportCsvFiles(EMPTY_ANALYSIS));
+      const writers = new Map(names.map((name) => [name, stage(name)]));
+      const csv = streamCsvFiles(writers);
+      csv.finish(read(csv.view));
+      const analysis = read(TIDY_VIEW);
+      tables = [planLevelTable(analysis), unitLevelTable(analysis)];
+      for (const t of tables) writeTidyCsv(stage(`${t.name}.csv`), t);
+      stage('data-dictionary.csv').write(dataDictionaryCsv(tables));
+      stage('data-dictionary.md').write(dataDictionaryMarkdown(tables));
+    } catch (e) {
+      for (const w of pending) w.abort();
+      throw e;
+    }
+    for (const w of pending) w.commit();
+    process.stdout.write(`wrote ${pending.length - 1} CSV files to ${dir}\n`);
     if (!values['no-parquet']) {
       const parquet = await writeParquet(tables, dir);
       process.stdout.write(`wrote ${parquet.length} Parquet files to ${dir}\n`);

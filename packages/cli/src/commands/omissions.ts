@@ -31,9 +31,13 @@ export const omissionsCommand: Command = {
     if (positionals.length !== 1)
       throw new UserError('omissions: expected one plan id (try: doichieu omissions --help)', 2);
     const id = positionals[0]!;
-    const { plans, findings, groups } = loadFindings(values.analysis as string | undefined, 'omissions');
+    const { plans, planIds, findings, groups } = loadFindings(
+      values.analysis as string | undefined,
+      'omissions',
+      [id],
+    );
     const onlyGroup = checkGroup(groups, values.group, 'omissions');
-    planById(plans, id, 'omissions');
+    planById(plans, id, 'omissions', planIds);
     const list = findings.omissions.filter((o) => o.planId === id && (!onlyGroup || o.group === onlyGroup));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(list, null, 1)}\n`);

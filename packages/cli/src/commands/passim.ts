@@ -4,10 +4,11 @@ import { measureCorpus, PassimAlignment, PassimRecord, passimExport, passimImpor
 import { Analysis, findingsOf } from '@doichieu/report';
 import type { z } from 'zod';
 import { loadOrAnalyse } from '../analysis-file.ts';
+import { PASSIM_EXPORT_VIEW } from '../analysis-views.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../io.ts';
+import { MAX_ANALYSIS_BYTES, writeFileAtomic } from '../io.ts';
 
 const HELP = `Usage: doichieu passim export [--analysis FILE | --corpus DIR] [--out FILE] [--series province|plan]
        doichieu passim import OUTPUT [--align DIR] [--analysis FILE] [--out FILE]
@@ -27,6 +28,21 @@ import  reads passim's output records (OUTPUT: the out.json folder of part-* fil
         reuse findings of analysis.json (default --out: the analysis file read),
         with the profiles' textual-learning shares recomputed from them.
 `;
+
+/** import writes analysis.json again as one string, which V8 caps near 512 M characters: a larger one is refused first. */
+function refuseWholeRewrite(given: unknown): void {
+  const shown = given ? String(given) : 'out/analysis.json';
+  let size: number;
+  try {
+    size = statSync(resolve(shown)).size;
+  } catch {
+    return;
+  }
+  if (size > MAX_ANALYSIS_BYTES)
+    throw new UserError(
+      `passim import: ${shown} is ${Math.round(size / 2 ** 20)} MB; import rewrites it whole, up to ${MAX_ANALYSIS_BYTES / 2 ** 20} MB (about 2,000 plans with the diff stage)`,
+    );
+}
 
 function jsonLines<T>(path: string, schema: z.ZodType<T>, what: string): T[] {
   let files: string[];
@@ -81,8 +97,8 @@ export const passimCommand: Command = {
       return values.help ? 0 : 2;
     }
     const [action, ...rest] = positionals;
-    const analysis = loadOrAnalyse(values, 'passim');
     if (action === 'export') {
+      const analysis = loadOrAnalyse(values, 'passim', PASSIM_EXPORT_VIEW);
       if (rest.length) throw new UserError(`passim export: unexpected argument "${rest[0]}"`, 2);
       const series = values.series ?? 'province';
       if (series !== 'province' && series !== 'plan')
@@ -95,6 +111,8 @@ export const passimCommand: Command = {
     if (action === 'import') {
       if (rest.length !== 1)
         throw new UserError('passim import: expected the passim output (out.json folder or file)', 2);
+      refuseWholeRewrite(values.analysis);
+      const analysis = loadOrAnalyse(values, 'passim');
       const records = jsonLines(resolve(rest[0]!), PassimRecord, 'passim output');
       const alignments = values.align
         ? jsonLines(resolve(String(values.align)), PassimAlignment, 'passim alignments')

@@ -1,6 +1,7 @@
 import { measureCorpus, type PlanProfile } from '@doichieu/measures';
 import { type Analysis, findingsOf, profileRows } from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
+import { PROFILES_VIEW } from '../analysis-views.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
@@ -106,7 +107,9 @@ export const profileCommand: Command = {
       return 0;
     }
     if (positionals.length > 1) throw new UserError('profile: expected at most one plan id', 2);
-    const analysis = loadOrAnalyse(values, 'profile');
+    let analysis = loadOrAnalyse(values, 'profile', PROFILES_VIEW);
+    // Without profiles in the file they are measured from everything, findings included.
+    if (!analysis.profiles) analysis = loadOrAnalyse(values, 'profile');
     let profiles = profilesFor(analysis);
     const id = positionals[0];
     if (id) {

@@ -11,6 +11,7 @@ import {
   reportLayout,
 } from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
+import { reportView } from '../analysis-views.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { UserError } from '../errors.ts';
@@ -73,7 +74,7 @@ export const reportCommand: Command = {
     const layout = values.layout === undefined ? undefined : String(values.layout);
     if (layout !== undefined && layout !== 'detail' && layout !== 'summary')
       throw new UserError(`report: --layout must be detail or summary, not "${layout}"`, 2);
-    const analysis = loadOrAnalyse(values, 'report');
+    const analysis = loadOrAnalyse(values, 'report', reportView(layout as ReportLayout | undefined));
     const dir = resolve(String(values.out ?? 'out'));
     const options = {
       generatedAt: reportDate(),

@@ -1,5 +1,6 @@
 import { planLevelTable, unitLevelTable } from '@doichieu/report';
 import { loadOrAnalyse } from '../analysis-file.ts';
+import { TIDY_VIEW } from '../analysis-views.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { query } from '../duckdb.ts';
@@ -36,7 +37,7 @@ export const sqlCommand: Command = {
     }
     if (positionals.length !== 1)
       throw new UserError('sql: expected one query in quotes (try: doichieu sql --help)', 2);
-    const analysis = loadOrAnalyse(values, 'sql');
+    const analysis = loadOrAnalyse(values, 'sql', TIDY_VIEW);
     const { columns, rows } = await query(
       [planLevelTable(analysis), unitLevelTable(analysis)],
       positionals[0]!,

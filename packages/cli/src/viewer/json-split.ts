@@ -66,6 +66,8 @@ export class JsonSplitter {
   constructor(
     private readonly splitPaths: ReadonlySet<string>,
     private readonly onPiece: PieceHandler,
+    /** Called when one of the split arrays opens (an empty one hands over no piece). */
+    private readonly onOpen?: (path: string) => void,
   ) {
     this.descend = new Set();
     for (const p of splitPaths) {
@@ -130,6 +132,7 @@ export class JsonSplitter {
           top.expect = 'comma';
           if (top.kind === 'obj' && b === OPEN_ARR && this.splitPaths.has(path)) {
             this.stack.push({ kind: 'arr', path, split: true, key: undefined, index: 0, expect: 'value' });
+            this.onOpen?.(path);
             i++;
           } else if (top.kind === 'obj' && b === OPEN_OBJ && this.descend.has(path)) {
             this.stack.push({ kind: 'obj', path, split: false, key: undefined, index: 0, expect: 'key' });

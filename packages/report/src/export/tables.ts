@@ -278,10 +278,13 @@ export function pairsCsv(analysis: AnalysisInput): string {
   return toCsv(header, rows);
 }
 
-export function similarityCsv(analysis: AnalysisInput): string {
+/** The plan × plan matrix; `from`–`to`: only those rows (a national matrix is written a few rows at a time). */
+export function similarityCsv(analysis: AnalysisInput, from = 0, to = Number.POSITIVE_INFINITY): string {
   const f = findingsOf(analysis);
   const ids = f?.plans ?? [];
-  const rows = ids.map((id, i) => [id, ...ids.map((_, j) => round(f?.similarity[i]?.[j] ?? Number.NaN))]);
+  const rows = ids
+    .slice(from, to)
+    .map((id, r) => [id, ...ids.map((_, j) => round(f?.similarity[from + r]?.[j] ?? Number.NaN))]);
   return toCsv(['plan_id', ...ids], rows);
 }
 
