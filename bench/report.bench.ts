@@ -20,6 +20,13 @@
  * | 5 | detail | 0.09 MB | 1.1 s | 1.0 s | 10 | 7.7 s |
  * | 700 | summary | 0.56 MB | 0.68 s | 0.51 s | 54 | 64 s |
  * | 7,000 (no diff) | summary | 3.64 MB | 0.63 s | 1.1 s | 253 | 171 s |
+ *
+ * Measured 2026-12-03, 2 cores at load average 0.5–1.6, on analyses with the diff stage
+ * (7,000 plans: 1.66 GB, read piece by piece; BENCH_REPORT_ANALYSIS_700/7000), vi / en:
+ * | plans | layout | HTML | first paint | load | A4 pages | `doichieu report` |
+ * |---|---|---|---|---|---|---|
+ * | 700 | summary | 0.56 / 0.48 MB | 0.17 / 0.12 s | 0.06 / 0.06 s | 54 / 55 | 2.4 / 2.1 s |
+ * | 7,000 | summary | 3.74 / 3.13 MB | 0.14 / 0.14 s | 0.27 / 0.19 s | 270 / 272 | 31.8 / 30.1 s |
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -87,6 +87,30 @@ describe('a malformed analysis.json', () => {
     expect(line).toMatch(/analysis\.json: [a-z]+[.[\w\]]*: required/);
     expect(filesUnder(out)).toEqual([]);
   });
+
+  it.each([
+    ['report', []],
+    ['export', []],
+    ['profile', []],
+    ['sql', ['SELECT 1']],
+    ['diff', ['x', 'y']],
+  ])('%s says a truncated one is truncated, in one line, and writes nothing', async (command, extra) => {
+    const dir = scratchDir();
+    const cut = join(dir, 'analysis.json');
+    writeFileSync(cut, '{"tool":{"name":"doichieu","version":"0"},"plans":[{"id":"x","meta":{"id');
+    const out = join(dir, 'out');
+    const args = [
+      command,
+      ...extra,
+      '--analysis',
+      cut,
+      ...(command === 'report' || command === 'export' ? ['--out', out] : []),
+    ];
+    expect(expectOneLine(await cli(args))).toBe(
+      `doichieu: ${cut}: not valid JSON (the document ends early (truncated file?))`,
+    );
+    expect(filesUnder(out)).toEqual([]);
+  });
 });
 
 describe('synth', () => {
