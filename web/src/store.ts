@@ -7,8 +7,9 @@
  * a view that wants more can `await ctx.data.plans([...])`.
  */
 
-import type { WorkerReply, WorkerRequest } from './data.worker.ts';
 import { buildCorpus, type Corpus, defaultPair } from './prepare.ts';
+import type { ProfileRow } from './profile-rows.ts';
+import type { IndexPart, WorkerReply, WorkerRequest } from './protocol.ts';
 import {
   analysisOfIndex,
   comparedPairs,
@@ -31,6 +32,10 @@ export interface DataApi {
   all(progress?: (done: number, total: number) => void): Promise<void>;
   /** The citation graph (analysis.citations). */
   citations(): Promise<void>;
+  /** Every plan's profile as a table row, sorted in the worker (no plan file reaches the page). */
+  profileRows(sort?: string, desc?: boolean): Promise<ProfileRow[]>;
+  /** The similarity view's clustered order (plan indices of findings.plans), computed in the worker. */
+  similarityOrder(): Promise<number[]>;
   /** True once every plan's file is in. */
   readonly complete: boolean;
   /** Bytes fetched so far (index included). */
@@ -84,14 +89,24 @@ export class Store implements DataApi {
   /** Starts the worker and reads the index at `url` (or a whole analysis.json, cut in the worker). */
   static async open(url: string): Promise<Store> {
     const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
-    const reply = await new Promise<WorkerReply>((ok, fail) => {
-      worker.onmessage = (ev: MessageEvent<WorkerReply>) =>
-        ev.data.ok ? ok(ev.data) : fail(new Error(ev.data.error));
+    // The index comes as a head and parts, each one message (one task to receive), appended here.
+    const reply = await new Promise<{ index: ViewerIndex; bytes: number }>((ok, fail) => {
+      let head: { index: ViewerIndex; bytes: number; parts: number } | undefined;
+      let got = 0;
+      worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+        const r = ev.data;
+        if (!r.ok) return fail(new Error(r.error));
+        if ('index' in r) head = r;
+        else if ('part' in r && head) {
+          appendPart(head.index, r.part);
+          got++;
+        } else return fail(new Error('unexpected reply'));
+        if (head && got === head.parts) ok(head);
+      };
       worker.onerror = (ev) => fail(new Error(ev.message || 'the data worker failed'));
       worker.postMessage({ id: 0, op: 'index', url } satisfies WorkerRequest);
     });
-    if (!('index' in reply)) throw new Error('unexpected reply');
-    // Receiving the index (a structured clone) was one task; building the corpus from it is the next.
+    // Receiving the index was a few tasks; building the corpus from it is the next.
     await nextTask();
     return new Store(worker, reply.index, url, reply.bytes);
   }
@@ -134,6 +149,38 @@ export class Store implements DataApi {
     await this.plans(ids);
   }
 
+  private lastRows: { key: string; rows: Promise<ProfileRow[]>; done: boolean } | undefined;
+  profileRows(sort?: string, desc?: boolean): Promise<ProfileRow[]> {
+    const key = `${sort ?? ''}:${!!desc}`;
+    if (this.lastRows?.key === key) return this.lastRows.rows;
+    const entry: { key: string; rows: Promise<ProfileRow[]>; done: boolean } = {
+      key,
+      rows: Promise.resolve([]),
+      done: false,
+    };
+    entry.rows = this.call({ id: 0, op: 'profiles', ...(sort ? { sort } : {}), desc: !!desc }).then(
+      (reply) => {
+        if (!('profiles' in reply)) throw new Error('unexpected reply');
+        this.bytes += reply.bytes;
+        entry.done = true;
+        return reply.profiles;
+      },
+    );
+    this.lastRows = entry;
+    return entry.rows;
+  }
+
+  private orderLoad: Promise<number[]> | undefined;
+  private orderDone = false;
+  similarityOrder(): Promise<number[]> {
+    this.orderLoad ??= this.call({ id: 0, op: 'order' }).then((reply) => {
+      if (!('order' in reply)) throw new Error('unexpected reply');
+      this.orderDone = true;
+      return reply.order;
+    });
+    return this.orderLoad;
+  }
+
   citations(): Promise<void> {
     const path = this.index.files.citations;
     if (!path) return Promise.resolve();
@@ -153,9 +200,16 @@ export class Store implements DataApi {
     const waits: Promise<void>[] = [];
     if (ids === 'all') {
       if (!this.complete) waits.push(this.all());
-      if (state.view === 'profiles' && this.index.files.citations && !this.corpus.analysis.citations)
-        waits.push(this.citations());
     } else if (ids.some((id) => !this.loaded.has(id))) waits.push(this.plans(ids));
+    // The similarity view's order, asked for before the Corpus view is shown (computed in the worker).
+    if (state.view === 'corpus' && this.index.findings && !this.orderDone)
+      waits.push(this.similarityOrder().then(() => undefined));
+    if (state.view === 'profiles') {
+      if (this.index.files.citations && !this.corpus.analysis.citations) waits.push(this.citations());
+      // The rows, asked for before the view is shown (the view gets the same promise).
+      const rows = this.profileRows(state.sort, state.desc);
+      if (!this.lastRows?.done) waits.push(rows.then(() => undefined));
+    }
     return waits.length > 0 ? Promise.all(waits).then(() => undefined) : undefined;
   }
 
@@ -186,7 +240,7 @@ export class Store implements DataApi {
   }
 }
 
-/** The plans a state shows: the selected plan, the compared pair, or all of them (search, profiles). */
+/** The plans a state shows: the selected plan, the compared pair, or all of them (search, distinctive terms). */
 export function plansFor(corpus: Corpus, state: ViewState): string[] | 'all' {
   const known = (id: string | undefined) => (id && corpus.planById.has(id) ? id : undefined);
   switch (state.view) {
@@ -200,9 +254,23 @@ export function plansFor(corpus: Corpus, state: ViewState): string[] | 'all' {
       const pair = defaultPair(corpus);
       return [known(state.a) ?? pair?.[0], known(state.b) ?? pair?.[1]].filter((x): x is string => !!x);
     }
+    case 'profiles':
+      // The table's rows come from the worker (Store.profileRows); the page needs no plan file.
+      return [];
     default:
       return 'all';
   }
+}
+
+/** Appends a part of the index (protocol.ts) to the head received first. */
+function appendPart(index: ViewerIndex, part: IndexPart): void {
+  if (part.plans) index.plans.push(...part.plans);
+  if (part.coverage)
+    for (const [k, v] of Object.entries(part.coverage))
+      (index.coverage[k as keyof IndexPart['coverage'] & keyof ViewerIndex['coverage']] as unknown[]).push(
+        ...(v ?? []),
+      );
+  if (part.neighbours) index.findings?.neighbours?.push(...part.neighbours);
 }
 
 /** Resolves in a later task, so that the page can handle input in between. */

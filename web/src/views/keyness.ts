@@ -88,6 +88,7 @@ export function keynessSection(ctx: Ctx, lang: Lang): { section: HTMLElement; up
                 h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'sr-only' }, 'G²')),
                 h('th', { scope: 'col', class: 'num' }, t(lang, 'inPlan')),
                 h('th', { scope: 'col', class: 'num' }, t(lang, 'inRest')),
+                h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t(lang, 'copyLink'))),
               ),
             ),
             h(
@@ -115,6 +116,17 @@ export function keynessSection(ctx: Ctx, lang: Lang): { section: HTMLElement; up
                   h('td', { class: 'bar-col', 'aria-hidden': 'true' }, h('span', { class: 'track' }, bar)),
                   h('td', { class: 'num' }, String(x.countInPlan)),
                   h('td', { class: 'num' }, String(x.countInRest)),
+                  h(
+                    'td',
+                    {},
+                    copyLinkButton(
+                      lang,
+                      () => ({ id: plan.id, name: `${names.get(plan.id)!}: “${x.term}”` }),
+                      undefined,
+                      () => ctx.href({ kplan: plan.id, q: `"${x.term}"` }),
+                      true,
+                    ),
+                  ),
                 );
               }),
             ),

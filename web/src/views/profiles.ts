@@ -9,6 +9,7 @@ import type { Ctx, ViewHandle } from '../context.ts';
 import { h } from '../dom.ts';
 import { csvText, download } from '../export.ts';
 import { percent, planName, t } from '../i18n.ts';
+import { columnValue, type ProfileRow, SHARE_KEYS } from '../profile-rows.ts';
 import type { Analysis, Lang, Plan } from '../types.ts';
 
 type Profile = NonNullable<Analysis['profiles']>[number];
@@ -99,16 +100,17 @@ type Column = {
   key: string;
   label: string;
   help: string;
-  value: (p: Profile) => number | string | null;
-  show: (p: Profile) => string;
+  show: (r: ProfileRow) => string;
 };
 
 function columns(analysis: Analysis, lang: Lang): Column[] {
-  const share = (f: (p: Profile) => number | undefined) => ({
-    value: (p: Profile) => f(p) ?? null,
-    show: (p: Profile) => {
-      const v = f(p);
-      return v === undefined ? '—' : percent(v);
+  const share = (k: (typeof SHARE_KEYS)[number], i: number): Column => ({
+    key: k,
+    label: tx(lang, k),
+    help: tx(lang, `${k}Help`),
+    show: (r) => {
+      const v = r.shares[i];
+      return v === null || v === undefined ? '—' : percent(v);
     },
   });
   return [
@@ -116,70 +118,33 @@ function columns(analysis: Analysis, lang: Lang): Column[] {
       key: 'lag',
       label: tx(lang, 'lag'),
       help: tx(lang, 'lagHelp'),
-      value: (p) => p.lag.directive.days?.min ?? null,
-      show: (p) => days(p.lag.directive, lang),
+      show: (r) =>
+        !r.lag ? tx(lang, 'unknown') : r.lag[0] === r.lag[1] ? String(r.lag[0]) : `${r.lag[0]}–${r.lag[1]}`,
     },
-    {
-      key: 'restated',
-      label: tx(lang, 'restated'),
-      help: tx(lang, 'restatedHelp'),
-      ...share((p) => p.reiteration.plan.restated),
-    },
-    {
-      key: 'own',
-      label: tx(lang, 'own'),
-      help: tx(lang, 'ownHelp'),
-      ...share((p) => p.reiteration.plan.own),
-    },
-    {
-      key: 'vertical',
-      label: tx(lang, 'vertical'),
-      help: tx(lang, 'verticalHelp'),
-      ...share((p) => p.learning?.shares.vertical),
-    },
-    {
-      key: 'horizontal',
-      label: tx(lang, 'horizontal'),
-      help: tx(lang, 'horizontalHelp'),
-      ...share((p) => p.learning?.shares.horizontal),
-    },
-    {
-      key: 'boilerplate',
-      label: tx(lang, 'boilerplate'),
-      help: tx(lang, 'boilerplateHelp'),
-      ...share((p) => p.learning?.shares.boilerplate),
-    },
+    ...SHARE_KEYS.map(share),
     ...analysis.directive.taskGroups.map(
-      (g): Column => ({
+      (g, i): Column => ({
         key: `depth-${g.id}`,
         label: tx(lang, 'depth', g.id),
         help: tx(lang, 'depthHelp'),
-        value: (p) => p.specificity.find((s) => s.group === g.id)?.depth ?? null,
-        show: (p) => String(p.specificity.find((s) => s.group === g.id)?.depth ?? '—'),
+        show: (r) => String(r.depth[i] ?? '—'),
       }),
     ),
   ];
 }
 
-function compare(a: number | string | null, b: number | string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
+/** Above this many rows only those in view are in the DOM (a virtual table), as the heatmap does. */
+const VIRTUAL_MIN = 100;
+const ROW_H = 30;
 
 export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
+  let generation = 0;
   const draw = (): void => {
     const lang = ctx.state.lang;
     const analysis = ctx.corpus.analysis;
-    const profiles = analysis.profiles ?? [];
+    const groups = analysis.directive.taskGroups.map((g) => g.id);
     const cols = columns(analysis, lang);
     const sortKey = ctx.state.sort && cols.some((c) => c.key === ctx.state.sort) ? ctx.state.sort : undefined;
-    const sorted = [...profiles];
-    if (sortKey) {
-      const col = cols.find((c) => c.key === sortKey)!;
-      sorted.sort((a, b) => compare(col.value(a), col.value(b)) * (ctx.state.desc ? -1 : 1));
-    }
     const plan = (id: string): Plan | undefined => ctx.corpus.planById.get(id);
     const head = h(
       'tr',
@@ -204,11 +169,11 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
         ),
       ),
     );
-    const body = sorted.map((p) => {
+    const rowOf = (p: ProfileRow, at: number) => {
       const pl = plan(p.planId);
       return h(
         'tr',
-        { 'data-plan': p.planId },
+        { 'data-plan': p.planId, 'aria-rowindex': at + 2 },
         h(
           'th',
           { scope: 'row' },
@@ -220,32 +185,88 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
         ),
         cols.map((c) => h('td', { class: 'num' }, c.show(p))),
       );
-    });
-    const citations = analysis.citations;
-    const checks = citations?.checks ?? [];
+    };
+    const tbody = h('tbody', {});
+    const table = h('table', { class: 'profiles', id: 'profile-table' }, h('thead', {}, head), tbody);
+    const wrap = h('div', { class: 'table-wrap' }, table);
+    let rows: ProfileRow[] = [];
     const csv = h('button', { type: 'button', class: 'btn', id: 'profiles-csv' }, t(lang, 'exportCsv'));
     csv.addEventListener('click', () =>
       download(
         'doichieu-profiles.csv',
         csvText(
           ['plan_id', 'plan', ...cols.map((c) => c.key)],
-          sorted.map((p) => {
+          rows.map((p) => {
             const pl = plan(p.planId);
-            return [p.planId, pl ? planName(pl, lang) : p.planId, ...cols.map((c) => c.value(p) ?? '')];
+            return [
+              p.planId,
+              pl ? planName(pl, lang) : p.planId,
+              ...cols.map((c) => columnValue(p, c.key, groups) ?? ''),
+            ];
           }),
         ),
         'text/csv;charset=utf-8',
       ),
     );
+    const count = h(
+      'span',
+      { class: 'count', id: 'profiles-count', 'aria-live': 'polite' },
+      t(lang, 'loading'),
+    );
+    // Only the rows in the scroll box's view (and a margin) are drawn; spacer rows keep the scroll height.
+    let drawn = '';
+    const drawWindow = () => {
+      if (rows.length <= VIRTUAL_MIN) return;
+      const top = Math.max(0, wrap.scrollTop - (table.tHead?.offsetHeight ?? 0));
+      const from = Math.max(0, Math.floor(top / ROW_H) - 10);
+      const to = Math.min(rows.length, from + Math.ceil((wrap.clientHeight || 900) / ROW_H) + 20);
+      if (drawn === `${from}:${to}`) return;
+      drawn = `${from}:${to}`;
+      const spacer = (n: number) => {
+        const cell = h('td', { colspan: cols.length + 1 });
+        cell.style.height = `${n * ROW_H}px`;
+        return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, cell);
+      };
+      tbody.replaceChildren(
+        ...(from > 0 ? [spacer(from)] : []),
+        ...rows.slice(from, to).map((r, k) => rowOf(r, from + k)),
+        ...(to < rows.length ? [spacer(rows.length - to)] : []),
+      );
+    };
+    let pending = false;
+    wrap.addEventListener('scroll', () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        drawWindow();
+      });
+    });
+    const gen = ++generation;
+    ctx.data.profileRows(sortKey, ctx.state.desc).then(
+      (got) => {
+        if (gen !== generation) return;
+        rows = got;
+        count.textContent = t(lang, 'plans', { n: rows.length });
+        table.setAttribute('aria-rowcount', String(rows.length + 1));
+        if (rows.length > VIRTUAL_MIN) {
+          wrap.classList.add('virtual');
+          table.classList.add('virtual');
+          drawWindow();
+        } else tbody.replaceChildren(...rows.map(rowOf));
+        table.dataset.ready = 'true';
+      },
+      (error: unknown) => {
+        if (gen === generation) count.textContent = String(error instanceof Error ? error.message : error);
+      },
+    );
+    const citations = analysis.citations;
+    const checks = citations?.checks ?? [];
     root.replaceChildren(
       h('p', { class: 'intro' }, tx(lang, 'intro')),
       h('h2', {}, tx(lang, 'table')),
-      h('div', { class: 'toolbar exports', role: 'group', 'aria-label': t(lang, 'export') }, csv),
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h('table', { class: 'profiles', id: 'profile-table' }, h('thead', {}, head), h('tbody', {}, body)),
-      ),
+      h('div', { class: 'toolbar exports', role: 'group', 'aria-label': t(lang, 'export') }, csv, count),
+      wrap,
       h('p', { class: 'note' }, `${tx(lang, 'depth', '')}: ${tx(lang, 'depthHelp')}`),
       h('h2', {}, tx(lang, 'checks')),
       checks.length === 0

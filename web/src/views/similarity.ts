@@ -15,10 +15,10 @@ import { csvText, download } from '../export.ts';
 import { percent, planName, t } from '../i18n.ts';
 import { darkOnRamp, ramp, rampRgb } from '../palette.ts';
 import type { Lang } from '../types.ts';
+import { copyLinkButton } from './coverage.ts';
 import {
   brushWindow,
   cellAt,
-  clusterOrder,
   type MatrixWindow,
   type SimilarityGraph,
   similarityGraph,
@@ -48,8 +48,7 @@ export function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
     const p = corpus.planById.get(id);
     return p ? planName(p, lang) : id;
   };
-  const order = orderOf(graph, corpus.findings!);
-  const n = order.length;
+  const n = graph.plans.length;
   // Colours run up to the highest similarity of the corpus, so that low-similarity corpora still show structure.
   const tone = (v: number) => Math.sqrt(Math.max(0, v) / graph.max);
   section.append(
@@ -79,21 +78,29 @@ export function similaritySection(ctx: Ctx, lang: Lang): HTMLElement {
   const tools = h('div', { class: 'toolbar' }, csv);
   section.append(tools);
 
-  if (n <= TABLE_MAX) section.append(matrixTable(ctx, lang, graph, order, name, tone));
-  else section.append(matrixCanvas(ctx, lang, graph, order, name, tone, tools));
-  section.append(pairsTable(ctx, lang, graph, name));
+  // The clustered order is computed in the data worker (once per corpus); the matrix is drawn when it is in.
+  const slot = h(
+    'div',
+    { class: 'matrix-slot', 'aria-busy': 'true' },
+    h('p', { class: 'muted' }, t(lang, 'loading')),
+  );
+  section.append(slot, pairsTable(ctx, lang, graph, name));
+  ctx.data.similarityOrder().then(
+    (got) => {
+      const order = got.length === n ? got : graph.plans.map((_, i) => i);
+      slot.replaceWith(
+        n <= TABLE_MAX
+          ? matrixTable(ctx, lang, graph, order, name, tone)
+          : matrixCanvas(ctx, lang, graph, order, name, tone, tools),
+      );
+    },
+    (error: unknown) => {
+      slot.replaceChildren(
+        h('p', { class: 'note error' }, String(error instanceof Error ? error.message : error)),
+      );
+    },
+  );
   return section;
-}
-
-// The clustered order is computed once per analysis (a language switch or a return to the tab reuses it).
-const orders = new WeakMap<object, number[]>();
-function orderOf(graph: SimilarityGraph, key: object): number[] {
-  let order = orders.get(key);
-  if (!order) {
-    order = clusterOrder(graph);
-    orders.set(key, order);
-  }
-  return order;
 }
 
 function scaleLegend(lang: Lang, graph: SimilarityGraph, tone: (v: number) => number): HTMLElement {
@@ -447,6 +454,7 @@ function pairsTable(ctx: Ctx, lang: Lang, graph: SimilarityGraph, name: (i: numb
           h('th', { scope: 'col' }, t(lang, 'planA')),
           h('th', { scope: 'col' }, t(lang, 'planB')),
           h('th', { scope: 'col', class: 'num' }, t(lang, 'similarity')),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t(lang, 'copyLink'))),
         ),
       ),
       h(
@@ -469,6 +477,20 @@ function pairsTable(ctx: Ctx, lang: Lang, graph: SimilarityGraph, name: (i: numb
                   'aria-label': `${percent(e.value)}: ${t(lang, 'openCompare')} (${name(e.i)} — ${name(e.j)})`,
                 },
                 percent(e.value),
+              ),
+            ),
+            h(
+              'td',
+              {},
+              copyLinkButton(
+                lang,
+                () => ({
+                  id: `${graph.plans[e.i]!}, ${graph.plans[e.j]!}`,
+                  name: `${name(e.i)} — ${name(e.j)}`,
+                }),
+                undefined,
+                () => ctx.href({ view: 'compare', a: graph.plans[e.i]!, b: graph.plans[e.j]! }),
+                true,
               ),
             ),
           ),
