@@ -58,13 +58,49 @@ export interface NormalisedText extends MappedText {
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
-/** NFC per run of base character + combining marks; invisible characters removed; odd spaces made plain. */
 /** What unicodeEdits would change: combining marks, invisible characters, odd spaces. */
 const NEEDS_UNICODE_EDITS = /[\p{M}\u00ad\u200b-\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
+/** Code units below U+3100 that {@link NEEDS_UNICODE_EDITS} matches, looked up instead of matched. */
+const NEEDS_TABLE_SIZE = 0x3100;
+const NEEDS_TABLE = (() => {
+  const table = new Uint8Array(NEEDS_TABLE_SIZE);
+  for (let code = 0; code < NEEDS_TABLE_SIZE; code++)
+    if (code < 0xd800 && NEEDS_UNICODE_EDITS.test(String.fromCharCode(code))) table[code] = 1;
+  return table;
+})();
+
+/**
+ * Where {@link NEEDS_UNICODE_EDITS} next matches at or after `from` (as its `u`-flag exec would), or -1:
+ * a table lookup per code unit instead of the regex's class test, which is most of a plain text's cost.
+ */
+export function nextNeedingUnicodeEdit(text: string, from: number): number {
+  const length = text.length;
+  for (let i = from; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < NEEDS_TABLE_SIZE) {
+      if (NEEDS_TABLE[code] === 1) return i;
+      continue;
+    }
+    // Above the table: test the code point (a surrogate pair as one), as the regex does.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (NEEDS_UNICODE_EDITS.test(text.slice(i, i + 2))) return i;
+        i++;
+        continue;
+      }
+    }
+    if (NEEDS_UNICODE_EDITS.test(String.fromCharCode(code))) return i;
+  }
+  return -1;
+}
+
+/** NFC per run of base character + combining marks; invisible characters removed; odd spaces made plain. */
 export function unicodeEdits(text: string): Edit[] {
   // Most text is already precomposed and plain: one scan decides.
-  if (!NEEDS_UNICODE_EDITS.test(text)) return [];
+  let hit = nextNeedingUnicodeEdit(text, 0);
+  if (hit < 0) return [];
   const edits: Edit[] = [];
   // Invisible characters first, so that a mark after one is not deleted with it. Runs are
   // matched in bounded pieces: an unbounded `+` over millions of marks overflows the regex stack.
@@ -73,12 +109,10 @@ export function unicodeEdits(text: string): Edit[] {
   // Every run holds a character of NEEDS_UNICODE_EDITS, at most two code units after its start
   // (a base character, then a mark): the scan jumps from one such character to the next
   // instead of trying the runs at every position of the text.
-  const needs = new RegExp(NEEDS_UNICODE_EDITS.source, 'gu');
   const next = (from: number): RegExpExecArray | null => {
-    needs.lastIndex = from;
-    const hit = needs.exec(text);
-    if (hit === null) return null;
-    runs.lastIndex = Math.max(from, hit.index - 2);
+    if (hit < from) hit = nextNeedingUnicodeEdit(text, from);
+    if (hit < 0) return null;
+    runs.lastIndex = Math.max(from, hit - 2);
     return runs.exec(text);
   };
   for (let m = next(0); m; m = next(m.index + m[0].length)) {
