@@ -288,7 +288,8 @@ describe.skipIf(!hasChromium)(`viewer on a ${PLANS}-plan synthetic national corp
     // Distinctive terms of a plan far past the first 60.
     const late = analysis.plans[PLANS - 1]!;
     await open(p, `${server.url}#view=corpus&kplan=${late.id}`);
-    expect(await p.locator('#keyness-table').getAttribute('data-plan')).toBe(late.id);
+    // The plan's file (its terms) is fetched when it is chosen: poll, never read once.
+    await expect.poll(() => p.locator('#keyness-table').getAttribute('data-plan')).toBe(late.id);
     expect(await p.locator('#keyness-table tbody tr').count()).toBeGreaterThan(0);
     const long = await p.evaluate(() => (window as unknown as { __long: number[] }).__long);
     timings.corpusViewLongestTaskMs = Math.round(Math.max(0, ...long));

@@ -5,10 +5,18 @@
  * thread only ever receives small pieces. It also computes here what would
  * block the page at national scale: the Profiles table's rows (from every
  * plan file's profile, kept here; the page gets numbers only) and the
- * similarity view's clustered order. Protocol: protocol.ts.
+ * similarity view's clustered order, and search, over the text-only search
+ * shards (never the plan files). Protocol: protocol.ts.
  */
 import { type ProfileRow, profileRow, sortProfileRows } from './profile-rows.ts';
 import type { IndexPart, WorkerReply, WorkerRequest } from './protocol.ts';
+import {
+  planSearchEntry,
+  type SearchEntry,
+  searchEntries,
+  shardEntries,
+  type ViewerSearchShard,
+} from './search-shards.ts';
 import { splitAnalysis, type ViewerIndex, type ViewerPlanFile } from './split.ts';
 import type { Analysis, Findings } from './types.ts';
 import { checkAnalysis, checkIndex, checkPlanFile } from './validate.ts';
@@ -23,6 +31,9 @@ let current: { index: ViewerIndex; url: string } | undefined;
 /** Each plan file's profile as a table row, by path, kept from every plan file parsed here. */
 const profileRows = new Map<string, ProfileRow | null>();
 let order: number[] | undefined;
+/** The search entries (every unit, folded), once read; the bytes read for them go with the next reply. */
+let searchLoad: Promise<SearchEntry[]> | undefined;
+let searchBytes = 0;
 
 /** Plans and coverage rows per index part: each part a structured clone of well under 100 ms to receive. */
 const PART_PLANS = 500;
@@ -128,6 +139,51 @@ function sendIndex(id: number, index: ViewerIndex, bytes: number): void {
   for (const part of slices) self.postMessage({ id, ok: true, part } satisfies WorkerReply);
 }
 
+/** Every unit's search entry: from the search shards, or (an analysis cut here, an older data folder) the plans. */
+function searchIndex(): Promise<SearchEntry[]> {
+  searchLoad ??= (async () => {
+    if (!current) throw new Error('no index');
+    const { index, url } = current;
+    const parts: SearchEntry[][] = [];
+    const shards = index.files.search?.shards;
+    if (local) {
+      for (const path of index.files.plans) {
+        const file = local.plans.get(path);
+        if (file)
+          parts.push(shardEntries({ format: index.format, plans: [planSearchEntry(file.plan as never)] }));
+      }
+    } else if (shards) {
+      const got = await Promise.all(
+        shards.map(async (path) => {
+          const at = new URL(path, url).href;
+          const { text, bytes } = await fetchText(at);
+          searchBytes += bytes;
+          return shardEntries(parse(text, at) as ViewerSearchShard);
+        }),
+      );
+      parts.push(...got);
+    } else {
+      const queue = [...index.files.plans];
+      const got = new Map<string, SearchEntry[]>();
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+            const { file, bytes } = await planFile(path, url);
+            searchBytes += bytes;
+            got.set(
+              path,
+              shardEntries({ format: index.format, plans: [planSearchEntry(file.plan as never)] }),
+            );
+          }
+        }),
+      );
+      for (const path of index.files.plans) parts.push(got.get(path) ?? []);
+    }
+    return parts.flat();
+  })();
+  return searchLoad;
+}
+
 async function handle(req: WorkerRequest): Promise<WorkerReply | undefined> {
   if (req.op === 'index') {
     const { text, bytes } = await fetchText(req.url);
@@ -184,6 +240,12 @@ async function handle(req: WorkerRequest): Promise<WorkerReply | undefined> {
       order = graph ? clusterOrder(graph) : [];
     }
     return { id: req.id, ok: true, order };
+  }
+  if (req.op === 'search') {
+    const entries = await searchIndex();
+    const bytes = searchBytes;
+    searchBytes = 0;
+    return { id: req.id, ok: true, search: searchEntries(entries, req.q, req.offset, req.limit), bytes };
   }
   if (local) return { id: req.id, ok: true, json: local.citations, bytes: 0 };
   const url = new URL(req.path, req.base).href;

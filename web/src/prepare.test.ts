@@ -7,6 +7,7 @@ import {
   heatmapRows,
   hitsPerPlan,
   kwic,
+  kwicLine,
   markPieces,
   orientedComparison,
   outline,
@@ -168,5 +169,19 @@ describe('corpus', () => {
     expect(topTerms(withFindings.findings, 1).get('alpha')).toEqual([
       { term: 'tỉnh', g2: 5, countInPlan: 1, countInRest: 0 },
     ]);
+  });
+});
+
+describe('kwicLine', () => {
+  it('marks every match in the context, not only the first', () => {
+    const text = 'tăng cường thông tin đối ngoại và thông tin về biên giới';
+    const line = kwicLine(text, [
+      [11, 20],
+      [34, 43],
+    ]);
+    expect(line.match).toBe('thông tin');
+    expect(line.left.map((p) => p.text).join('')).toBe('tăng cường ');
+    expect(line.right.filter((p) => p.match).map((p) => p.text)).toEqual(['thông tin']);
+    expect(line.right.map((p) => p.text).join('')).toBe(' đối ngoại và thông tin về biên giới');
   });
 });

@@ -339,6 +339,35 @@ export function kwic(
   };
 }
 
+export type Piece = { text: string; match: boolean };
+
+/**
+ * A keyword-in-context line around the first match, with every match of the
+ * query marked in the left and right context too (a query of several words
+ * shows each of them).
+ */
+export function kwicLine(
+  text: string,
+  matches: Array<[number, number]>,
+  width = 60,
+): { left: Piece[]; match: string; right: Piece[] } {
+  const first = matches[0]!;
+  const k = kwic(text, first, width);
+  const from = first[0] - (k.left.startsWith('…') ? k.left.length - 1 : k.left.length);
+  const to = first[1] + (k.right.endsWith('…') ? k.right.length - 1 : k.right.length);
+  const within = (a: number, b: number): Piece[] => {
+    const local = matches
+      .filter(([s, e]) => s >= a && e <= b)
+      .map(([s, e]): [number, number] => [s - a, e - a]);
+    return markPieces(text.slice(a, b), local);
+  };
+  const left = within(from, first[0]);
+  const right = within(first[1], to);
+  if (from > 0) left.unshift({ text: '…', match: false });
+  if (to < text.length) right.push({ text: '…', match: false });
+  return { left, match: k.match, right };
+}
+
 /** Hits per plan, most first (ties: corpus order). */
 export function hitsPerPlan(hits: readonly SearchHit[]): Array<{ planId: string; hits: number }> {
   const m = new Map<string, number>();

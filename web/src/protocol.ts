@@ -5,6 +5,7 @@
  * receives a large index as several small structured clones, one task each).
  */
 import type { ProfileRow } from './profile-rows.ts';
+import type { SearchResult } from './search-shards.ts';
 import type { ViewerIndex, ViewerPlanFile } from './split.ts';
 
 export type WorkerRequest =
@@ -15,7 +16,9 @@ export type WorkerRequest =
   /** Every plan's profile as a table row, sorted by a column (profile-rows.ts). */
   | { id: number; op: 'profiles'; sort?: string; desc?: boolean }
   /** The similarity view's clustered order (similarity-data.ts clusterOrder). */
-  | { id: number; op: 'order' };
+  | { id: number; op: 'order' }
+  /** A search over the search shards; `offset`/`limit` page the hits (search-shards.ts). */
+  | { id: number; op: 'search'; q: string; offset: number; limit: number };
 
 /** A part of the index: the head first (plans, coverage and neighbours empty), then slices to append. */
 export interface IndexPart {
@@ -31,4 +34,5 @@ export type WorkerReply =
   | { id: number; ok: true; json: unknown; bytes: number }
   | { id: number; ok: true; profiles: ProfileRow[]; bytes: number }
   | { id: number; ok: true; order: number[] }
+  | { id: number; ok: true; search: SearchResult; bytes: number }
   | { id: number; ok: false; error: string };

@@ -6,12 +6,14 @@
  * the two agree), and `mergePlanFile` puts a plan file back into a corpus
  * built from the index.
  */
-import type { ViewerIndex, ViewerPlanFile } from '../../packages/cli/src/viewer/schema.ts';
+import type { ViewerIndex, ViewerPlanFile, ViewerSearchShard } from '../../packages/cli/src/viewer/schema.ts';
 import type { Corpus } from './prepare.ts';
 import type { Analysis, CoverageCell, Findings, Plan } from './types.ts';
 
-export type { ViewerIndex, ViewerPlanFile };
+export type { ViewerIndex, ViewerPlanFile, ViewerSearchShard };
 export const VIEWER_FORMAT = 'doichieu-viewer/1';
+/** As packages/cli/src/viewer/schema.ts SEARCH_SHARD_PLANS (not imported: that module brings zod). */
+export const SEARCH_SHARD_PLANS = 100;
 export const INDEX_FILE = 'data/index.json';
 
 type IndexPlan = ViewerIndex['plans'][number];
@@ -58,10 +60,15 @@ export function planFilePath(index: number): string {
   return `plans/${String(index).padStart(5, '0')}.json`;
 }
 
+export function searchShardPath(index: number): string {
+  return `search/${String(index).padStart(4, '0')}.json`;
+}
+
 /** The index and plan files of a whole analysis (as the CLI writes them, parsed). */
 export function splitAnalysis(analysis: Analysis): {
   index: ViewerIndex;
   plans: ViewerPlanFile[];
+  search: ViewerSearchShard[];
   citations?: Analysis['citations'];
 } {
   const at = new Map(analysis.plans.map((p, i) => [p.id, i]));
@@ -112,6 +119,15 @@ export function splitAnalysis(analysis: Analysis): {
     });
   }
   const { plans, coverage, findings, profiles: _p, citations, ...head } = analysis;
+  const search: ViewerSearchShard[] = [];
+  for (let i = 0; i < plans.length; i += SEARCH_SHARD_PLANS)
+    search.push({
+      format: VIEWER_FORMAT,
+      plans: plans.slice(i, i + SEARCH_SHARD_PLANS).map((p) => ({
+        planId: p.id,
+        units: p.units.map((u) => ({ id: u.id, text: u.text, labels: u.alignment.labels })),
+      })),
+    });
   const compared = { a: [] as number[], b: [] as number[], similarity: [] as number[] };
   for (const c of findings?.comparisons ?? []) {
     compared.a.push(at.get(c.a) ?? -1);
@@ -142,9 +158,10 @@ export function splitAnalysis(analysis: Analysis): {
       bytes: plans.map(() => 0),
       ...(citations ? { citations: 'citations.json' } : {}),
       profiles: (analysis.profiles?.length ?? 0) > 0,
+      search: { shards: search.map((_, i) => searchShardPath(i)), bytes: search.map(() => 0) },
     },
   };
-  return { index, plans: files, ...(citations ? { citations } : {}) };
+  return { index, plans: files, search, ...(citations ? { citations } : {}) };
 }
 
 // Shared by every plan not loaded yet: nothing writes to a stub, a loaded plan replaces it whole.

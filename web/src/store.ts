@@ -10,6 +10,7 @@
 import { buildCorpus, type Corpus, defaultPair } from './prepare.ts';
 import type { ProfileRow } from './profile-rows.ts';
 import type { IndexPart, WorkerReply, WorkerRequest } from './protocol.ts';
+import type { SearchResult } from './search-shards.ts';
 import {
   analysisOfIndex,
   comparedPairs,
@@ -36,11 +37,16 @@ export interface DataApi {
   profileRows(sort?: string, desc?: boolean): Promise<ProfileRow[]>;
   /** The similarity view's clustered order (plan indices of findings.plans), computed in the worker. */
   similarityOrder(): Promise<number[]>;
+  /** Units with every word of `q` (search-shards.ts), hits offset..offset+limit, searched in the worker. */
+  search(q: string, offset: number, limit: number): Promise<SearchResult>;
   /** True once every plan's file is in. */
   readonly complete: boolean;
   /** Bytes fetched so far (index included). */
   readonly bytes: number;
 }
+
+/** Search hits per page (the Corpus view shows this many, then "show more"). */
+export const SEARCH_PAGE = 100;
 
 /** Plan files per worker message: small enough that merging a batch never blocks for long. */
 const BATCH = 8;
@@ -181,6 +187,21 @@ export class Store implements DataApi {
     return this.orderLoad;
   }
 
+  private lastSearch: { key: string; result: Promise<SearchResult>; done: boolean } | undefined;
+  search(q: string, offset: number, limit: number): Promise<SearchResult> {
+    const key = `${offset}:${limit}:${q}`;
+    if (this.lastSearch?.key === key) return this.lastSearch.result;
+    const entry = { key, result: Promise.resolve({} as SearchResult), done: false };
+    entry.result = this.call({ id: 0, op: 'search', q, offset, limit }).then((reply) => {
+      if (!('search' in reply)) throw new Error('unexpected reply');
+      this.bytes += reply.bytes;
+      entry.done = true;
+      return reply.search;
+    });
+    this.lastSearch = entry;
+    return entry.result;
+  }
+
   citations(): Promise<void> {
     const path = this.index.files.citations;
     if (!path) return Promise.resolve();
@@ -204,6 +225,11 @@ export class Store implements DataApi {
     // The similarity view's order, asked for before the Corpus view is shown (computed in the worker).
     if (state.view === 'corpus' && this.index.findings && !this.orderDone)
       waits.push(this.similarityOrder().then(() => undefined));
+    // The first page of a search in the URL, asked for before the Corpus view is shown.
+    if (state.view === 'corpus' && state.q) {
+      const result = this.search(state.q, 0, SEARCH_PAGE);
+      if (!this.lastSearch?.done) waits.push(result.then(() => undefined));
+    }
     if (state.view === 'profiles') {
       if (this.index.files.citations && !this.corpus.analysis.citations) waits.push(this.citations());
       // The rows, asked for before the view is shown (the view gets the same promise).
@@ -240,7 +266,7 @@ export class Store implements DataApi {
   }
 }
 
-/** The plans a state shows: the selected plan, the compared pair, or all of them (search, distinctive terms). */
+/** The plans a state shows: the selected plan, the compared pair, or the plan of the distinctive terms. */
 export function plansFor(corpus: Corpus, state: ViewState): string[] | 'all' {
   const known = (id: string | undefined) => (id && corpus.planById.has(id) ? id : undefined);
   switch (state.view) {
@@ -257,6 +283,11 @@ export function plansFor(corpus: Corpus, state: ViewState): string[] | 'all' {
     case 'profiles':
       // The table's rows come from the worker (Store.profileRows); the page needs no plan file.
       return [];
+    case 'corpus': {
+      // Search runs in the worker over the search shards; distinctive terms need the chosen plan's file.
+      const id = known(state.kplan);
+      return id ? [id] : [];
+    }
     default:
       return 'all';
   }

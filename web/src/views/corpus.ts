@@ -1,22 +1,24 @@
 /**
- * Corpus: search across all units ignoring diacritics (results a page at a
- * time), the plan similarity view (similarity.ts) and the distinctive terms
- * of any plan (keyness.ts).
+ * Corpus: search across all units ignoring diacritics (run in the data
+ * worker over the search shards; results a page at a time, keyword in
+ * context with every query word marked), the plan similarity view
+ * (similarity.ts) and the distinctive terms of any plan (keyness.ts).
  */
 import type { Ctx, ViewHandle } from '../context.ts';
 import { clear, h } from '../dom.ts';
 import { csvText, download } from '../export.ts';
 import { directiveParams, percent, planName, t } from '../i18n.ts';
 import { darkOnRamp, groupColour, ramp } from '../palette.ts';
-import { buildSearchIndex, hitsPerPlan, kwic, markPieces, type SearchIndex, search } from '../prepare.ts';
+import { kwic, kwicLine, markPieces, type Piece } from '../prepare.ts';
+import type { SearchHitText, SearchResult } from '../search-shards.ts';
 import type { ViewState } from '../state.ts';
+import { SEARCH_PAGE } from '../store.ts';
 import { attachUnitTooltip } from '../tooltip.ts';
 import { copyLinkButton } from './coverage.ts';
 import { keynessSection } from './keyness.ts';
 import { similaritySection } from './similarity.ts';
 
-const PAGE = 100;
-let cachedIndex: { key: unknown; index: SearchIndex } | undefined;
+const PAGE = SEARCH_PAGE;
 
 export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
   const lang = ctx.state.lang;
@@ -57,42 +59,54 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
     timer = setTimeout(() => ctx.go({ q: input.value.trim() || undefined }, { replace: true }), 150);
   });
 
-  const index = () => {
-    if (cachedIndex?.key !== corpus) cachedIndex = { key: corpus, index: buildSearchIndex(corpus) };
-    return cachedIndex.index;
-  };
-
+  let generation = 0;
   const drawResults = (state: ViewState) => {
-    clear(results);
     const q = state.q ?? '';
     if (input.value.trim() !== q) input.value = q;
-    if (q === '') return;
-    const hits = search(index(), q);
-    const planCount = new Set(hits.map((x) => x.planId)).size;
+    const gen = ++generation;
+    if (q === '') {
+      clear(results);
+      return;
+    }
+    results.setAttribute('aria-busy', 'true');
+    // Searched in the data worker over the text-only search shards; the page gets a page of hits at a time.
+    ctx.data.search(q, 0, PAGE).then(
+      (result) => {
+        if (gen !== generation) return;
+        results.removeAttribute('aria-busy');
+        showResults(result);
+      },
+      (error: unknown) => {
+        if (gen !== generation) return;
+        results.removeAttribute('aria-busy');
+        results.replaceChildren(
+          h('p', { class: 'note error' }, String(error instanceof Error ? error.message : error)),
+        );
+      },
+    );
+  };
+
+  const showResults = (result: SearchResult) => {
+    clear(results);
+    const q = result.query;
+    const nameOf = (id: string) => {
+      const p = corpus.planById.get(id);
+      return p ? planName(p, lang) : id;
+    };
     results.append(
       h(
         'p',
         { class: 'hit-count', id: 'hit-count' },
-        hits.length === 0 ? t(lang, 'noHits') : t(lang, 'hits', { n: hits.length, p: planCount }),
+        result.total === 0 ? t(lang, 'noHits') : t(lang, 'hits', { n: result.total, p: result.plans }),
       ),
     );
-    if (hits.length > 0) {
-      const perPlan = hitsPerPlan(hits);
+    if (result.total > 0) {
       const csv = h('button', { type: 'button', class: 'btn', id: 'search-csv' }, t(lang, 'exportCsv'));
-      csv.addEventListener('click', () => {
-        const rows = hits.map((x) => {
-          const entry = corpus.unitById.get(x.unitId);
-          const text = entry?.unit.text ?? '';
-          const k = kwic(text, x.matches[0]!);
-          return [
-            x.planId,
-            entry ? planName(entry.plan, lang) : '',
-            x.unitId,
-            k.left,
-            k.match,
-            k.right,
-            text,
-          ];
+      csv.addEventListener('click', async () => {
+        const all = await ctx.data.search(q, 0, result.total);
+        const rows = all.hits.map((x) => {
+          const k = kwic(x.text, x.matches[0]!);
+          return [x.planId, nameOf(x.planId), x.unitId, k.left, k.match, k.right, x.text];
         });
         download(
           'doichieu-search.csv',
@@ -104,23 +118,18 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
         h(
           'details',
           { class: 'per-plan', id: 'hits-per-plan', open: true },
-          h('summary', {}, t(lang, 'hitsPerPlan', { p: perPlan.length })),
+          h('summary', {}, t(lang, 'hitsPerPlan', { p: result.perPlan.length })),
           h(
             'ol',
             {},
-            perPlan
+            result.perPlan
               .slice(0, 15)
-              .map((x) =>
-                h(
-                  'li',
-                  { 'data-plan': x.planId },
-                  `${planName(corpus.planById.get(x.planId)!, lang)}: ${x.hits}`,
-                ),
-              ),
+              .map(([planId, n]) => h('li', { 'data-plan': planId }, `${nameOf(planId)}: ${n}`)),
           ),
         ),
         h('div', { class: 'toolbar' }, csv),
       );
+      const marked = (pieces: Piece[]) => pieces.map((p) => (p.match ? h('mark', {}, p.text) : p.text));
       const table = h(
         'table',
         { class: 'kwic', id: 'kwic' },
@@ -128,15 +137,14 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
         h(
           'tbody',
           {},
-          hits.slice(0, 50).map((x) => {
-            const entry = corpus.unitById.get(x.unitId);
-            const k = kwic(entry?.unit.text ?? '', x.matches[0]!);
+          result.hits.slice(0, 50).map((x) => {
+            const k = kwicLine(x.text, x.matches);
             return h(
               'tr',
               { 'data-unit': x.unitId },
-              h('td', { class: 'kwic-left' }, k.left),
+              h('td', { class: 'kwic-left' }, marked(k.left)),
               h('td', { class: 'kwic-match' }, h('mark', {}, k.match)),
-              h('td', { class: 'kwic-right' }, k.right),
+              h('td', { class: 'kwic-right' }, marked(k.right)),
             );
           }),
         ),
@@ -147,51 +155,48 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
     results.append(list);
     let shown = 0;
     const more = h('button', { type: 'button', class: 'btn', id: 'more-hits' });
-    const page = () => {
-      for (const hit of hits.slice(shown, shown + PAGE)) {
-        const entry = corpus.unitById.get(hit.unitId);
-        if (!entry) continue;
-        const { unit, plan } = entry;
+    const append = (hits: SearchHitText[]) => {
+      for (const hit of hits) {
         const text = h('span', { class: 'hit-text' });
-        for (const piece of markPieces(unit.text, hit.matches))
+        for (const piece of markPieces(hit.text, hit.matches))
           text.append(piece.match ? h('mark', {}, piece.text) : piece.text);
-        const chips = unit.alignment.labels.map((g) => {
+        const chips = hit.labels.map((g) => {
           const c = h('span', { class: 'chip small' }, g);
           c.style.setProperty('--g', groupColour(corpus.groupIndex.get(g) ?? 0));
           return c;
         });
+        const reader = () => ctx.href({ view: 'reader', plan: hit.planId, unit: hit.unitId, q: undefined });
         list.append(
           h(
             'li',
-            { class: 'hit', 'data-unit': unit.id, 'data-plan': plan.id },
-            h(
-              'a',
-              {
-                href: ctx.href({ view: 'reader', plan: plan.id, unit: unit.id, q: undefined }),
-                class: 'hit-plan',
-              },
-              planName(plan, lang),
-            ),
+            { class: 'hit', 'data-unit': hit.unitId, 'data-plan': hit.planId },
+            h('a', { href: reader(), class: 'hit-plan' }, nameOf(hit.planId)),
             ' ',
             chips,
             ' ',
             copyLinkButton(
               lang,
-              () => ({ id: plan.id, name: planName(plan, lang) }),
-              () => unit.id,
-              () => ctx.href({ view: 'reader', plan: plan.id, unit: unit.id, q: undefined }),
+              () => ({ id: hit.planId, name: nameOf(hit.planId) }),
+              () => hit.unitId,
+              reader,
               true,
             ),
             h('div', {}, text),
           ),
         );
       }
-      shown = Math.min(hits.length, shown + PAGE);
-      more.textContent = t(lang, 'showMore', { n: Math.min(PAGE, hits.length - shown) });
-      more.hidden = shown >= hits.length;
+      shown += hits.length;
+      more.textContent = t(lang, 'showMore', { n: Math.min(PAGE, result.total - shown) });
+      more.hidden = shown >= result.total;
     };
-    more.addEventListener('click', page);
-    page();
+    more.addEventListener('click', () => {
+      more.disabled = true;
+      ctx.data.search(q, shown, PAGE).then((next) => {
+        more.disabled = false;
+        append(next.hits);
+      });
+    });
+    append(result.hits);
     results.append(more);
   };
 

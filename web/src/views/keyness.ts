@@ -57,6 +57,14 @@ export function keynessSection(ctx: Ctx, lang: Lang): { section: HTMLElement; up
   const draw = () => {
     const plan = current();
     select.value = plan.id;
+    // The plan's terms come with its file: fetched (in the worker) when it is not in yet.
+    if (!ctx.data.has(plan.id)) {
+      body.replaceChildren(h('p', { class: 'muted' }, t(lang, 'loading')));
+      ctx.data.plans([plan.id]).then(() => {
+        if (current().id === plan.id && ctx.data.has(plan.id)) draw();
+      });
+      return;
+    }
     const terms = planTerms(corpus.findings, plan.id) ?? [];
     const max = Math.max(1e-9, ...terms.map((x) => x.g2));
     const csv = h('button', { type: 'button', class: 'btn', id: 'keyness-csv' }, t(lang, 'exportCsv'));

@@ -12,6 +12,8 @@
  *                            ids, profile, and its share of the findings (keyness, additions,
  *                            omissions, the comparisons where it is side A)
  *   data/citations.json      the citation graph (the profiles view)
+ *   data/search/NNNN.json    search shards: per plan (SEARCH_SHARD_PLANS plans a shard, in the order of
+ *                            `plans`) its units' ids, text and labels, all the viewer's search reads
  */
 
 import { DirectiveCheck, DirectiveCitationStatus, PlanMeta } from '@doichieu/core';
@@ -105,6 +107,15 @@ export const ViewerIndex = Analysis.pick({
     bytes: z.array(z.number().int()).describe('their sizes'),
     citations: z.string().optional(),
     profiles: z.boolean().describe('whether the plan files carry profiles'),
+    search: z
+      .object({
+        shards: z
+          .array(z.string())
+          .describe('the search shards, in the order of `plans`, relative to the index'),
+        bytes: z.array(z.number().int()).describe('their sizes'),
+      })
+      .optional()
+      .describe('the text-only search files (search reads these, never the plan files)'),
   }),
 });
 export type ViewerIndex = z.infer<typeof ViewerIndex>;
@@ -112,3 +123,27 @@ export type ViewerIndex = z.infer<typeof ViewerIndex>;
 export const STATUS_CODE = { absent: 0, mentioned: 1, operationalised: 2 } as const;
 
 export const ViewerCitations = z.object({ format: z.literal(VIEWER_FORMAT), citations: CitationGraph });
+
+/** Plans per search shard: a search at 7,000 plans reads 70 shards of text only. */
+export const SEARCH_SHARD_PLANS = 100;
+
+export const ViewerSearchShard = z.object({
+  format: z.literal(VIEWER_FORMAT),
+  plans: z
+    .array(
+      z.object({
+        planId: z.string(),
+        units: z
+          .array(
+            z.object({
+              id: z.string(),
+              text: z.string().describe("the unit's text as the plan file has it (NFC, repaired)"),
+              labels: z.array(z.string()).describe('the task groups it carries'),
+            }),
+          )
+          .describe("the plan's units, in document order"),
+      }),
+    )
+    .describe('the plans of this shard, in the order of the index'),
+});
+export type ViewerSearchShard = z.infer<typeof ViewerSearchShard>;

@@ -9,7 +9,7 @@ import type { Analysis } from '../../../../web/src/types.ts';
 import { UserError } from '../errors.ts';
 import { loadCorpus } from '../io.ts';
 import { runAnalysis } from '../pipeline.ts';
-import { ViewerCitations, ViewerIndex, ViewerPlanFile } from './schema.ts';
+import { ViewerCitations, ViewerIndex, ViewerPlanFile, ViewerSearchShard } from './schema.ts';
 import { writeViewerData } from './write.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../corpus', import.meta.url));
@@ -56,10 +56,21 @@ describe('the viewer data folder, from the bundled corpus', () => {
     const split = splitAnalysis(analysis);
     const index = read(join(dir, 'index.json'));
     index.files.bytes = index.files.bytes.map(() => 0);
+    index.files.search.bytes = index.files.search.bytes.map(() => 0);
     expect(index).toEqual(split.index);
     split.index.files.plans.forEach((path, i) => {
       expect(read(join(dir, path))).toEqual(split.plans[i]);
     });
+    // The search shards: every unit's id, text and labels, and nothing else.
+    expect(split.search.length).toBeGreaterThan(0);
+    split.index.files.search!.shards.forEach((path, i) => {
+      const shard = read(join(dir, path));
+      expect(ViewerSearchShard.parse(shard)).toEqual(split.search[i]);
+      expect(shard).toEqual(split.search[i]);
+    });
+    expect(split.search.flatMap((s) => s.plans.flatMap((p) => p.units.map((u) => u.id)))).toEqual(
+      analysis.plans.flatMap((p) => p.units.map((u) => u.id)),
+    );
     expect(read(join(dir, 'citations.json')).citations).toEqual(analysis.citations);
   });
 

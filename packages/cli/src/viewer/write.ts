@@ -16,7 +16,14 @@ import { AnalysedPlan } from '@doichieu/report';
 import type { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { JsonSplitError, splitJsonFile } from './json-split.ts';
-import { CoverageRow, KeynessEntry, STATUS_CODE, VIEWER_FORMAT, ViewerIndex } from './schema.ts';
+import {
+  CoverageRow,
+  KeynessEntry,
+  SEARCH_SHARD_PLANS,
+  STATUS_CODE,
+  VIEWER_FORMAT,
+  ViewerIndex,
+} from './schema.ts';
 
 /** The arrays of analysis.json that are cut element by element. */
 const SPLIT = new Set([
@@ -49,6 +56,8 @@ export interface ViewerDataSummary {
   /** Bytes of all plan files together. */
   planBytes: number;
   citationsBytes: number;
+  /** Bytes of all search shards together. */
+  searchBytes: number;
 }
 
 interface PlanParts {
@@ -80,6 +89,8 @@ export async function writeViewerData(
   const findingsHead: Record<string, unknown> = {};
   const parts: PlanParts[] = [];
   const stubs: Array<ReturnType<typeof stubOf>> = [];
+  /** Each plan's search entry, serialised: `{"planId":…,"units":[{"id","text","labels"}…]}`. */
+  const searchEntries: string[] = [];
   const indexOf = new Map<string, number>();
   const coverage: CoverageRow[] = [];
   const compared = { a: [] as number[], b: [] as number[], similarity: [] as number[] };
@@ -127,6 +138,7 @@ export async function writeViewerData(
           indexOf.set(plan.id, parts.length);
           parts.push({ plan: bytes, additions: [], omissions: [], comparisons: [] });
           stubs.push(stubOf(plan));
+          searchEntries.push(searchEntry(plan));
           return;
         }
         case 'coverage': {
@@ -187,6 +199,11 @@ export async function writeViewerData(
 
   const paths = parts.map((_, i) => planFilePath(i));
   const sizes = parts.map(() => 0);
+  const shardCount = Math.ceil(parts.length / SEARCH_SHARD_PLANS);
+  const search = {
+    shards: Array.from({ length: shardCount }, (_, i) => searchShardPath(i)),
+    bytes: Array.from({ length: shardCount }, () => 0),
+  };
   const directive = head.directive as { taskGroups?: Array<{ id: string }> } | undefined;
   const index = {
     ...head,
@@ -207,7 +224,13 @@ export async function writeViewerData(
           },
         }
       : {}),
-    files: { plans: paths, bytes: sizes, ...(citations ? { citations: 'citations.json' } : {}), profiles },
+    files: {
+      plans: paths,
+      bytes: sizes,
+      ...(citations ? { citations: 'citations.json' } : {}),
+      profiles,
+      search,
+    },
   };
 
   // Everything goes into a fresh folder beside the destination, renamed into place at the end.
@@ -216,6 +239,15 @@ export async function writeViewerData(
   const tmp = join(parent, `.${basename(outDir)}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(join(tmp, 'plans'), { recursive: true });
+    mkdirSync(join(tmp, 'search'), { recursive: true });
+    let searchBytes = 0;
+    search.shards.forEach((path, i) => {
+      const body = searchEntries.slice(i * SEARCH_SHARD_PLANS, (i + 1) * SEARCH_SHARD_PLANS).join(',');
+      const text = Buffer.from(`{"format":"${VIEWER_FORMAT}","plans":[${body}]}`);
+      writeFileSync(join(tmp, path), text);
+      search.bytes[i] = text.length;
+      searchBytes += text.length;
+    });
     let planBytes = 0;
     parts.forEach((p, i) => {
       const text = planFileBytes(stubs[i]!.id, p);
@@ -238,12 +270,30 @@ export async function writeViewerData(
       citationsBytes = text.length;
     }
     replaceFolder(tmp, outDir);
-    return { plans: parts.length, indexBytes: Buffer.byteLength(indexText), planBytes, citationsBytes };
+    return {
+      plans: parts.length,
+      indexBytes: Buffer.byteLength(indexText),
+      planBytes,
+      citationsBytes,
+      searchBytes,
+    };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     if (e instanceof UserError) throw e;
     throw new UserError(`cannot write ${outDir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+}
+
+export function searchShardPath(index: number): string {
+  return `search/${String(index).padStart(4, '0')}.json`;
+}
+
+/** A plan's entry of its search shard: only what search reads and shows (ids, text, labels). */
+function searchEntry(plan: AnalysedPlan): string {
+  return JSON.stringify({
+    planId: plan.id,
+    units: plan.units.map((u) => ({ id: u.id, text: u.text, labels: u.alignment.labels })),
+  });
 }
 
 /** What the index keeps of a plan: its metadata and whether it cites the directive. */
