@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarker, startsWithFieldLabel } from './markers.ts';
+import { parseMarker, parseMarkerUngated, startsWithFieldLabel } from './markers.ts';
 
 describe('parseMarker', () => {
   const table: [string, string | undefined, string | undefined][] = [
@@ -31,5 +32,28 @@ describe('startsWithFieldLabel', () => {
     expect(startsWithFieldLabel('Thời gian hoàn thành: Trong quý III/2023.')).toBe(true);
     expect(startsWithFieldLabel('Cơ quan chù trì: Sở Ngoại vụ')).toBe(true);
     expect(startsWithFieldLabel('Các cơ quan căn cứ kế hoạch: triển khai')).toBe(false);
+  });
+});
+
+describe('parseMarker first-character gate', () => {
+  it('gives what the patterns give on arbitrary lines (fast-check)', () => {
+    const starts = fc.constantFrom(
+      ...'IVXLl1|ABCDEFGHĐPpTNKMQSđ09(az-–—•·▪●+*#>. \t',
+      'PHẦN I ',
+      'Phụ lục 2',
+      'PHỤ LỤC',
+      'II- ',
+      '2.1. ',
+      '(3) ',
+      'a) ',
+      'Il. ',
+    );
+    fc.assert(
+      fc.property(starts, fc.string({ unit: 'grapheme' }), fc.string(), (start, rest, tail) => {
+        const line = start + rest + tail;
+        expect(parseMarker(line)).toEqual(parseMarkerUngated(line));
+        expect(parseMarker(rest)).toEqual(parseMarkerUngated(rest));
+      }),
+    );
   });
 });

@@ -38,7 +38,20 @@ export function isCapitalsOnly(s: string): boolean {
   return !/\p{Ll}/u.test(s) && /\p{Lu}.*\p{Lu}/su.test(s);
 }
 
+/**
+ * First characters a marker can start with (the first character each pattern above accepts):
+ * any other line is no marker, and most lines are told so without trying the patterns.
+ */
+const MARKER_FIRST = new Set<number>(
+  [...'IVXLl1|ABCDEFGHĐPp0123456789(abcdefghijklmnopqrstuvwxyzđ-–—•·▪●+'].map((c) => c.charCodeAt(0)),
+);
+
 export function parseMarker(line: string): Marker | undefined {
+  return MARKER_FIRST.has(line.charCodeAt(0)) ? parseMarkerUngated(line) : undefined;
+}
+
+/** {@link parseMarker} without its first-character gate (tests compare the two). */
+export function parseMarkerUngated(line: string): Marker | undefined {
   let m = ROMAN.exec(line);
   if (m && isRoman(m[1]!)) return { kind: 'roman', label: m[1]!, depth: 1, length: m[0].length };
   m = ROMAN_OCR.exec(line);
