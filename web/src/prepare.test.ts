@@ -176,12 +176,19 @@ describe('kwicLine', () => {
   it('marks every match in the context, not only the first', () => {
     const text = 'tăng cường thông tin đối ngoại và thông tin về biên giới';
     const line = kwicLine(text, [
-      [11, 20],
-      [34, 43],
+      [11, 16],
+      [17, 20],
+      [34, 39],
+      [40, 43],
     ]);
-    expect(line.match).toBe('thông tin');
+    // "thông" and "tin" are two matches, one centre: each is marked.
+    expect(line.match.map((p) => [p.text, p.match])).toEqual([
+      ['thông', true],
+      [' ', false],
+      ['tin', true],
+    ]);
     expect(line.left.map((p) => p.text).join('')).toBe('tăng cường ');
-    expect(line.right.filter((p) => p.match).map((p) => p.text)).toEqual(['thông tin']);
+    expect(line.right.filter((p) => p.match).map((p) => p.text)).toEqual(['thông', 'tin']);
     expect(line.right.map((p) => p.text).join('')).toBe(' đối ngoại và thông tin về biên giới');
   });
 });

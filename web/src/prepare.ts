@@ -342,19 +342,26 @@ export function kwic(
 export type Piece = { text: string; match: boolean };
 
 /**
- * A keyword-in-context line around the first match, with every match of the
- * query marked in the left and right context too (a query of several words
- * shows each of them).
+ * A keyword-in-context line around the first match and the matches that
+ * follow it separated only by spaces (so "đối ngoại" is one centre), with
+ * every match of the query marked in the centre and in the context on
+ * either side.
  */
 export function kwicLine(
   text: string,
   matches: Array<[number, number]>,
   width = 60,
-): { left: Piece[]; match: string; right: Piece[] } {
+): { left: Piece[]; match: Piece[]; right: Piece[] } {
   const first = matches[0]!;
-  const k = kwic(text, first, width);
+  let end = first[1];
+  for (const [s, e] of matches.slice(1)) {
+    if (s < end) continue;
+    if (!/^\s*$/.test(text.slice(end, s))) break;
+    end = e;
+  }
+  const k = kwic(text, [first[0], end], width);
   const from = first[0] - (k.left.startsWith('…') ? k.left.length - 1 : k.left.length);
-  const to = first[1] + (k.right.endsWith('…') ? k.right.length - 1 : k.right.length);
+  const to = end + (k.right.endsWith('…') ? k.right.length - 1 : k.right.length);
   const within = (a: number, b: number): Piece[] => {
     const local = matches
       .filter(([s, e]) => s >= a && e <= b)
@@ -362,10 +369,10 @@ export function kwicLine(
     return markPieces(text.slice(a, b), local);
   };
   const left = within(from, first[0]);
-  const right = within(first[1], to);
+  const right = within(end, to);
   if (from > 0) left.unshift({ text: '…', match: false });
   if (to < text.length) right.push({ text: '…', match: false });
-  return { left, match: k.match, right };
+  return { left, match: within(first[0], end), right };
 }
 
 /** Hits per plan, most first (ties: corpus order). */

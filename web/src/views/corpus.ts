@@ -142,8 +142,12 @@ export function mountCorpus(root: HTMLElement, ctx: Ctx): ViewHandle {
             return h(
               'tr',
               { 'data-unit': x.unitId },
-              h('td', { class: 'kwic-left' }, marked(k.left)),
-              h('td', { class: 'kwic-match' }, h('mark', {}, k.match)),
+              h(
+                'td',
+                { class: 'kwic-left' },
+                h('div', { class: 'kwic-clip' }, h('span', {}, marked(k.left))),
+              ),
+              h('td', { class: 'kwic-match' }, marked(k.match)),
               h('td', { class: 'kwic-right' }, marked(k.right)),
             );
           }),

@@ -267,7 +267,7 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
       h('h2', {}, tx(lang, 'table')),
       h('div', { class: 'toolbar exports', role: 'group', 'aria-label': t(lang, 'export') }, csv, count),
       wrap,
-      h('p', { class: 'note' }, `${tx(lang, 'depth', '')}: ${tx(lang, 'depthHelp')}`),
+      h('p', { class: 'note' }, `${tx(lang, 'depth', '').trim()}: ${tx(lang, 'depthHelp')}`),
       h('h2', {}, tx(lang, 'checks')),
       checks.length === 0
         ? h('p', { class: 'note' }, tx(lang, 'noChecks'))
