@@ -179,7 +179,11 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
           { scope: 'row' },
           h(
             'a',
-            { href: ctx.href({ view: 'reader', plan: p.planId, unit: undefined }) },
+            // The full name on hover: a virtual row keeps one line and may cut it.
+            {
+              href: ctx.href({ view: 'reader', plan: p.planId, unit: undefined }),
+              title: pl ? planName(pl, lang) : p.planId,
+            },
             pl ? planName(pl, lang) : p.planId,
           ),
         ),
