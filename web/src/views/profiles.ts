@@ -266,6 +266,15 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
     );
     const citations = analysis.citations;
     const checks = citations?.checks ?? [];
+    const graph = h(
+      'div',
+      { class: 'citation-graph-wrap' },
+      !citations
+        ? h('p', {}, '—')
+        : ctx.corpus.plans.length > VIRTUAL_MIN
+          ? []
+          : citationGraphSvg(citations, checks),
+    );
     root.replaceChildren(
       h('p', { class: 'intro' }, tx(lang, 'intro')),
       h('h2', {}, tx(lang, 'table')),
@@ -300,8 +309,13 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
           ),
       h('h2', {}, tx(lang, 'graph')),
       h('p', { class: 'note' }, tx(lang, 'graphHelp')),
-      citations ? citationGraphSvg(citations, checks) : h('p', {}, '—'),
+      graph,
     );
+    // At national scale the graph (a label and lines per plan) is drawn in a task of its own, after the table.
+    if (citations && ctx.corpus.plans.length > VIRTUAL_MIN)
+      setTimeout(() => {
+        if (gen === generation) graph.replaceChildren(citationGraphSvg(citations, checks));
+      }, 0);
   };
   draw();
   return { update: draw };
