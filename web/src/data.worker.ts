@@ -17,7 +17,7 @@ import {
   shardEntries,
   type ViewerSearchShard,
 } from './search-shards.ts';
-import { splitAnalysis, type ViewerIndex, type ViewerPlanFile } from './split.ts';
+import { columnarCoverage, splitAnalysis, type ViewerIndex, type ViewerPlanFile } from './split.ts';
 import type { Analysis, Findings } from './types.ts';
 import { checkAnalysis, checkIndex, checkPlanFile } from './validate.ts';
 import { clusterOrder, similarityGraph } from './views/similarity-data.ts';
@@ -103,15 +103,7 @@ function sendIndex(id: number, index: ViewerIndex, bytes: number): void {
   const head: ViewerIndex = {
     ...index,
     plans: [],
-    coverage: {
-      groups: index.coverage.groups,
-      plans: [],
-      directive: [],
-      status: [],
-      share: [],
-      units: [],
-      operational: [],
-    },
+    coverage: columnarCoverage(index.coverage.groups, []),
     ...(index.findings
       ? {
           findings: {
