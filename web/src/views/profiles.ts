@@ -219,16 +219,20 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
     );
     // Only the rows in the scroll box's view (and a margin) are drawn; spacer rows keep the scroll height.
     let drawn = '';
+    // The rows' real height: fonts and padding can make a row taller than ROW_H (35 px seen), and
+    // spacers sized by the wrong height make the scroll position drift. Measured once, on the first draw.
+    let rowH = ROW_H;
+    let measured = false;
     const drawWindow = () => {
       if (rows.length <= VIRTUAL_MIN) return;
       const top = Math.max(0, wrap.scrollTop - (table.tHead?.offsetHeight ?? 0));
-      const from = Math.max(0, Math.floor(top / ROW_H) - 10);
-      const to = Math.min(rows.length, from + Math.ceil((wrap.clientHeight || 900) / ROW_H) + 20);
+      const from = Math.max(0, Math.floor(top / rowH) - 10);
+      const to = Math.min(rows.length, from + Math.ceil((wrap.clientHeight || 900) / rowH) + 20);
       if (drawn === `${from}:${to}`) return;
       drawn = `${from}:${to}`;
       const spacer = (n: number) => {
         const cell = h('td', { colspan: cols.length + 1 });
-        cell.style.height = `${n * ROW_H}px`;
+        cell.style.height = `${n * rowH}px`;
         return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, cell);
       };
       tbody.replaceChildren(
@@ -236,6 +240,18 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
         ...rows.slice(from, to).map((r, k) => rowOf(r, from + k)),
         ...(to < rows.length ? [spacer(rows.length - to)] : []),
       );
+      if (!measured) {
+        const row = tbody.querySelector<HTMLElement>('tr:not(.spacer)');
+        const height = row?.getBoundingClientRect().height ?? 0;
+        if (height > 0) {
+          measured = true;
+          if (Math.abs(height - rowH) > 0.5) {
+            rowH = height;
+            drawn = '';
+            drawWindow();
+          }
+        }
+      }
     };
     let pending = false;
     wrap.addEventListener('scroll', () => {
