@@ -30,7 +30,7 @@ export function analysisReader(
 ): (view: AnalysisView) => Analysis {
   const fromFile = analysisFileOf(values, command);
   if (fromFile) return (view) => readAnalysisFile(fromFile.path, fromFile.given, view);
-  const analysis = loadOrAnalyse(values, command);
+  const analysis = analyseCorpus(values);
   return (view) => applyView(analysis, view);
 }
 
@@ -52,13 +52,13 @@ export function loadOrAnalyse(
   command: string,
   view: AnalysisView = {},
 ): Analysis {
-  const corpusDir = values.corpus ? String(values.corpus) : undefined;
-  if (corpusDir && values.analysis)
-    throw new UserError(`${command}: give either --analysis or --corpus, not both`, 2);
-  const given = values.analysis ? String(values.analysis) : 'out/analysis.json';
-  const path = resolve(given);
-  if (!corpusDir && (values.analysis || existsAsAnything(path))) return readAnalysisFile(path, given, view);
-  const { corpus, plans } = ingestCorpusDir(corpusDir ?? 'corpus');
+  const fromFile = analysisFileOf(values, command);
+  return fromFile ? readAnalysisFile(fromFile.path, fromFile.given, view) : analyseCorpus(values);
+}
+
+/** The corpus of --corpus DIR (or corpus/), analysed now. */
+function analyseCorpus(values: { corpus?: unknown }): Analysis {
+  const { corpus, plans } = ingestCorpusDir(values.corpus ? String(values.corpus) : 'corpus');
   const gold = loadGold(corpus);
   return analyse(corpus.directive, plans, gold ? { gold: gold.rows } : {});
 }

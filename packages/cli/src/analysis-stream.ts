@@ -102,6 +102,19 @@ export function readAnalysisStream(path: string, shownAs: string, view: Analysis
   };
   const keepOf = (name: string): Keep<unknown> | boolean | undefined =>
     (view as Record<string, Keep<unknown> | boolean | undefined>)[name];
+  /** An element of an array of `schema`, checked and kept as the view says (nothing parsed when it keeps nothing). */
+  const keepElement = (
+    list: unknown[],
+    keep: Keep<unknown> | boolean | undefined,
+    schema: z.ZodType,
+    where: (string | number)[],
+    bytes: Buffer,
+  ): void => {
+    if (keep === false) return;
+    const value = check<unknown>(elementOf(schema), where, parse(where, bytes));
+    const kept = typeof keep === 'function' ? keep(value) : value;
+    if (kept !== undefined) list.push(kept);
+  };
 
   const onPiece = (piecePath: string, index: number | undefined, bytes: Buffer): void => {
     seen.add(piecePath);
@@ -116,14 +129,8 @@ export function readAnalysisStream(path: string, shownAs: string, view: Analysis
         if (schema) findingsHead[field] = parse(['findings', field], bytes);
         return;
       }
-      const list = findingsLists[field] ?? [];
-      findingsLists[field] = list;
-      const keep = keepOf(field);
-      if (keep === false) return;
-      const where = ['findings', field, index];
-      const value = check<unknown>(elementOf(schema), where, parse(where, bytes));
-      const kept = typeof keep === 'function' ? keep(value) : value;
-      if (kept !== undefined) list.push(kept);
+      findingsLists[field] ??= [];
+      keepElement(findingsLists[field], keepOf(field), schema, ['findings', field, index], bytes);
       return;
     }
     if (top === 'findings') {
@@ -134,14 +141,8 @@ export function readAnalysisStream(path: string, shownAs: string, view: Analysis
     const schema = (shape as Record<string, z.ZodType>)[top];
     if (!schema) return;
     if (index !== undefined) {
-      const list = lists[top] ?? [];
-      lists[top] = list;
-      const keep = keepOf(top);
-      if (keep === false) return;
-      const where = [top, index];
-      const value = check<unknown>(elementOf(schema), where, parse(where, bytes));
-      const kept = typeof keep === 'function' ? keep(value) : value;
-      if (kept !== undefined) list.push(kept);
+      lists[top] ??= [];
+      keepElement(lists[top], keepOf(top), schema, [top, index], bytes);
       return;
     }
     if (top === 'citations' && view.citations === false) return;

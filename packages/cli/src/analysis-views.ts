@@ -15,14 +15,13 @@ type Passage = Comparison['reuse'][number]['a'];
 
 const noText = (p: Passage): Passage => ({ ...p, text: '' });
 
+/** The plan's units without their alignment evidence (no reading command prints it). */
+const unitsWithoutEvidence = (p: AnalysedPlan): AnalysedPlan['units'] =>
+  p.units.map((u) => ({ ...u, alignment: { ...u.alignment, evidence: {} } }));
+
 /** A plan without its source text, skipped spans and alignment evidence (the report and the tables do not read them). */
 export function planWithoutText(p: AnalysedPlan): AnalysedPlan {
-  return {
-    ...p,
-    source: { ...p.source, text: '' },
-    skipped: [],
-    units: p.units.map((u) => ({ ...u, alignment: { ...u.alignment, evidence: {} } })),
-  };
+  return { ...p, source: { ...p.source, text: '' }, skipped: [], units: unitsWithoutEvidence(p) };
 }
 
 type Profile = NonNullable<Analysis['profiles']>[number];
@@ -30,11 +29,19 @@ type Shares = Profile['reiteration']['plan'];
 
 const sharesOnly = (c: Shares): Shares => ({ ...c, restatedEvidence: [], ownEvidence: [] });
 
-/** A profile as the report's table reads it: its figures, without the passages and evidence behind them. */
-function profileFigures(p: Profile): Profile {
+/** A profile without the passages behind its shares (the tidy tables count and sum, never quote). */
+function profileShares(p: Profile): Profile {
   return {
     ...p,
     reiteration: { plan: sharesOnly(p.reiteration.plan), byGroup: p.reiteration.byGroup.map(sharesOnly) },
+    learning: p.learning ? { ...p.learning, passages: [] } : p.learning,
+  };
+}
+
+/** A profile as the report's table reads it: its figures, without the passages and evidence behind them. */
+function profileFigures(p: Profile): Profile {
+  return {
+    ...profileShares(p),
     specificity: p.specificity.map((s) => ({
       ...s,
       agencies: [],
@@ -43,7 +50,6 @@ function profileFigures(p: Profile): Profile {
       documents: [],
       unitChecks: [],
     })),
-    learning: p.learning ? { ...p.learning, passages: [] } : p.learning,
   };
 }
 
@@ -93,12 +99,11 @@ export function reportView(layout?: ReportLayout): AnalysisView {
             ? { ...p, a: UNPRINTED, b: UNPRINTED, matchedTerms: [], diff: [] }
             : { ...p, a: noText(p.a), b: noText(p.b), matchedTerms: [], diff: [] },
         ),
+        // In the summary only a passage that can still be among the longest keeps its text.
         reuse: c.reuse.map((r) =>
-          !brief
+          !brief || quotable(r.tokens)
             ? { ...r, a: noText(r.a), b: noText(r.b) }
-            : quotable(r.tokens)
-              ? { ...r, a: noText(r.a), b: noText(r.b) }
-              : { ...r, a: UNPRINTED, b: UNPRINTED, text: '' },
+            : { ...r, a: UNPRINTED, b: UNPRINTED, text: '' },
         ),
         onlyInA: [],
         onlyInB: [],
@@ -109,15 +114,6 @@ export function reportView(layout?: ReportLayout): AnalysisView {
         ? { ...o, keyTerms: [], carriedBy: [], examples: [] }
         : { ...o, examples: o.examples.slice(0, 1) },
     profiles: profileFigures,
-  };
-}
-
-/** A profile without the passages behind its shares (the tidy tables count and sum, never quote). */
-function profileShares(p: Profile): Profile {
-  return {
-    ...p,
-    reiteration: { plan: sharesOnly(p.reiteration.plan), byGroup: p.reiteration.byGroup.map(sharesOnly) },
-    learning: p.learning ? { ...p.learning, passages: [] } : p.learning,
   };
 }
 
@@ -153,10 +149,7 @@ export const PROFILES_VIEW: AnalysisView = {
 
 /** The plans' texts for passim: no findings, no profiles. */
 export const PASSIM_EXPORT_VIEW: AnalysisView = {
-  plans: (p) => ({
-    ...p,
-    units: p.units.map((u) => ({ ...u, alignment: { ...u.alignment, evidence: {} } })),
-  }),
+  plans: (p) => ({ ...p, units: unitsWithoutEvidence(p) }),
   keyness: false,
   additions: false,
   omissions: false,

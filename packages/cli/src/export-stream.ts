@@ -15,6 +15,21 @@ type Plan = Analysis['plans'][number];
 type Findings = NonNullable<Analysis['findings']>;
 type CsvName = string;
 
+const NO_FINDINGS = {
+  plans: [],
+  similarity: [],
+  keyness: [],
+  additions: [],
+  omissions: [],
+  comparisons: [],
+} as unknown as Findings;
+
+/** The file names of the CSV export (exportCsvFiles's keys), known before any analysis is read. */
+export function csvFileNames(): string[] {
+  const empty = { directive: { taskGroups: [] }, plans: [], coverage: [], findings: NO_FINDINGS };
+  return Object.keys(exportCsvFiles(empty as unknown as Analysis));
+}
+
 /** Items per batch: a few MB of rows each. */
 export const BATCH = { plans: 100, coverage: 1000, findings: 500, matrixCells: 250_000 };
 
@@ -56,21 +71,13 @@ export function streamCsvFiles(
   let head: Pick<Analysis, 'directive'> & Record<string, unknown> = {} as never;
   const stubs: Plan[] = [];
   const streams = new Map([...writers].map(([name, w]) => [name, new CsvStream(w)]));
-  const noFindings: Findings = {
-    plans: [],
-    similarity: [],
-    keyness: [],
-    additions: [],
-    omissions: [],
-    comparisons: [],
-  } as unknown as Findings;
   const analysisOf = (part: Partial<Analysis>, findings: Partial<Findings> = {}): Analysis =>
     ({
       ...head,
       plans: [],
       coverage: [],
       ...part,
-      findings: { ...noFindings, ...findings },
+      findings: { ...NO_FINDINGS, ...findings },
     }) as Analysis;
   const emit = (names: readonly CsvName[], analysis: Analysis): void => {
     const files = exportCsvFiles(analysis);

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import {
-  type Analysis,
   dataDictionaryCsv,
   dataDictionaryMarkdown,
-  exportCsvFiles,
   planLevelTable,
   type TidyTable,
   unitLevelTable,
@@ -14,16 +12,8 @@ import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../commands.ts';
 import { writeParquet } from '../duckdb.ts';
 import { UserError } from '../errors.ts';
-import { streamCsvFiles, writeTidyCsv } from '../export-stream.ts';
+import { csvFileNames, streamCsvFiles, writeTidyCsv } from '../export-stream.ts';
 import { type AtomicWriter, openAtomicWriter } from '../io.ts';
-
-/** No plans, no findings: the file names and headers of the CSV export. */
-const EMPTY_ANALYSIS = {
-  directive: { taskGroups: [] },
-  plans: [],
-  coverage: [],
-  findings: { plans: [], similarity: [], keyness: [], additions: [], omissions: [], comparisons: [] },
-} as unknown as Analysis;
 
 const HELP = `Usage: doichieu export [--analysis FILE | --corpus DIR] [--out DIR]
 
@@ -89,7 +79,7 @@ export const exportCommand: Command = {
     let tables: TidyTable[];
     try {
       // The CSV files while the file streams past (export-stream.ts), then the tidy tables.
-      const names = Object.keys(exportCsvFiles(EMPTY_ANALYSIS));
+      const names = csvFileNames();
       const writers = new Map(names.map((name) => [name, stage(name)]));
       const csv = streamCsvFiles(writers);
       csv.finish(read(csv.view));
