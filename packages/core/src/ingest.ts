@@ -40,6 +40,19 @@ export function ingestText(
     { text, encoding, messages: decodeMessages },
     { toneStyle: canonicalToneEdits, ocrRepair: (t) => ocrRepairReport(t, options.lexicon) },
   );
+  return ingestNormalised(normalised, text, meta, options, encoding, decodeMessages, byteLength);
+}
+
+/** The stages after normalise: segment and extract (split out so they can be timed on their own). */
+export function ingestNormalised(
+  normalised: NormalisedText,
+  text: string,
+  meta: PlanMeta,
+  options: Pick<IngestOptions, 'layout'>,
+  encoding: EncodingName,
+  decodeMessages: Message[],
+  byteLength: number,
+): IngestedPlan {
   // One folding of the text for every stage that matches on folded text.
   const folded = foldSameLength(normalised.text);
   const segmented = segment(meta.id, normalised, text, folded);

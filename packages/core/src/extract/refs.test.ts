@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDocumentRefs } from './refs.ts';
+import { findDocumentRefs, findDocumentRefsEveryCandidate } from './refs.ts';
 
 const one = (text: string) => {
   const refs = findDocumentRefs(text);
@@ -86,5 +87,71 @@ describe('findDocumentRefs', () => {
     expect(
       findDocumentRefs('giai đoạn 2011 - 2020, quốc gia - dân tộc, 1-2 ngày/tuần, covid-19/2021'),
     ).toEqual([]);
+  });
+});
+
+describe('the scan anchored at digit runs', () => {
+  /** Pieces of references, look-alikes and noise: long document words, "số:" leads, numerals, spaces. */
+  const PIECES = [
+    'Kết luận',
+    'Chương trình',
+    'Chương  \t trình',
+    'Nghị quyết',
+    'Kế hoạch',
+    'Quy chế',
+    'Thông tri',
+    'kehoach',
+    ' số ',
+    ' số:  ',
+    'so',
+    ' ',
+    '   ',
+    '\u00a0',
+    '57',
+    '123456',
+    '2023',
+    '-',
+    ' - ',
+    '/',
+    ' / ',
+    'KL',
+    'QĐ',
+    'UBND',
+    'TW',
+    'TƯ5',
+    'ngày 15/6/2023',
+    ', ngày 4 tháng 8 năm 2020',
+    '²',
+    '٣',
+    '.',
+    ',',
+    '(',
+    'a',
+    'Đ',
+    '\n',
+  ];
+  const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }));
+  /** A reference-like run: word, lead, number, prefix, issuer, date, each part optional or damaged. */
+  const refLike = fc
+    .tuple(
+      fc.constantFrom('', 'Chương trình', 'Chương \t trình', 'Quyết định', 'Kết luận', 'Thông tri', 'x'),
+      fc.constantFrom('', ' ', '   ', ' số ', ' số:  ', '  số  :   ', ' so'),
+      fc.constantFrom('57', '2', '12345', '123456', '2023', '²5'),
+      fc.constantFrom('-', ' - ', '/2017/', ' / 2017 / ', '/', ', ', ''),
+      fc.constantFrom('KL', 'QĐ', 'kl', 'ĐK', 'ABCDE', ''),
+      fc.constantFrom('/', ' / ', '-', ''),
+      fc.constantFrom('TW', 'TƯ5', 'UBND', 'BTGTU', ''),
+      fc.constantFrom('', ' ngày 15/6/2023', ', ngày 4 tháng 8 năm 2020', ' 15/6'),
+    )
+    .map((parts) => parts.join(''));
+  const text = fc.array(fc.oneof(piece, refLike), { maxLength: 30 }).map((p) => p.join(''));
+
+  it('finds what trying every candidate position finds', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(findDocumentRefs(t)).toEqual(findDocumentRefsEveryCandidate(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -152,8 +152,55 @@ function refFromMatch(text: string, folded: string, m: RegExpExecArray): Documen
   return ref;
 }
 
+/**
+ * The longest lead a match can have before the first digit of its number:
+ * "chuong\s{3}trinh" (14) + \s{3} + "so\s{2}:\s{3}" (8) = 25; kept with a margin.
+ */
+const MAX_LEAD = 32;
+/** Runs of ASCII digits: every match holds one whose first digit follows no digit (the `(?<!\p{N})`). */
+const DIGIT_RUN = /[0-9]+/g;
+
 /** Every document reference, in order, non-overlapping; `folded` is `text` folded, if the caller has it. */
 export function findDocumentRefs(text: string, folded: string = foldKeepLength(text)): DocumentRef[] {
+  const refs: DocumentRef[] = [];
+  // Every match has a digit run within MAX_LEAD of its start, so REF is tried only at the
+  // positions within MAX_LEAD before a run, in order: the same matches as a scan of every position.
+  let tried = 0;
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(folded); run !== null; run = DIGIT_RUN.exec(folded)) {
+    const digitAt = run.index;
+    if (digitAt > tried && isAsciiDigit(folded.charCodeAt(digitAt - 1))) continue;
+    let match: RegExpExecArray | null = null;
+    for (let at = Math.max(tried, digitAt - MAX_LEAD); at <= digitAt; at++) {
+      if (!MAY_START[folded.charCodeAt(at)]) continue;
+      REF.lastIndex = at;
+      match = REF.exec(folded);
+      if (match !== null) break;
+    }
+    if (match === null) {
+      tried = digitAt + 1;
+      continue;
+    }
+    // Matches always contain a digit, so they are never empty.
+    tried = match.index + match[0].length;
+    DIGIT_RUN.lastIndex = tried;
+    const ref = refFromMatch(text, folded, match);
+    if (ref && (refs.length === 0 || ref.start >= refs[refs.length - 1]!.end)) refs.push(ref);
+  }
+  return refs;
+}
+
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** First characters of a match: a digit or the first letter of a document word (k, n, h, c, q, t). */
+const MAY_START = new Uint8Array(128);
+for (const ch of '0123456789knhcqt') MAY_START[ch.charCodeAt(0)] = 1;
+
+/** {@link findDocumentRefs} as first written: REF tried wherever {@link REF_START} finds a candidate (tests compare the two). */
+export function findDocumentRefsEveryCandidate(
+  text: string,
+  folded: string = foldKeepLength(text),
+): DocumentRef[] {
   const refs: DocumentRef[] = [];
   REF_START.lastIndex = 0;
   for (let start = REF_START.exec(folded); start !== null; start = REF_START.exec(folded)) {
@@ -163,7 +210,6 @@ export function findDocumentRefs(text: string, folded: string = foldKeepLength(t
       REF_START.lastIndex = start.index + 1;
       continue;
     }
-    // Matches always contain a digit, so they are never empty.
     REF_START.lastIndex = m.index + m[0].length;
     const ref = refFromMatch(text, folded, m);
     if (ref && (refs.length === 0 || ref.start >= refs[refs.length - 1]!.end)) refs.push(ref);
