@@ -14,7 +14,7 @@ const MIN_CONTROLS_FOR_BINARY = 4;
 const TEXT_CONTROLS = new Set([0x01, 0x02, 0x04, 0x05, 0x06, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b]);
 for (let code = 0x11; code <= 0x17; code++) TEXT_CONTROLS.add(code);
 
-function isStrayControl(code: number): boolean {
+export function isStrayControl(code: number): boolean {
   if (code === 0x7f) return true;
   return code < 0x20 && !TEXT_CONTROLS.has(code);
 }
@@ -33,12 +33,22 @@ function controlShareError(controls: number, total: number): DecodeError {
 
 /** Throw if raw bytes (of a non-UTF-16 file) look binary. */
 export function assertTextBytes(bytes: Uint8Array): void {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DecodeError('binary', describeNul(nul, 'byte'));
+  assertNoNulByte(bytes);
   let controls = 0;
   for (let i = 0; i < bytes.length; i++) controls += STRAY_BYTE[bytes[i]!]!;
-  if (controls >= MIN_CONTROLS_FOR_BINARY && controls > bytes.length * MAX_CONTROL_SHARE) {
-    throw controlShareError(controls, bytes.length);
+  assertControlShare(controls, bytes.length);
+}
+
+/** The NUL part of {@link assertTextBytes}. */
+export function assertNoNulByte(bytes: Uint8Array): void {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new DecodeError('binary', describeNul(nul, 'byte'));
+}
+
+/** The control-share part of {@link assertTextBytes}, for `controls` stray controls counted elsewhere. */
+export function assertControlShare(controls: number, total: number): void {
+  if (controls >= MIN_CONTROLS_FOR_BINARY && controls > total * MAX_CONTROL_SHARE) {
+    throw controlShareError(controls, total);
   }
 }
 

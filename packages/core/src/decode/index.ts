@@ -4,19 +4,13 @@
  * beyond what the encoding implies.
  */
 import type { EncodingName, Message, Source } from '../model.ts';
-import { assertTextBytes, assertTextChars } from './binary.ts';
+import { assertControlShare, assertNoNulByte, assertTextBytes, assertTextChars } from './binary.ts';
 import { DecodeError, formatSize } from './errors.ts';
 import { decodeNonUtf8, LEGACY_LABELS, type LegacyEncoding } from './legacy.ts';
 import { repairMojibake } from './mojibake.ts';
 import { encodeTcvn3 } from './tcvn3.ts';
-import {
-  decodeUtf8Strict,
-  decodeUtf16,
-  detectBom,
-  guessUtf16,
-  plausibleTextShare,
-  type UnicodeEncoding,
-} from './unicode.ts';
+import { decodeUtf16, detectBom, guessUtf16, plausibleTextShare, type UnicodeEncoding } from './unicode.ts';
+import { readUtf8 } from './utf8.ts';
 import { encodeVni } from './vni.ts';
 import { encodeWindows1258 } from './windows1258.ts';
 
@@ -53,11 +47,16 @@ function decodeBytes(bytes: Uint8Array): Source {
     const utf16 = guessUtf16Text(bytes);
     if (utf16) return utf16;
   }
-  assertTextBytes(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
-  const utf8 = decodeUtf8Strict(body);
-  if (utf8 !== undefined) return fromUnicode(utf8, bom ? 'utf-8-bom' : 'utf-8', []);
-  return decodeNonUtf8(body);
+  const utf8 = readUtf8(body);
+  if (utf8 === undefined) {
+    assertTextBytes(bytes);
+    return decodeNonUtf8(body);
+  }
+  // assertTextBytes, from what the reading counted (a BOM holds no control).
+  assertNoNulByte(bytes);
+  assertControlShare(utf8.strayControls, bytes.length);
+  return fromUnicode(utf8.text, bom ? 'utf-8-bom' : 'utf-8', [], utf8.hasMojibakeSign);
 }
 
 function decodeUtf16Checked(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
@@ -81,8 +80,13 @@ function guessUtf16Text(bytes: Uint8Array): Source | undefined {
 }
 
 /** Unicode text can still be mojibake of a legacy encoding; repair it when clearly so. */
-function fromUnicode(text: string, encoding: UnicodeEncoding, messages: Message[]): Source {
-  const repair = repairMojibake(text);
+function fromUnicode(
+  text: string,
+  encoding: UnicodeEncoding,
+  messages: Message[],
+  hasMojibakeSign?: boolean,
+): Source {
+  const repair = repairMojibake(text, hasMojibakeSign);
   const repairedEncoding: EncodingName | undefined = repair.kind && `${repair.kind}-mojibake`;
   return {
     text: repair.text,

@@ -81,7 +81,7 @@ interface MojibakeLine extends Line {
   repaired: string;
 }
 
-interface Survey {
+export interface Survey {
   /** Only part of the text was judged. */
   sampled: boolean;
   /** Judged lines holding non-ASCII characters. */
@@ -96,8 +96,11 @@ interface Survey {
   lines: Record<MojibakeKind, MojibakeLine[]>;
 }
 
-/** Score non-ASCII lines as they stand and repaired each way, in total and one by one. */
-function survey(text: string): Survey {
+/**
+ * Score non-ASCII lines as they stand and repaired each way, in total and one by one.
+ * `bySearch: false` reads a long text line by line as {@link surveyBySearch} must match (for tests).
+ */
+export function survey(text: string, bySearch = true): Survey {
   const result: Survey = {
     sampled: text.length > SURVEY_BUDGET,
     judged: 0,
@@ -110,26 +113,62 @@ function survey(text: string): Survey {
   // In a long text only lines showing a sign character can be mojibake (see couldBeMojibake):
   // the others are correct Unicode, counted but not scored.
   const long = text.length >= SHORT_TEXT;
+  if (long && !result.sampled && bySearch) {
+    surveyBySearch(text, result);
+    return result;
+  }
   for (const line of sampleLines(text)) {
     if (!NON_ASCII.test(line.text)) continue;
     if (long && !MOJIBAKE_SIGN.test(line.text)) {
       result.unicodeLines++;
       continue;
     }
-    result.judged++;
-    const vniPair = hasVniPair(line.text);
-    result.vniPairs ||= vniPair;
-    const asIs = scoreVietnamese(line.text);
-    addScore(result.asIs, asIs);
-    for (const kind of KINDS) {
-      const repaired = REPAIRS[kind](line.text);
-      const score = scoreVietnamese(repaired);
-      addScore(result.repaired[kind], score);
-      const possible = kind === 'tcvn3' || vniPair;
-      if (possible && clearlyMoreVietnamese(score, asIs)) result.lines[kind].push({ ...line, repaired });
-    }
+    judgeLine(line, result);
   }
   return result;
+}
+
+/**
+ * The loop of {@link survey} over all lines of a long text, without reading it line by line:
+ * the next non-ASCII character finds the next line that counts, the next sign character
+ * whether that line is judged.
+ */
+function surveyBySearch(text: string, result: Survey): void {
+  const nonAscii = NON_ASCII_OR_NEWLINE_SEARCH;
+  const sign = MOJIBAKE_SIGN_SEARCH;
+  /** Where the next sign character is, -1 when none is left; stale when before the line. */
+  let nextSign = -2;
+  for (let from = 0; from <= text.length; ) {
+    nonAscii.lastIndex = from;
+    const hit = nonAscii.exec(text);
+    if (!hit) return;
+    const start = text.lastIndexOf('\n', hit.index) + 1;
+    const newline = text.indexOf('\n', hit.index);
+    const end = newline < 0 ? text.length : newline;
+    if (nextSign !== -1 && nextSign < start) {
+      sign.lastIndex = start;
+      nextSign = sign.exec(text)?.index ?? -1;
+    }
+    if (nextSign >= start && nextSign < end) judgeLine({ start, end, text: text.slice(start, end) }, result);
+    else result.unicodeLines++;
+    from = end + 1;
+  }
+}
+
+/** Scores one line of {@link survey} as it stands and repaired each way. */
+function judgeLine(line: Line, result: Survey): void {
+  result.judged++;
+  const vniPair = hasVniPair(line.text);
+  result.vniPairs ||= vniPair;
+  const asIs = scoreVietnamese(line.text);
+  addScore(result.asIs, asIs);
+  for (const kind of KINDS) {
+    const repaired = REPAIRS[kind](line.text);
+    const score = scoreVietnamese(repaired);
+    addScore(result.repaired[kind], score);
+    const possible = kind === 'tcvn3' || vniPair;
+    if (possible && clearlyMoreVietnamese(score, asIs)) result.lines[kind].push({ ...line, repaired });
+  }
 }
 
 /** Repair every line whose repaired reading is at least as Vietnamese (lines already in Unicode stay). */
@@ -163,12 +202,16 @@ export interface MojibakeResult {
  * mojibake, and skips the (costly) survey.
  */
 const VIETNAMESE_LATIN1 = 'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ';
-const MOJIBAKE_SIGN = new RegExp(
+export const MOJIBAKE_SIGN = new RegExp(
   `[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f${Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(0x80 + i))
     .filter((c) => !VIETNAMESE_LATIN1.includes(c))
     .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .join('')}]`,
 );
+
+/** Searches (lastIndex set before each use) for {@link surveyBySearch}; a line's text holds no "\n". */
+const NON_ASCII_OR_NEWLINE_SEARCH = new RegExp(NON_ASCII.source.replace('[^', '[^\\n'), 'g');
+const MOJIBAKE_SIGN_SEARCH = new RegExp(MOJIBAKE_SIGN.source, 'g');
 
 /** Latin-1 capitals: TCVN3 capitals can read as them alone ("KẾ" shows as "KÚ"). */
 const LATIN1_CAPITAL = /[\u00c0-\u00dd]/;
@@ -183,14 +226,16 @@ const SHORT_TEXT = 2000;
  * "KẾ" in VNI "KEÁ"), so it is always surveyed. Anything else is correct
  * Unicode and skips the costly survey.
  */
-function couldBeMojibake(text: string): boolean {
-  return (
-    MOJIBAKE_SIGN.test(text) || (text.length < SHORT_TEXT && (LATIN1_CAPITAL.test(text) || hasVniPair(text)))
-  );
+function couldBeMojibake(text: string, hasSign: boolean): boolean {
+  return hasSign || (text.length < SHORT_TEXT && (LATIN1_CAPITAL.test(text) || hasVniPair(text)));
 }
 
-export function repairMojibake(text: string): MojibakeResult {
-  if (!couldBeMojibake(text)) return { text, messages: [] };
+/**
+ * @param hasSign whether `text` holds a {@link MOJIBAKE_SIGN} character, when the caller
+ * already knows (the UTF-8 decoder sees every character anyway).
+ */
+export function repairMojibake(text: string, hasSign = MOJIBAKE_SIGN.test(text)): MojibakeResult {
+  if (!couldBeMojibake(text, hasSign)) return { text, messages: [] };
   const found = survey(text);
   if (found.judged === 0) return { text, messages: [] };
   // VNI mojibake always holds vowel + accent pairs ("aø"); without them an "ô" is just "ô".

@@ -60,17 +60,6 @@ export function plausibleTextShare(text: string): number {
   return (text.match(PLAUSIBLE_TEXT)?.length ?? 0) / text.length;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text if `bytes` are valid UTF-8, else undefined. */
-export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Decode UTF-8 replacing invalid sequences by U+FFFD. */
 export function decodeUtf8Lossy(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
