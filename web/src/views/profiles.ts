@@ -40,6 +40,7 @@ const TEXT = {
     unknown: 'không rõ',
     checks: 'Kiểm tra trích dẫn',
     noChecks: 'Không phát hiện trích dẫn không nhất quán.',
+    showAllChecks: 'Hiện tất cả {n} cảnh báo',
     graph: 'Đồ thị trích dẫn',
     graphHelp: 'Mỗi đường nối một kế hoạch với văn bản nó trích dẫn; văn bản có cảnh báo được tô đậm.',
     profile: 'Hồ sơ triển khai',
@@ -75,6 +76,7 @@ const TEXT = {
     unknown: 'unknown',
     checks: 'Citation checks',
     noChecks: 'No inconsistent citation found.',
+    showAllChecks: 'Show all {n} checks',
     graph: 'Citation graph',
     graphHelp: 'Each line joins a plan to a document it cites; documents with a warning are bold.',
     profile: 'Implementation profile',
@@ -220,14 +222,18 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
     // Only the rows in the scroll box's view (and a margin) are drawn; spacer rows keep the scroll height.
     let drawn = '';
     // The rows' real height: fonts and padding can make a row taller than ROW_H (35 px seen), and
-    // spacers sized by the wrong height make the scroll position drift. Measured once, on the first draw.
+    // spacers sized by the wrong height make the scroll position drift. Measured once, after the first
+    // draw has been laid out by the browser's own frame: reading it in the same task would force the
+    // whole page's layout into the task that built the rows (about 50 ms at 700 plans).
     let rowH = ROW_H;
-    let measured = false;
+    let firstDraw = true;
     const drawWindow = () => {
       if (rows.length <= VIRTUAL_MIN) return;
-      const top = Math.max(0, wrap.scrollTop - (table.tHead?.offsetHeight ?? 0));
+      // The first draw is at the top of a box not yet laid out: the window's height stands for the box's.
+      const top = firstDraw ? 0 : Math.max(0, wrap.scrollTop - (table.tHead?.offsetHeight ?? 0));
+      const viewport = firstDraw ? window.innerHeight || 900 : wrap.clientHeight || 900;
       const from = Math.max(0, Math.floor(top / rowH) - 10);
-      const to = Math.min(rows.length, from + Math.ceil((wrap.clientHeight || 900) / rowH) + 20);
+      const to = Math.min(rows.length, from + Math.ceil(viewport / rowH) + 20);
       if (drawn === `${from}:${to}`) return;
       drawn = `${from}:${to}`;
       const spacer = (n: number) => {
@@ -240,18 +246,16 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
         ...rows.slice(from, to).map((r, k) => rowOf(r, from + k)),
         ...(to < rows.length ? [spacer(rows.length - to)] : []),
       );
-      if (!measured) {
-        const row = tbody.querySelector<HTMLElement>('tr:not(.spacer)');
-        const height = row?.getBoundingClientRect().height ?? 0;
-        if (height > 0) {
-          measured = true;
-          if (Math.abs(height - rowH) > 0.5) {
-            rowH = height;
-            drawn = '';
-            drawWindow();
-          }
-        }
+      if (firstDraw) {
+        firstDraw = false;
+        requestAnimationFrame(() => setTimeout(measureRows, 0));
       }
+    };
+    const measureRows = () => {
+      const height = tbody.querySelector<HTMLElement>('tr:not(.spacer)')?.getBoundingClientRect().height ?? 0;
+      if (height > 0 && Math.abs(height - rowH) > 0.5) rowH = height;
+      drawn = '';
+      drawWindow();
     };
     let pending = false;
     wrap.addEventListener('scroll', () => {
@@ -291,6 +295,48 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
           ? []
           : citationGraphSvg(citations, checks),
     );
+    const checkItem = (c: (typeof checks)[number]) =>
+      h(
+        'li',
+        {},
+        h('strong', {}, `${c.planId}: `),
+        c.message,
+        ' ',
+        c.evidence
+          .slice(0, 4)
+          .map((e) =>
+            h(
+              'a',
+              { href: ctx.href({ view: 'reader', plan: c.planId, unit: e.unitId }), class: 'evidence' },
+              `[${e.text}]`,
+            ),
+          ),
+      );
+    // At national scale there are hundreds of checks (445 at 700 plans): laying them all out in the
+    // task that opens the view blocked input for over 100 ms. The first ones are shown, the rest on
+    // request, a chunk per task.
+    const checksList = () => {
+      const list = h('ul', { class: 'checks', id: 'citation-checks' });
+      const shown = checks.length > CHECKS_SHOWN * 2 ? CHECKS_SHOWN : checks.length;
+      list.append(...checks.slice(0, shown).map(checkItem));
+      if (shown === checks.length) return list;
+      const more = h(
+        'button',
+        { type: 'button', class: 'btn', id: 'citation-checks-all' },
+        tx(lang, 'showAllChecks').replace('{n}', String(checks.length)),
+      );
+      more.addEventListener('click', () => {
+        more.disabled = true;
+        const appendFrom = (from: number) => {
+          if (gen !== generation) return;
+          list.append(...checks.slice(from, from + CHECKS_CHUNK).map(checkItem));
+          if (from + CHECKS_CHUNK < checks.length) setTimeout(() => appendFrom(from + CHECKS_CHUNK), 0);
+          else more.remove();
+        };
+        appendFrom(shown);
+      });
+      return h('div', {}, list, more);
+    };
     root.replaceChildren(
       h('p', { class: 'intro' }, tx(lang, 'intro')),
       h('h2', {}, tx(lang, 'table')),
@@ -298,31 +344,7 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
       wrap,
       h('p', { class: 'note' }, `${tx(lang, 'depth', '').trim()}: ${tx(lang, 'depthHelp')}`),
       h('h2', {}, tx(lang, 'checks')),
-      checks.length === 0
-        ? h('p', { class: 'note' }, tx(lang, 'noChecks'))
-        : h(
-            'ul',
-            { class: 'checks', id: 'citation-checks' },
-            checks.map((c) =>
-              h(
-                'li',
-                {},
-                h('strong', {}, `${c.planId}: `),
-                c.message,
-                ' ',
-                c.evidence.slice(0, 4).map((e) =>
-                  h(
-                    'a',
-                    {
-                      href: ctx.href({ view: 'reader', plan: c.planId, unit: e.unitId }),
-                      class: 'evidence',
-                    },
-                    `[${e.text}]`,
-                  ),
-                ),
-              ),
-            ),
-          ),
+      checks.length === 0 ? h('p', { class: 'note' }, tx(lang, 'noChecks')) : checksList(),
       h('h2', {}, tx(lang, 'graph')),
       h('p', { class: 'note' }, tx(lang, 'graphHelp')),
       graph,
@@ -336,6 +358,10 @@ export function mountProfiles(root: HTMLElement, ctx: Ctx): ViewHandle {
   draw();
   return { update: draw };
 }
+
+/** Citation checks shown when the view opens; the rest are added on request, {@link CHECKS_CHUNK} per task. */
+const CHECKS_SHOWN = 50;
+const CHECKS_CHUNK = 100;
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -232,6 +232,11 @@ function matrixCanvas(
   tools.prepend(back, reset, status);
   tools.append(png);
 
+  // RGBA packed as the canvas stores it (little-endian: red in the low byte), one entry per ramp step.
+  const packed = (rgb: readonly number[]) => (255 << 24) | (rgb[2]! << 16) | (rgb[1]! << 8) | rgb[0]!;
+  const rampSteps = Array.from({ length: 256 }, (_, key) => packed(rampRgb(key / 255)));
+  const colourOf = (v: number): number =>
+    v < 0 ? packed(NOT_COMPARED) : v > 1 ? packed(DIAGONAL) : rampSteps[Math.round(tone(v) * 255)]!;
   const cssSize = () => Math.max(240, Math.min(760, (frame.parentElement?.clientWidth ?? 760) - 4));
   const draw = () => {
     const size = cssSize();
@@ -246,8 +251,13 @@ function matrixCanvas(
     if (!g) return;
     const rows = win.r1 - win.r0;
     const cols = win.c1 - win.c0;
-    // The best value per pixel: -1 = no compared pair there, 2 = the diagonal.
+    // The best value per pixel: -1 = no compared pair there, 2 = the diagonal. Each pixel's colour is
+    // written when its value rises, so only the pixels that compared pairs cover are coloured one by
+    // one (a 760-px canvas has 577,600 pixels and a 700-plan corpus a few thousand pairs).
+    const image = g.createImageData(px, px);
+    const pixels = new Uint32Array(image.data.buffer);
     const best = new Float32Array(px * px).fill(graph.dense ? 0 : -1);
+    pixels.fill(colourOf(graph.dense ? 0 : -1));
     const span = (from: number, count: number, at: number): [number, number] => {
       const a = Math.floor(((at - from) * px) / count);
       return [a, Math.max(a + 1, Math.floor(((at - from + 1) * px) / count))];
@@ -256,10 +266,14 @@ function matrixCanvas(
       if (r < win.r0 || r >= win.r1 || c < win.c0 || c >= win.c1) return;
       const [y0, y1] = span(win.r0, rows, r);
       const [x0, x1] = span(win.c0, cols, c);
+      const colour = colourOf(v);
       for (let y = y0; y < y1; y++)
         for (let x = x0; x < x1; x++) {
           const k = y * px + x;
-          if (v > best[k]!) best[k] = v;
+          if (v > best[k]!) {
+            best[k] = v;
+            pixels[k] = colour;
+          }
         }
     };
     for (const e of graph.edges) {
@@ -269,24 +283,6 @@ function matrixCanvas(
       put(b, a, e.value);
     }
     for (let p = Math.max(win.r0, win.c0); p < Math.min(win.r1, win.c1); p++) put(p, p, 2);
-    const image = g.createImageData(px, px);
-    const data = image.data;
-    const palette = new Map<number, number[]>();
-    for (let k = 0; k < best.length; k++) {
-      const v = best[k]!;
-      let rgb: readonly number[];
-      if (v < 0) rgb = NOT_COMPARED;
-      else if (v > 1) rgb = DIAGONAL;
-      else {
-        const key = Math.round(tone(v) * 255);
-        rgb = palette.get(key) ?? rampRgb(key / 255);
-        palette.set(key, rgb as number[]);
-      }
-      data[k * 4] = rgb[0]!;
-      data[k * 4 + 1] = rgb[1]!;
-      data[k * 4 + 2] = rgb[2]!;
-      data[k * 4 + 3] = 255;
-    }
     g.putImageData(image, 0, 0);
     status.textContent = t(lang, 'zoomStatus', {
       from: win.r0 + 1,
