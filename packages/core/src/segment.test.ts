@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestText } from './ingest.ts';
 import { type Lexicon, loadLexicon } from './lexicon/index.ts';
 import type { IngestedPlan } from './plan-schema.ts';
 import { isConferencePlan, roleOfHeading } from './roles.ts';
+import { endsSentence, wordCount } from './segment.ts';
 import { planMeta } from './testing/corpus.ts';
 import { parseMarker } from './text/markers.ts';
 
@@ -186,5 +188,43 @@ describe('documents and tables', () => {
       'table header row',
       'table separator row',
     ]);
+  });
+});
+
+describe('heading tests without regexes', () => {
+  const text = fc
+    .array(
+      fc.constantFrom(
+        'a',
+        'Ư',
+        ' ',
+        '  ',
+        '\t',
+        '\u00a0',
+        '\u2003',
+        '\ufeff',
+        '.',
+        ';',
+        '!',
+        '?',
+        '"',
+        '”',
+        ')',
+        ':',
+        '1',
+      ),
+      {
+        maxLength: 40,
+      },
+    )
+    .map((a) => a.join('').trim());
+  it('count words as split(/\\s+/) and find sentence stops as /[.;!?]["”)]*$/', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, limit) => {
+        expect(wordCount(t, limit)).toBe(Math.min(limit, t.split(/\s+/).length));
+        expect(endsSentence(t)).toBe(/[.;!?]["”)]*$/.test(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

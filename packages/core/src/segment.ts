@@ -86,6 +86,9 @@ const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 
 /** Folded text of a block without leading markup ("**", "*", "|", "#"). */
 function leadFolded(folded: string): string {
+  const first = folded.charCodeAt(0);
+  // Most blocks start with a letter or a digit: no markup to strip, no regex to run.
+  if (first > 0x3e && first < 0x7f && first !== 0x5f && first !== 0x7c) return folded;
   return folded.replace(/^[\s*_|#>]+/, '');
 }
 
@@ -98,19 +101,72 @@ export function tableCells(line: string): string[] {
 }
 
 /** A heading is a marked block that names a section rather than saying something: short, no full stop. */
-function looksLikeHeading(block: Block, next: Block | undefined): boolean {
+function looksLikeHeading(block: Block, next: Block | undefined, foldedText: string): boolean {
   if (!block.marker || block.marker.kind === 'dash' || block.marker.kind === 'plus') return false;
-  const body = block.text.slice(block.marker.length).trim();
   if (block.marker.kind === 'roman' || block.marker.kind === 'part' || block.marker.kind === 'annex')
     return true;
+  const body = block.text.slice(block.marker.length).trim();
   if (isCapitalsOnly(body)) return true;
-  const words = body.split(/\s+/).length;
-  const endsSentence = /[.;!?]["”)]*$/.test(body);
+  // Only "up to 12", "up to 30" and "more" matter.
+  const words = wordCount(body, 31);
   const nextIsDeeper =
     next?.marker !== undefined && next.marker.kind !== 'part' && rankOf(next.marker) > rankOf(block.marker);
-  const nextIsPlain = next !== undefined && next.marker === undefined && !startsWithFieldLabel(next.text);
-  if (/:$/.test(body)) return words <= 12 || nextIsDeeper;
-  return !endsSentence && words <= 30 && (nextIsDeeper || nextIsPlain || words <= 12);
+  if (body.endsWith(':')) return words <= 12 || nextIsDeeper;
+  if (endsSentence(body) || words > 30) return false;
+  if (nextIsDeeper || words <= 12) return true;
+  return next !== undefined && next.marker === undefined && !startsFieldLabelAt(next, foldedText);
+}
+
+/** `text.split(/\s+/).length` for a trimmed text, without the array, counted up to `limit`. */
+export function wordCount(text: string, limit: number): number {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length && words < limit; i++) {
+    const space = isJsSpace(text.charCodeAt(i));
+    if (space && !inSpace) words++;
+    inSpace = space;
+  }
+  return words;
+}
+
+/** What `\s` matches (and `trim` removes). */
+function isJsSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `/[.;!?]["”)]*$/`: a sentence stop, perhaps inside closing quotes or brackets. */
+export function endsSentence(text: string): boolean {
+  let end = text.length;
+  for (let code = text.charCodeAt(end - 1); code === 0x22 || code === 0x201d || code === 0x29; )
+    code = text.charCodeAt(--end - 1);
+  const last = text.charCodeAt(end - 1);
+  return last === 0x2e || last === 0x3b || last === 0x21 || last === 0x3f;
+}
+
+/** Field labels, sticky on the whole folded text: {@link startsWithFieldLabel} without folding the line again. */
+const FIELD_HEADS_AT =
+  /(?:co quan|don vi|thoi gian|thoi han|dia diem|thanh phan|chu tri|noi nhan|kinh phi|hinh thuc|phan cong|trach nhiem)\b[^:]{0,50}:/y;
+
+/**
+ * {@link startsWithFieldLabel} of a block, read on the text folded once: the label's colon
+ * is the line's first one, within 62 code units, so the match never leaves the line.
+ */
+function startsFieldLabelAt(block: Block, foldedText: string): boolean {
+  const colon = block.text.indexOf(':');
+  if (colon < 0 || colon > 70) return false;
+  FIELD_HEADS_AT.lastIndex = block.from;
+  return FIELD_HEADS_AT.test(foldedText);
 }
 
 export interface SegmentResult {
@@ -132,6 +188,8 @@ interface OpenNode {
 interface Context {
   planId: string;
   blocks: Block[];
+  /** The whole normalised text folded. */
+  foldedText: string;
   /** Folded block texts without leading markup. */
   folded: string[];
   units: Unit[];
@@ -153,6 +211,7 @@ export function segment(
   const ctx: Context = {
     planId,
     blocks,
+    foldedText,
     folded: blocks.map((b) => leadFolded(foldedText.slice(b.from, b.to))),
     units: [],
     structural: [],
@@ -329,7 +388,7 @@ function tailStart(ctx: Context, from: number, limit: number): number {
 }
 
 function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
-  const { planId, blocks, folded, units, spanOf, uniqueId } = ctx;
+  const { planId, blocks, folded, foldedText, units, spanOf, uniqueId } = ctx;
   const prefix = d === 0 ? '' : `d${d + 1}/`;
   const documentField = { document: d };
 
@@ -445,8 +504,8 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
       let label: string | undefined;
       const isField =
         !isRow &&
-        startsWithFieldLabel(block.text) &&
-        !(marker && marker.kind !== 'dash' && marker.kind !== 'plus');
+        !(marker && marker.kind !== 'dash' && marker.kind !== 'plus') &&
+        startsFieldLabelAt(block, foldedText);
       if (isRow) {
         cells = tableCells(block.text);
         const first = cells[0] ?? '';
@@ -478,7 +537,7 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
         )
           stack.pop();
       } else if (marker) {
-        heading = looksLikeHeading(b2, next);
+        heading = looksLikeHeading(b2, next, foldedText);
         rank = rankOf(marker);
         kind = heading ? 'heading' : marker.kind === 'dash' || marker.kind === 'plus' ? 'bullet' : 'item';
         while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
@@ -529,7 +588,8 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
       const path = parent
         ? `${parent.unit.id.slice(planId.length + 1)}/${segmentLabel}`
         : `${prefix}${segmentLabel}`;
-      const headingPath = stack.filter((s) => s.heading).map((s) => s.unit.text);
+      const headingPath: string[] = [];
+      for (const s of stack) if (s.heading) headingPath.push(s.unit.text);
 
       // An annex is named by its title: "PHỤ LỤC I" / "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ".
       let roleText = block.text;
@@ -548,10 +608,9 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
         let fromHeadings: Role | undefined;
         if (!heading && parent?.childRole !== undefined) fromHeadings = parent.childRole.role;
         else {
-          const names = [
-            ...stack.filter((s) => s.heading).map((s) => s.roleText),
-            ...(heading ? [roleText] : []),
-          ];
+          const names: string[] = [];
+          for (const s of stack) if (s.heading) names.push(s.roleText);
+          if (heading) names.push(roleText);
           fromHeadings = roleFromHeadings(names, roleOf, conference);
           if (!heading && parent) parent.childRole = { role: fromHeadings };
         }
@@ -569,20 +628,18 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
       if (isRow && tableRole && !heading) role = tableRole;
       if (heading && !parent) sectionRole = role;
 
-      const unit: Unit = {
-        id: uniqueId(`${planId}:${path}`),
-        ...documentField,
-        kind,
-        role,
-        ...(!isRow && marker ? { marker: { kind: marker.kind, label: marker.label } } : {}),
-        headingPath,
-        ...(parent ? { parentId: parent.unit.id } : {}),
-        depth: stack.length,
-        text: block.text,
-        ...(cells ? { cells } : {}),
-        ...(cells && columns ? { columns } : {}),
-        span: spanOf(block),
-      };
+      // Keys are set in the order of the serialised plan; spreads of optional keys cost more than this.
+      const unit = { id: uniqueId(`${planId}:${path}`), document: d, kind, role } as Unit;
+      if (!isRow && marker) unit.marker = { kind: marker.kind, label: marker.label };
+      unit.headingPath = headingPath;
+      if (parent) unit.parentId = parent.unit.id;
+      unit.depth = stack.length;
+      unit.text = block.text;
+      if (cells) {
+        unit.cells = cells;
+        if (columns) unit.columns = columns;
+      }
+      unit.span = spanOf(block);
       units.push(unit);
       if (kind !== 'field') stack.push({ unit, rank, heading, roleText, childCounts: new Map() });
     }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDates, findQuarters, isoDate, parseDeadline } from './dates.ts';
+import { dateStartingAt, findDates, findQuarters, isoDate, parseDeadline } from './dates.ts';
+import { foldKeepLength } from './fold.ts';
 
 const isos = (text: string) => findDates(text).map((d) => d.iso);
 
@@ -77,5 +79,42 @@ describe('isoDate', () => {
     expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
     expect(isoDate(2023, 2, 29)).toBeUndefined();
     expect(isoDate(2023, 13)).toBeUndefined();
+  });
+});
+
+describe('dateStartingAt', () => {
+  const pieces = [
+    'ngày',
+    ' ',
+    '  ',
+    '\n',
+    '.',
+    '…',
+    '14',
+    '9',
+    '31',
+    '2',
+    'tháng',
+    'năm',
+    '2023',
+    '/',
+    ' / ',
+    'x',
+    'Đ',
+    '5',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join(''));
+  it('is the first date of the 48 code units from there, when it starts there', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const folded = foldKeepLength(t);
+        for (let at = 0; at <= t.length; at++) {
+          const date = findDates(t.slice(at, at + 48), folded.slice(at, at + 48))[0];
+          const expected = date?.start === 0 ? { iso: date.iso, end: date.end } : undefined;
+          expect(dateStartingAt(folded, at)).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -18,6 +18,25 @@ import type { DateMention, QuarterId, QuarterMention } from './types.ts';
 const DATE =
   /(?<![\p{L}\p{N}/])(?:(?:ngay[\s.…]{0,12}(?:(\d{1,2})\s{1,3})?)?thang\s{1,3}(\d{1,2})\s{1,3}nam\s{1,3}(\d{4})|(?:ngay\s{1,3})?(\d{1,2})\s?\/\s?(\d{1,2})\s?\/\s?(\d{4})|thang\s{1,3}(\d{1,2})\s?\/\s?(\d{4}))(?![\p{N}/])/gu;
 
+/**
+ * {@link DATE} without its lookbehind, sticky: a date starting exactly at `lastIndex`, as
+ * {@link findDates} of a text that starts there sees it (no character before; every match is
+ * at most 44 code units, so a window of 48 does not cut it).
+ */
+const DATE_HERE = new RegExp(DATE.source.replace('(?<![\\p{L}\\p{N}/])', ''), 'uy');
+
+/**
+ * The date at `at`, as `findDates(text.slice(at, at + 48), folded.slice(at, at + 48))[0]` when
+ * that starts at 0 (a found date that is impossible, 31/2, leaves only later ones: none at 0).
+ */
+export function dateStartingAt(folded: string, at: number): { iso: string; end: number } | undefined {
+  DATE_HERE.lastIndex = at;
+  const m = DATE_HERE.exec(folded.length > at + 48 ? folded.slice(0, at + 48) : folded);
+  if (m === null) return undefined;
+  const iso = isoFromMatch(m);
+  return iso === undefined ? undefined : { iso, end: m[0].length };
+}
+
 const QUARTER = /(?<![\p{L}\p{N}])quy\s{1,3}(iv|i{1,3}|[1-4])\s{0,2}(?:\/|nam)\s{0,3}(\d{4})(?!\p{N})/gu;
 
 const ROMAN: Record<string, 1 | 2 | 3 | 4> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };

@@ -135,9 +135,9 @@ describe('the scan anchored at digit runs', () => {
   const refLike = fc
     .tuple(
       fc.constantFrom('', 'Chương trình', 'Chương \t trình', 'Quyết định', 'Kết luận', 'Thông tri', 'x'),
-      fc.constantFrom('', ' ', '   ', ' số ', ' số:  ', '  số  :   ', ' so'),
+      fc.constantFrom('', ' ', '   ', '\n', '\u00a0', ' số ', ' số:  ', '  số  :   ', ' so', ' số\v'),
       fc.constantFrom('57', '2', '12345', '123456', '2023', '²5'),
-      fc.constantFrom('-', ' - ', '/2017/', ' / 2017 / ', '/', ', ', ''),
+      fc.constantFrom('-', ' - ', '\n-', '\u00a0\r-', '/2017/', ' / 2017 / ', '\n/2017\f/', '/', ', ', ''),
       fc.constantFrom('KL', 'QĐ', 'kl', 'ĐK', 'ABCDE', ''),
       fc.constantFrom('/', ' / ', '-', ''),
       fc.constantFrom('TW', 'TƯ5', 'UBND', 'BTGTU', ''),

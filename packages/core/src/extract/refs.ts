@@ -4,7 +4,7 @@
  * "Kết luận 57". Matching runs on folded text (OCR "Ket luận", "sổ"), the
  * number parts are read back from the original. Bounded quantifiers only.
  */
-import { findDates } from './dates.ts';
+import { dateStartingAt } from './dates.ts';
 import { foldKeepLength } from './fold.ts';
 import type { DocumentKind, DocumentRef } from './types.ts';
 
@@ -66,11 +66,14 @@ const REF_START = /[0-9]|ke|nghi|huong|chi|quy|thong|cong|chuong/g;
 /** Characters that may stand right before a clean number. */
 const CLEAN_BEFORE = /[\s(["“‘'«,;:]/u;
 const LEADING_CAPS = /^\p{Lu}{1,4096}/u;
+/** The common case of {@link LEADING_CAPS}: nothing but ASCII capitals. */
+const ASCII_CAPS = /^[A-Z]+$/;
 /** Separator between a number and its "ngày …" date: ", " or spaces. */
 const DATE_LEAD = /\s{0,2},?\s{0,3}(?=ngay)/y;
 
 /** Upper-case code with OCR horn marks dropped ("TƯ" → "TU") but "Đ" kept ("QĐ"). */
 function canonicalCode(code: string): string {
+  if (/^[A-Z]*$/.test(code)) return code;
   let out = '';
   for (const ch of code) {
     out += ch === 'Đ' || ch === 'đ' ? 'Đ' : foldKeepLength(ch).toUpperCase();
@@ -81,27 +84,26 @@ function canonicalCode(code: string): string {
 /** The original capitals at `[start, end)`, or undefined when they are not all capitals. */
 function capitalsAt(text: string, start: number, end: number, allowShorter: boolean): string | undefined {
   const surface = text.slice(start, end);
-  const caps = LEADING_CAPS.exec(surface)?.[0];
+  const caps = ASCII_CAPS.test(surface) ? surface : LEADING_CAPS.exec(surface)?.[0];
   if (caps === undefined) return undefined;
   if (!allowShorter && caps.length !== surface.length) return undefined;
   return caps;
 }
 
 function kindOf(word: string | undefined, prefix: string): DocumentKind {
-  if (word !== undefined) return WORD_KINDS[word.replace(/\s+/g, ' ')] ?? 'other';
+  // Most words are written with one space: look them up before normalising the spaces.
+  if (word !== undefined) return WORD_KINDS[word] ?? WORD_KINDS[word.replace(/\s+/g, ' ')] ?? 'other';
   return PREFIX_KINDS[prefix] ?? 'other';
 }
 
 /** ISO date of a "ngày …" directly after `end`, with the new end. */
-function dateAfter(text: string, folded: string, end: number): { iso: string; end: number } | undefined {
+function dateAfter(folded: string, end: number): { iso: string; end: number } | undefined {
   DATE_LEAD.lastIndex = end;
   const lead = DATE_LEAD.exec(folded);
   if (!lead) return undefined;
   const from = end + lead[0].length;
-  // Folding is per code unit: the slice of the folded text is the folded slice.
-  const date = findDates(text.slice(from, from + 48), folded.slice(from, from + 48))[0];
-  if (date?.start !== 0) return undefined;
-  return { iso: date.iso, end: from + date.end };
+  const date = dateStartingAt(folded, from);
+  return date && { iso: date.iso, end: from + date.end };
 }
 
 function isGarbled(text: string, numberStart: number, hasWord: boolean): boolean {
@@ -142,7 +144,7 @@ function refFromMatch(text: string, folded: string, m: RegExpExecArray): Documen
   const digits = m[digitsAt]!;
   const number = party ? `${digits}-${prefix}/${issuer}` : `${digits}/${m[6]}/${prefix}-${issuer}`;
   const ref: DocumentRef = { start, end, number, kind: kindOf(word, prefix), issuer, text: '' };
-  const date = dateAfter(text, folded, end);
+  const date = dateAfter(folded, end);
   if (date) {
     ref.date = date.iso;
     ref.end = date.end;
@@ -170,9 +172,11 @@ export function findDocumentRefs(text: string, folded: string = foldKeepLength(t
   for (let run = DIGIT_RUN.exec(folded); run !== null; run = DIGIT_RUN.exec(folded)) {
     const digitAt = run.index;
     if (digitAt > tried && isAsciiDigit(folded.charCodeAt(digitAt - 1))) continue;
+    if (!mayBeNumber(folded, digitAt, DIGIT_RUN.lastIndex)) continue;
     let match: RegExpExecArray | null = null;
-    for (let at = Math.max(tried, digitAt - MAX_LEAD); at <= digitAt; at++) {
-      if (!MAY_START[folded.charCodeAt(at)]) continue;
+    for (let at = leadStart(folded, Math.max(tried, digitAt - MAX_LEAD), digitAt); at <= digitAt; at++) {
+      // Every alternative starts after no letter or digit: ASCII ones are ruled out here.
+      if (!MAY_START[folded.charCodeAt(at)] || (at > 0 && ASCII_WORD[folded.charCodeAt(at - 1)])) continue;
       REF.lastIndex = at;
       match = REF.exec(folded);
       if (match !== null) break;
@@ -191,6 +195,46 @@ export function findDocumentRefs(text: string, folded: string = foldKeepLength(t
 }
 
 const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * Can the digits at `[start, end)` be the number of a match? Every number has at most five digits
+ * and is followed, within two spaces, by "-" or "/" ("57-KL", "02/2017/"), or, after a document
+ * word and a space, stands alone ("Kết luận 57"). Anything unsure is left to REF.
+ */
+function mayBeNumber(folded: string, start: number, end: number): boolean {
+  if (end - start > 5) return false;
+  for (let i = end; i < end + 3 && i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (code === 45 || code === 47) return true;
+    // Spaces (\s: tab to carriage return, space, and any non-ASCII one) may stand between.
+    if (code !== 32 && (code < 9 || code > 13) && code < 128) break;
+  }
+  // The bare number follows the space of its lead; an ASCII character other than a space rules that out.
+  const before = start > 0 ? folded.charCodeAt(start - 1) : 32;
+  return before >= 128 || before === 32 || (before >= 9 && before <= 13);
+}
+
+/**
+ * Where the lead of a number at `digitAt` can start, from `from` on: a lead ("Chương trình số: ")
+ * holds only letters, spaces and a colon, so it starts after the last other character.
+ */
+function leadStart(folded: string, from: number, digitAt: number): number {
+  let at = digitAt;
+  while (at > from) {
+    const code = folded.charCodeAt(at - 1);
+    // Folded words are ASCII; a non-ASCII character may be a space (\s), so it is kept.
+    if (code < 128 && !LEAD_CHAR[code]) break;
+    at--;
+  }
+  return at;
+}
+const LEAD_CHAR = new Uint8Array(128);
+for (let code = 0; code < 128; code++) LEAD_CHAR[code] = /[a-z:\s]/.test(String.fromCharCode(code)) ? 1 : 0;
+
+/** ASCII letters and digits, for the lookbehinds of REF. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++)
+  ASCII_WORD[code] = /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0;
 
 /** First characters of a match: a digit or the first letter of a document word (k, n, h, c, q, t). */
 const MAY_START = new Uint8Array(128);
