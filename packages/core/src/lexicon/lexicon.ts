@@ -11,6 +11,7 @@
  */
 import data from '../../data/lexicon-vi.json' with { type: 'json' };
 import { skeletonOf } from './orthography.ts';
+import { buildSyllableIndex, type SyllableIndex } from './syllable-index.ts';
 
 /** The shape of `lexicon-vi.json`. */
 export interface LexiconData {
@@ -54,6 +55,8 @@ export interface Lexicon {
   /** Syllables known to follow / precede a syllable in some pair. */
   readonly followers: ReadonlyMap<string, ReadonlySet<string>>;
   readonly leaders: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The same pairs and triples over integer syllable ids (the OCR repair's lookups); built on first use. */
+  readonly syllableIndex: SyllableIndex;
 }
 
 export function pairKey(left: string, right: string): string {
@@ -143,6 +146,7 @@ export function createLexicon(source: LexiconData): Lexicon {
     else group.push(syllable);
   });
   let index: PairIndex | undefined;
+  let syllableIndex: SyllableIndex | undefined;
   const pairIndex = () => {
     index ??= buildPairIndex(source);
     return index;
@@ -173,6 +177,10 @@ export function createLexicon(source: LexiconData): Lexicon {
     },
     get leaders() {
       return pairIndex().leaders;
+    },
+    get syllableIndex() {
+      syllableIndex ??= buildSyllableIndex(source);
+      return syllableIndex;
     },
   };
 }

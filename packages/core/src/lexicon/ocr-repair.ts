@@ -19,8 +19,18 @@
  * left alone. Nothing here knows any particular file's typos.
  */
 import type { Edit } from '../model.ts';
-import { type Lexicon, pairKey } from './lexicon.ts';
+import type { Lexicon } from './lexicon.ts';
 import { isValidSyllable, letterInfo, skeletonOf, type Tone, withTone } from './orthography.ts';
+import {
+  ANY_PAIR,
+  GENRE_PAIR,
+  type IdTable,
+  idTable,
+  PHRASE_PAIR,
+  placeOf,
+  type SyllableIndex,
+  WORD_PAIR,
+} from './syllable-index.ts';
 import {
   isAllCaps,
   isLetterAt,
@@ -165,22 +175,35 @@ interface Memo {
   words: Map<string, WordInfo>;
   /** Per token as written. */
   tokens: TokenTable;
+  /** The lexicon's {@link SyllableIndex}, once asked for (it is built on first use). */
+  index: SyllableIndex | undefined;
+  /** Serial number of the next {@link WordInfo}. */
+  nextSerial: number;
 }
 
 /** What the lexicon says about a lower-case form, looked up once. */
 interface WordInfo {
   word: string;
+  /** Unique per memo: a key for pairs of forms, whatever they are. */
+  serial: number;
+  /** Id in the {@link SyllableIndex}, {@link NO_ID} for a form in no pair ({@link UNRESOLVED} until asked). */
+  id: number;
   /** In the inventory and a valid syllable. */
   knownValid: boolean;
   weight: number | undefined;
-  /** Syllables known to follow it (null for none; undefined until asked: the pair index is built on demand). */
-  followers: ReadonlySet<string> | null | undefined;
   /** Some repair candidate assumes at most one change (undefined until asked). */
   lightlyDamaged: boolean | undefined;
+  /** {@link candidatesOf} with the forms' infos, in candidate order (undefined until asked). */
+  candidates: Candidate[] | undefined;
   /** Candidates up to {@link MAX_COST_VALID} (undefined until asked). */
-  lightCandidates: string[] | undefined;
+  lightCandidates: WordInfo[] | undefined;
   /** {@link functionWordReading}, null for none (undefined until asked). */
   functionWordReading: Choice | null | undefined;
+}
+
+interface Candidate {
+  info: WordInfo;
+  cost: number;
 }
 
 /** A token as written: its lower-case form and the checks on its shape. */
@@ -195,6 +218,8 @@ interface TokenInfo {
   ascii: boolean;
   /** Starts with a capital letter. */
   capitalised: boolean;
+  /** A lower-case Roman numeral ("iii"), which may number a list item. */
+  lowerRoman: boolean;
 }
 
 /**
@@ -226,6 +251,8 @@ function memoFor(lexicon: Lexicon): Memo {
       candidates: new Map(),
       words: new Map(),
       tokens: tokenTable(4096),
+      index: undefined,
+      nextSerial: 0,
     };
     memos.set(lexicon, memo);
   }
@@ -256,10 +283,12 @@ function wordInfo(word: string, memo: Memo): WordInfo {
     const { lexicon } = memo;
     info = {
       word,
+      serial: memo.nextSerial++,
+      id: UNRESOLVED,
       knownValid: isKnownValid(word, memo),
       weight: lexicon.weights.get(word),
-      followers: undefined,
       lightlyDamaged: undefined,
+      candidates: undefined,
       lightCandidates: undefined,
       functionWordReading: undefined,
     };
@@ -288,6 +317,7 @@ function tokenInfo(text: string, start: number, end: number, hash: number, memo:
     lowerCase: word === word.toLowerCase(),
     ascii: /^[A-Za-z]+$/.test(word),
     capitalised: word[0] !== word[0]!.toLowerCase(),
+    lowerRoman: LOWER_ROMAN_NUMERAL.test(word),
   };
   hashes[at] = hash;
   infos[at] = info;
@@ -320,9 +350,59 @@ function isTextAt(word: string, text: string, start: number, end: number): boole
   return true;
 }
 
-function followersOf(info: WordInfo, memo: Memo): ReadonlySet<string> | null {
-  if (info.followers === undefined) info.followers = memo.lexicon.followers.get(info.word) ?? null;
-  return info.followers;
+function candidateInfosOf(info: WordInfo, memo: Memo): readonly Candidate[] {
+  if (info.candidates === undefined) {
+    const found: Candidate[] = [];
+    for (const [syllable, cost] of candidatesOf(info.word, memo))
+      found.push({ info: wordInfo(syllable, memo), cost });
+    info.candidates = found;
+  }
+  return info.candidates;
+}
+
+// --- Syllable ids -------------------------------------------------------------
+
+const UNRESOLVED = -2;
+const NO_ID = -1;
+
+function indexOf(memo: Memo): SyllableIndex {
+  memo.index ??= memo.lexicon.syllableIndex;
+  return memo.index;
+}
+
+function idOfInfo(info: WordInfo, memo: Memo): number {
+  if (info.id === UNRESOLVED) info.id = indexOf(memo).ids.get(info.word) ?? NO_ID;
+  return info.id;
+}
+
+/** The pair flags of `left right`; 0 when either is missing or the pair is unknown. */
+function pairFlags(memo: Memo, left: WordInfo | undefined, right: WordInfo | undefined): number {
+  if (left === undefined || right === undefined) return 0;
+  const a = idOfInfo(left, memo);
+  const b = idOfInfo(right, memo);
+  if (a < 0 || b < 0) return 0;
+  const { pairs } = memo.index!;
+  return pairs.value[placeOf(pairs, a, b, -1)]!;
+}
+
+/** `left right` is a pair of some known word or phrase (the lexicon's followers / leaders). */
+function isAnyPair(memo: Memo, left: WordInfo | undefined, right: WordInfo | undefined): boolean {
+  return (pairFlags(memo, left, right) & ANY_PAIR) !== 0;
+}
+
+function isTriple(
+  memo: Memo,
+  a: WordInfo | undefined,
+  b: WordInfo | undefined,
+  c: WordInfo | undefined,
+): boolean {
+  if (a === undefined || b === undefined || c === undefined) return false;
+  const ia = idOfInfo(a, memo);
+  const ib = idOfInfo(b, memo);
+  const ic = idOfInfo(c, memo);
+  if (ia < 0 || ib < 0 || ic < 0) return false;
+  const { triples } = memo.index!;
+  return triples.value[placeOf(triples, ia, ib, ic)] !== 0;
 }
 
 function isLightlyDamaged(info: WordInfo, memo: Memo): boolean {
@@ -342,6 +422,8 @@ function isLightlyDamaged(info: WordInfo, memo: Memo): boolean {
 const EDITABLE = 1;
 const LINKED_TO_PREVIOUS = 2;
 const LINKED_TO_NEXT = 4;
+/** The first slot, or one after a line break. */
+const STARTS_LINE = 8;
 
 /** The letter runs of the text (parallel arrays) and what the repair makes of them. */
 interface Slots {
@@ -351,12 +433,12 @@ interface Slots {
   token: TokenInfo[];
   /** Current lower-case form (changes as repairs are made). */
   current: WordInfo[];
-  /** {@link EDITABLE}, {@link LINKED_TO_PREVIOUS}, {@link LINKED_TO_NEXT}. */
+  /** {@link EDITABLE}, {@link LINKED_TO_PREVIOUS}, {@link LINKED_TO_NEXT}, {@link STARTS_LINE}. */
   flags: Uint8Array;
   /** Why the slot was changed, by slot. */
   reason: Map<number, string>;
-  /** How often each pair of linked words occurs in the text as written, "a b" (lower case); built on demand. */
-  bigrams?: Map<string, number>;
+  /** How often each pair of linked words occurs in the text as written (lower case); built on demand. */
+  bigrams?: Bigrams;
 }
 
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
@@ -402,9 +484,9 @@ function isJoinedToCode(text: string, start: number, end: number): boolean {
 const LOWER_ROMAN_NUMERAL = /^[ivx]+$/;
 
 /** A lower-case Roman numeral marking a list item: "(iii)", "ii)". */
-function isListNumeral(text: string, start: number, end: number, token: TokenInfo): boolean {
-  // Both forms close with ")": the cheap test first, for every token of the text.
-  return text.charCodeAt(end) === 41 /* ")" */ && LOWER_ROMAN_NUMERAL.test(token.text);
+function isListNumeral(text: string, end: number, token: TokenInfo): boolean {
+  // Both forms close with ")".
+  return token.lowerRoman && text.charCodeAt(end) === 41 /* ")" */;
 }
 
 function isEditableShape(word: string, lower: string): boolean {
@@ -413,20 +495,49 @@ function isEditableShape(word: string, lower: string): boolean {
   return !ROMAN_NUMERAL.test(word) && (isTitleCase(word) || isAllCaps(word));
 }
 
+/** The typed arrays of {@link Slots}, kept for the next document once one is done with them. */
+interface SlotBuffers {
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+}
+
+/** Slots live only while their text is repaired, so their buffers are reused (up to a size). */
+const freeBuffers: SlotBuffers[] = [];
+const MAX_POOLED_CAPACITY = 1 << 18;
+
+function buffersFor(capacity: number): SlotBuffers {
+  for (let k = freeBuffers.length - 1; k >= 0; k--)
+    if (freeBuffers[k]!.start.length >= capacity) return freeBuffers.splice(k, 1)[0]!;
+  let size = capacity;
+  if (capacity <= MAX_POOLED_CAPACITY) {
+    size = 1024;
+    while (size < capacity) size *= 2;
+  }
+  return { start: new Int32Array(size), end: new Int32Array(size), flags: new Uint8Array(size) };
+}
+
+function release(slots: Slots): void {
+  if (slots.start.length <= MAX_POOLED_CAPACITY && freeBuffers.length < 2)
+    freeBuffers.push({ start: slots.start, end: slots.end, flags: slots.flags });
+}
+
 function toSlots(text: string, memo: Memo): Slots {
   const length = text.length;
   // Letter runs are separated, so there are at most half as many as characters (rounded up).
-  const capacity = (length + 1) >>> 1;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  const flags = new Uint8Array(capacity);
+  const { start: starts, end: ends, flags } = buffersFor((length + 1) >>> 1);
   const tokens: TokenInfo[] = [];
-  const current: WordInfo[] = [];
   let count = 0;
-  let previousEnd = -1;
+  // What lies between the previous letter run and this one: only whitespace, a line break.
+  let gapIsWhitespace = true;
+  let gapHasLineBreak = false;
   for (let start = 0; start < length; start++) {
     let code = text.charCodeAt(start);
-    if (code < TABLE_SIZE ? LETTER_TABLE[code] !== 1 : !isLetterAt(text, start)) continue;
+    if (code < TABLE_SIZE ? LETTER_TABLE[code] !== 1 : !isLetterAt(text, start)) {
+      if (code === 10) gapHasLineBreak = true;
+      else if (code !== 32 && code !== 13 && code !== 9 && code !== 0xa0) gapIsWhitespace = false;
+      continue;
+    }
     // The letter run (as letterRunEnd), hashing its code units on the way.
     let end = start;
     let hash = 0;
@@ -448,31 +559,25 @@ function toSlots(text: string, memo: Memo): Slots {
       code = text.charCodeAt(end);
     }
     const token = tokenInfo(text, start, end, hash, memo);
-    let flag = 0;
-    if (previousEnd >= 0 && isWhitespace(text, previousEnd, start)) {
-      flag = LINKED_TO_PREVIOUS;
+    let flag = count === 0 || gapHasLineBreak ? STARTS_LINE : 0;
+    if (count > 0 && gapIsWhitespace) {
+      flag |= LINKED_TO_PREVIOUS;
       flags[count - 1]! |= LINKED_TO_NEXT;
     }
-    if (token.editableShape && !isJoinedToCode(text, start, end) && !isListNumeral(text, start, end, token))
+    if (token.editableShape && !isJoinedToCode(text, start, end) && !isListNumeral(text, end, token))
       flag |= EDITABLE;
     starts[count] = start;
     ends[count] = end;
     flags[count] = flag;
     tokens.push(token);
-    current.push(token.lower);
     count++;
-    previousEnd = end;
-    start = end;
+    // The code unit at `end` ends the run: it belongs to the next gap.
+    gapIsWhitespace = true;
+    gapHasLineBreak = false;
+    start = end - 1;
   }
+  const current = tokens.map((token) => token.lower);
   return { count, start: starts, end: ends, token: tokens, current, flags, reason: new Map() };
-}
-
-function isWhitespace(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 0xa0) return false;
-  }
-  return true;
 }
 
 // --- Names, loanwords and acronyms -----------------------------------------
@@ -529,20 +634,20 @@ function isAcronym(slots: Slots, i: number): boolean {
 
 /** The current lower-case forms of up to two linked neighbours on each side. */
 interface Context {
-  before2: string | undefined;
-  before: string | undefined;
-  after: string | undefined;
-  after2: string | undefined;
+  before2: WordInfo | undefined;
+  before: WordInfo | undefined;
+  after: WordInfo | undefined;
+  after2: WordInfo | undefined;
 }
 
 /**
  * The neighbour of `i` at `j` as evidence may read it: a lower-case word
  * takes no evidence from a name ("Tô Lâm thăm" says nothing of "thăm").
  */
-function neighbourOf(slots: Slots, i: number, j: number): string | undefined {
+function neighbourOf(slots: Slots, i: number, j: number): WordInfo | undefined {
   if (!linked(slots, i, j)) return undefined;
   if (slots.token[i]!.lowerCase && isProperName(slots, j)) return undefined;
-  return slots.current[j]!.word;
+  return slots.current[j]!;
 }
 
 function contextOf(slots: Slots, i: number): Context {
@@ -556,24 +661,10 @@ function contextOf(slots: Slots, i: number): Context {
   };
 }
 
-function isAnyPair(lexicon: Lexicon, left: string | undefined, right: string | undefined): boolean {
-  if (left === undefined || right === undefined) return false;
-  return lexicon.followers.get(left)?.has(right) === true;
-}
-
-function isTriple(
-  lexicon: Lexicon,
-  a: string | undefined,
-  b: string | undefined,
-  c: string | undefined,
-): boolean {
-  return a !== undefined && b !== undefined && c !== undefined && lexicon.triples.has(`${a} ${b} ${c}`);
-}
-
 /** What the lexicon says for `syllable` standing between its neighbours. */
 interface Evidence {
-  /** Known words and phrases it would form, as text. */
-  words: string[];
+  /** The first known word or phrase it would form (triples first, then the pair before, the pair after). */
+  firstWord: readonly WordInfo[] | undefined;
   /** Any pair or triple. */
   any: number;
   /**
@@ -592,49 +683,51 @@ interface Evidence {
  */
 function addPairEvidence(
   evidence: Evidence,
-  lexicon: Lexicon,
-  key: string,
-  neighbour: string,
+  memo: Memo,
+  left: WordInfo,
+  right: WordInfo,
+  neighbour: WordInfo,
   neighbourIsFree: boolean,
 ): void {
-  const isWordPair = lexicon.wordPairs.has(key);
-  if (!isWordPair && !lexicon.wordPhrasePairs.has(key)) return;
-  evidence.words.push(key);
+  const flags = pairFlags(memo, left, right);
+  const isWordPair = (flags & WORD_PAIR) !== 0;
+  if (!isWordPair && (flags & PHRASE_PAIR) === 0) return;
+  evidence.firstWord ??= [left, right];
   evidence.any += 1;
-  const isGenrePair = lexicon.genrePairs.has(key);
+  const isGenrePair = (flags & GENRE_PAIR) !== 0;
   if (isGenrePair) evidence.genre += 1;
-  const withFunctionWord = (lexicon.weights.get(neighbour) ?? 0) >= FUNCTION_WORD_WEIGHT;
+  const withFunctionWord = (neighbour.weight ?? 0) >= FUNCTION_WORD_WEIGHT;
   if (isWordPair && neighbourIsFree && (isGenrePair || !withFunctionWord)) evidence.strong += 1;
 }
 
-function evidenceFor(syllable: string, context: Context, lexicon: Lexicon): Evidence {
+function addTripleEvidence(
+  evidence: Evidence,
+  memo: Memo,
+  a: WordInfo | undefined,
+  b: WordInfo | undefined,
+  c: WordInfo | undefined,
+): void {
+  if (!isTriple(memo, a, b, c)) return;
+  evidence.firstWord ??= [a!, b!, c!];
+  evidence.any += 2;
+  evidence.strong += 2;
+}
+
+function evidenceFor(syllable: WordInfo, context: Context, memo: Memo): Evidence {
   const { before2, before, after, after2 } = context;
-  const evidence: Evidence = { words: [], any: 0, strong: 0, genre: 0 };
-  const triples: [string | undefined, string | undefined, string | undefined][] = [
-    [before2, before, syllable],
-    [before, syllable, after],
-    [syllable, after, after2],
-  ];
-  for (const [a, b, c] of triples) {
-    if (!isTriple(lexicon, a, b, c)) continue;
-    evidence.words.push(`${a} ${b} ${c}`);
-    evidence.any += 2;
-    evidence.strong += 2;
-  }
-  if (before !== undefined) {
-    addPairEvidence(
-      evidence,
-      lexicon,
-      pairKey(before, syllable),
-      before,
-      !isAnyPair(lexicon, before2, before),
-    );
-  }
-  if (after !== undefined) {
-    addPairEvidence(evidence, lexicon, pairKey(syllable, after), after, !isAnyPair(lexicon, after, after2));
-  }
+  const evidence: Evidence = { firstWord: undefined, any: 0, strong: 0, genre: 0 };
+  addTripleEvidence(evidence, memo, before2, before, syllable);
+  addTripleEvidence(evidence, memo, before, syllable, after);
+  addTripleEvidence(evidence, memo, syllable, after, after2);
+  if (before !== undefined)
+    addPairEvidence(evidence, memo, before, syllable, before, !isAnyPair(memo, before2, before));
+  if (after !== undefined)
+    addPairEvidence(evidence, memo, syllable, after, after, !isAnyPair(memo, after, after2));
   return evidence;
 }
+
+/** The text of {@link Evidence.firstWord} ("ngoại giao"). */
+const firstWordOf = (evidence: Evidence): string => evidence.firstWord!.map((info) => info.word).join(' ');
 
 interface Choice {
   syllable: string;
@@ -643,6 +736,7 @@ interface Choice {
 
 interface Scored {
   syllable: string;
+  info: WordInfo;
   cost: number;
   score: number;
   evidence: Evidence;
@@ -665,46 +759,34 @@ function clearWinner(scored: Scored[]): Scored | undefined {
 
 /**
  * Candidates of `word` up to `maxCost`, scored by their `any` evidence, or,
- * with `neighbours`, only those pairing with one, by their `strong` evidence.
+ * if `pairedOnly`, only those pairing with a neighbour, by their `strong` evidence.
  */
 function scoreCandidates(
-  word: string,
+  word: WordInfo,
   context: Context,
   memo: Memo,
   maxCost: number,
-  neighbours?: Neighbours,
+  pairedOnly: boolean,
 ): Scored[] {
-  const { lexicon } = memo;
   const scored: Scored[] = [];
-  for (const [syllable, cost] of candidatesOf(word, memo)) {
-    if (cost > maxCost || (neighbours !== undefined && !pairsWithNeighbour(syllable, neighbours))) continue;
-    const evidence = evidenceFor(syllable, context, lexicon);
+  for (const { info, cost } of candidateInfosOf(word, memo)) {
+    if (cost > maxCost || (pairedOnly && !pairsWithNeighbour(memo, info, context))) continue;
+    const evidence = evidenceFor(info, context, memo);
     scored.push({
-      syllable,
+      syllable: info.word,
+      info,
       cost,
       evidence,
-      score: neighbours === undefined ? evidence.any : evidence.strong,
-      weight: lexicon.weights.get(syllable) ?? 1,
+      score: pairedOnly ? evidence.strong : evidence.any,
+      weight: info.weight ?? 1,
     });
   }
   return scored;
 }
 
-/** Syllables known to follow the syllable before, and to precede the one after. */
-interface Neighbours {
-  followers: ReadonlySet<string> | undefined;
-  leaders: ReadonlySet<string> | undefined;
-}
-
-function neighboursOf(context: Context, lexicon: Lexicon): Neighbours {
-  return {
-    followers: context.before === undefined ? undefined : lexicon.followers.get(context.before),
-    leaders: context.after === undefined ? undefined : lexicon.leaders.get(context.after),
-  };
-}
-
-function pairsWithNeighbour(syllable: string, { followers, leaders }: Neighbours): boolean {
-  return followers?.has(syllable) === true || leaders?.has(syllable) === true;
+/** `syllable` is known to follow the syllable before, or to precede the one after. */
+function pairsWithNeighbour(memo: Memo, syllable: WordInfo, context: Context): boolean {
+  return isAnyPair(memo, context.before, syllable) || isAnyPair(memo, syllable, context.after);
 }
 
 /**
@@ -712,13 +794,13 @@ function pairsWithNeighbour(syllable: string, { followers, leaders }: Neighbours
  * Latin script without Vietnamese marks ("chip", "Viet") may be a loanword
  * or a name: it needs a neighbour's word, never frequency alone.
  */
-function repairInvalid(word: string, context: Context, memo: Memo, token: TokenInfo): Choice | undefined {
-  const winner = clearWinner(scoreCandidates(word, context, memo, MAX_COST_INVALID));
+function repairInvalid(word: WordInfo, context: Context, memo: Memo, token: TokenInfo): Choice | undefined {
+  const winner = clearWinner(scoreCandidates(word, context, memo, MAX_COST_INVALID, false));
   if (winner === undefined) return undefined;
-  const valid = isValidSyllable(word);
+  const valid = isValidSyllable(word.word);
   const why = valid ? 'not a known syllable' : 'not a valid syllable';
   if (winner.score > 0)
-    return { syllable: winner.syllable, reason: `${why}; "${winner.evidence.words[0]}" is a known word` };
+    return { syllable: winner.syllable, reason: `${why}; "${firstWordOf(winner.evidence)}" is a known word` };
   // Without a neighbour's word, only a lightly damaged lower-case token with Vietnamese marks
   // gets its most frequent reading: capitalised ones may be names or acronyms, unmarked ones
   // loanwords.
@@ -739,22 +821,21 @@ function repairOrphan(
   context: Context,
   memo: Memo,
 ): Choice | undefined {
-  const { lexicon } = memo;
-  const word = info.word;
-  const neighbours = neighboursOf(context, lexicon);
   // Only a candidate that pairs with a neighbour can have evidence (every triple's pairs are listed too).
-  if (!lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(syllable, neighbours)))
+  if (!lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(memo, syllable, context)))
     return functionWordReadingOf(info, memo);
-  const scored = scoreCandidates(word, context, memo, MAX_COST_VALID, neighbours);
+  const scored = scoreCandidates(info, context, memo, MAX_COST_VALID, true);
   const winner = clearWinner(scored.filter((s) => s.score > 0));
   if (winner === undefined) return functionWordReadingOf(info, memo);
   const rarer = winner.weight <= (info.weight ?? 1);
   if (rarer && winner.score < STRONG_EVIDENCE && winner.evidence.genre === 0) return undefined;
-  if (isTheDocumentsUsage(slots, i, winner.syllable)) return undefined;
-  const around = [context.before, word, context.after].filter((s) => s !== undefined).join(' ');
+  if (isTheDocumentsUsage(slots, i, winner.info)) return undefined;
+  const around = [context.before?.word, info.word, context.after?.word]
+    .filter((s) => s !== undefined)
+    .join(' ');
   return {
     syllable: winner.syllable,
-    reason: `"${around}" forms no known word; "${winner.evidence.words[0]}" is a known word`,
+    reason: `"${around}" forms no known word; "${firstWordOf(winner.evidence)}" is a known word`,
   };
 }
 
@@ -763,31 +844,48 @@ function repairOrphan(
  * recurs as written ("gọi tắt là" in every definition) while the repaired
  * pair never occurs is the document's usage, not a misreading.
  */
-function isTheDocumentsUsage(slots: Slots, i: number, candidate: string): boolean {
+function isTheDocumentsUsage(slots: Slots, i: number, candidate: WordInfo): boolean {
   const bigrams = bigramsOf(slots);
-  const word = slots.token[i]!.lower.word;
-  const check = (left: string, right: string, repairedLeft: string, repairedRight: string) =>
-    (bigrams.get(pairKey(left, right)) ?? 0) >= 2 && !bigrams.has(pairKey(repairedLeft, repairedRight));
+  const word = slots.token[i]!.lower;
+  const check = (left: WordInfo, right: WordInfo, repairedLeft: WordInfo, repairedRight: WordInfo) =>
+    bigramCount(bigrams, left, right) >= 2 && bigramCount(bigrams, repairedLeft, repairedRight) === 0;
   if (linked(slots, i, i - 1)) {
-    const before = slots.token[i - 1]!.lower.word;
+    const before = slots.token[i - 1]!.lower;
     if (check(before, word, before, candidate)) return true;
   }
   if (linked(slots, i, i + 1)) {
-    const after = slots.token[i + 1]!.lower.word;
+    const after = slots.token[i + 1]!.lower;
     if (check(word, after, candidate, after)) return true;
   }
   return false;
 }
 
-function bigramsOf(slots: Slots): Map<string, number> {
+/** Counts of pairs of forms, keyed by their serials (an {@link IdTable} whose third key is unused). */
+interface Bigrams {
+  table: IdTable;
+  counts: Int32Array;
+}
+
+function bigramCount(bigrams: Bigrams, left: WordInfo, right: WordInfo): number {
+  const at = placeOf(bigrams.table, left.serial, right.serial, -1);
+  return bigrams.table.a[at] === -1 ? 0 : bigrams.counts[at]!;
+}
+
+function bigramsOf(slots: Slots): Bigrams {
   if (slots.bigrams === undefined) {
-    const bigrams = new Map<string, number>();
+    const table = idTable(slots.count);
+    const counts = new Int32Array(table.value.length);
     for (let i = 1; i < slots.count; i++) {
       if ((slots.flags[i]! & LINKED_TO_PREVIOUS) === 0) continue;
-      const key = pairKey(slots.token[i - 1]!.lower.word, slots.token[i]!.lower.word);
-      bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
+      const left = slots.token[i - 1]!.lower.serial;
+      const right = slots.token[i]!.lower.serial;
+      const at = placeOf(table, left, right, -1);
+      table.a[at] = left;
+      table.b[at] = right;
+      table.c[at] = -1;
+      counts[at]!++;
     }
-    slots.bigrams = bigrams;
+    slots.bigrams = { table, counts };
   }
   return slots.bigrams;
 }
@@ -818,11 +916,11 @@ function functionWordReading(word: string, memo: Memo): Choice | undefined {
 }
 
 /** Candidates a valid syllable may be repaired to (at most {@link MAX_COST_VALID}), in candidate order. */
-function lightCandidatesOf(info: WordInfo, memo: Memo): readonly string[] {
+function lightCandidatesOf(info: WordInfo, memo: Memo): readonly WordInfo[] {
   if (info.lightCandidates === undefined) {
-    const light: string[] = [];
-    for (const [syllable, cost] of candidatesOf(info.word, memo))
-      if (cost <= MAX_COST_VALID) light.push(syllable);
+    const light: WordInfo[] = [];
+    for (const candidate of candidateInfosOf(info, memo))
+      if (candidate.cost <= MAX_COST_VALID) light.push(candidate.info);
     info.lightCandidates = light;
   }
   return info.lightCandidates;
@@ -830,16 +928,14 @@ function lightCandidatesOf(info: WordInfo, memo: Memo): readonly string[] {
 
 function decide(slots: Slots, i: number, memo: Memo): Choice | undefined {
   const current = slots.current[i]!;
-  const word = current.word;
   const token = slots.token[i]!;
   if (isAcronym(slots, i) || inForeignName(slots, i, memo)) return undefined;
-  if (!current.knownValid) return repairInvalid(word, contextOf(slots, i), memo, token);
+  if (!current.knownValid) return repairInvalid(current, contextOf(slots, i), memo, token);
   const flags = slots.flags[i]!;
   const before = (flags & LINKED_TO_PREVIOUS) !== 0 ? slots.current[i - 1] : undefined;
   const after = (flags & LINKED_TO_NEXT) !== 0 ? slots.current[i + 1] : undefined;
   // Every triple's pairs are listed too, so no pair means no evidence at all.
-  if (before !== undefined && followersOf(before, memo)?.has(word) === true) return undefined;
-  if (after !== undefined && followersOf(current, memo)?.has(after.word) === true) return undefined;
+  if (isAnyPair(memo, before, current) || isAnyPair(memo, current, after)) return undefined;
   const hasNeighbour = before?.knownValid === true || after?.knownValid === true;
   if (!hasNeighbour) return undefined;
   if ((current.weight ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
@@ -908,7 +1004,7 @@ function isPiece(text: string, slots: Slots, i: number): boolean {
   return (
     end - start <= MAX_PIECE_LENGTH &&
     !isJoinedToCode(text, start, end) &&
-    !isListNumeral(text, start, end, slots.token[i]!)
+    !isListNumeral(text, end, slots.token[i]!)
   );
 }
 
@@ -918,10 +1014,9 @@ function isImplausiblePiece(slots: Slots, i: number, memo: Memo): boolean {
   if (!token.lower.knownValid) return true;
   // A rare syllable, or a lone vowel short of a function word ("i", "y", "ủ"), standing in no known word.
   if (!mayBeImplausible(token)) return false;
-  const { lexicon } = memo;
-  const word = token.lower.word;
-  if (linked(slots, i, i - 1) && isAnyPair(lexicon, slots.token[i - 1]!.lower.word, word)) return false;
-  return !(linked(slots, i, i + 1) && isAnyPair(lexicon, word, slots.token[i + 1]!.lower.word));
+  const word = token.lower;
+  if (linked(slots, i, i - 1) && isAnyPair(memo, slots.token[i - 1]!.lower, word)) return false;
+  return !(linked(slots, i, i + 1) && isAnyPair(memo, word, slots.token[i + 1]!.lower));
 }
 
 /** The pieces `first`..`last` joined, if they can spell one word in one case pattern. */
@@ -1016,9 +1111,9 @@ function chainOf(slots: Slots, from: number, to: number, memo: Memo): Chain | un
   const implausible: boolean[] = [];
   for (let k = 0; k < n; k++) implausible.push(mayBeImplausible(slots.token[from + k]!));
   // Windows by their end k: every known syllable the pieces can spell that absorbs an implausible one.
-  const windowsEndingAt: Window[][] = Array.from({ length: n + 1 }, () => []);
-  const inWindow = new Uint8Array(n);
-  let found = false;
+  // Most chains have none, so the arrays are made for the first.
+  let windowsEndingAt: Window[][] | undefined;
+  let inWindow: Uint8Array | undefined;
   for (let k = 2; k <= n; k++) {
     let letters = slots.end[from + k - 1]! - slots.start[from + k - 1]!;
     for (let s = k - 2; s >= 0 && k - s <= MAX_PIECES; s--) {
@@ -1032,12 +1127,13 @@ function chainOf(slots: Slots, from: number, to: number, memo: Memo): Chain | un
       const word = wordInfo(toLower(joined), memo);
       if (!word.knownValid) continue;
       if (isAllCaps(joined) && !hasCapsNeighbour(slots, from + s, from + k - 1)) continue;
+      windowsEndingAt ??= Array.from({ length: n + 1 }, () => []);
+      inWindow ??= new Uint8Array(n);
       windowsEndingAt[k]!.push({ s, k, joined, word, implausible: count, bareConsonant: false });
       inWindow.fill(1, s, k);
-      found = true;
     }
   }
-  if (!found) return undefined;
+  if (windowsEndingAt === undefined || inWindow === undefined) return undefined;
   let bound = 0;
   for (let k = 0; k < n; k++) if (implausible[k] && inWindow[k] === 1) bound++;
   return { from, to, implausible, windowsEndingAt, bound };
@@ -1070,14 +1166,13 @@ function splitsInChain(text: string, slots: Slots, chain: Chain, memo: Memo): Sp
       else Object.assign(w, { implausible: count, bareConsonant });
     }
   }
-  const { lexicon } = memo;
-  const before = linked(slots, from, from - 1) ? slots.token[from - 1]!.lower.word : undefined;
-  const after = linked(slots, to - 1, to) ? slots.token[to]!.lower.word : undefined;
+  const before = linked(slots, from, from - 1) ? slots.token[from - 1]!.lower : undefined;
+  const after = linked(slots, to - 1, to) ? slots.token[to]!.lower : undefined;
   const forbidden = new Set<Window>();
   for (let attempt = 0; attempt < n; attempt++) {
-    const reading = bestReading(slots, from, n, implausible, windowsEndingAt, forbidden, lexicon);
+    const reading = bestReading(slots, from, n, implausible, windowsEndingAt, forbidden, memo);
     // Words of the reading, with the chain's outer neighbours, for the evidence check.
-    const words = [before, ...reading.map((r) => r.word), after];
+    const words = [before, ...reading.map((r) => r.info), after];
     const out: SplitWord[] = [];
     let ruledOut = false;
     reading.forEach((r, index) => {
@@ -1086,9 +1181,9 @@ function splitsInChain(text: string, slots: Slots, chain: Chain, memo: Memo): Sp
       const word = w.word.word;
       const left = words[index];
       const right = words[index + 2];
-      const pairsLeft = isAnyPair(lexicon, left, word);
-      const pairsRight = isAnyPair(lexicon, word, right);
-      const known = pairsLeft ? `${left} ${word}` : pairsRight ? `${word} ${right}` : undefined;
+      const pairsLeft = isAnyPair(memo, left, w.word);
+      const pairsRight = isAnyPair(memo, w.word, right);
+      const known = pairsLeft ? `${left!.word} ${word}` : pairsRight ? `${word} ${right!.word}` : undefined;
       const weight = w.word.weight ?? 0;
       // A piece that cannot stand left next to the join: the word is split elsewhere, or not at all.
       // One that forms a known word with the join stands after all ("ý t h ức" → "ý thức").
@@ -1154,7 +1249,8 @@ function strands(
 }
 
 interface Read {
-  word: string;
+  /** Undefined before the first word. */
+  info: WordInfo | undefined;
   window: Window | undefined;
   /** A piece left as it stands that cannot stand. */
   implausible: boolean;
@@ -1168,7 +1264,7 @@ function bestReading(
   implausible: readonly boolean[],
   windowsEndingAt: readonly Window[][],
   forbidden: ReadonlySet<Window>,
-  lexicon: Lexicon,
+  memo: Memo,
 ): Read[] {
   interface State {
     cost: number;
@@ -1192,7 +1288,7 @@ function bestReading(
     pairs: 0,
     words: 0,
     weight: 0,
-    read: { word: '', window: undefined, implausible: false },
+    read: { info: undefined, window: undefined, implausible: false },
     previous: undefined,
   };
   for (let k = 1; k <= n; k++) {
@@ -1200,7 +1296,7 @@ function bestReading(
     const options: { s: number; read: Read; cost: number; weight: number }[] = [
       {
         s: k - 1,
-        read: { word: piece.word, window: undefined, implausible: implausible[k - 1]! },
+        read: { info: piece, window: undefined, implausible: implausible[k - 1]! },
         cost: implausible[k - 1] ? 1 : 0,
         weight: piece.weight ?? 0,
       },
@@ -1209,7 +1305,7 @@ function bestReading(
       if (!forbidden.has(w))
         options.push({
           s: w.s,
-          read: { word: w.word.word, window: w, implausible: false },
+          read: { info: w.word, window: w, implausible: false },
           cost: 0,
           weight: w.word.weight ?? 0,
         });
@@ -1217,7 +1313,7 @@ function bestReading(
     for (const option of options) {
       let best: State | undefined;
       for (const previous of option.s === 0 ? [start] : states[option.s]!) {
-        const pair = previous.read.word !== '' && isAnyPair(lexicon, previous.read.word, option.read.word);
+        const pair = isAnyPair(memo, previous.read.info, option.read.info);
         const state: State = {
           cost: previous.cost + option.cost,
           pairs: previous.pairs + (pair ? 1 : 0),
@@ -1336,9 +1432,9 @@ function suspicionOf(slots: Slots, i: number, memo: Memo): number {
 }
 
 function readingPairsWithNeighbour(slots: Slots, i: number, memo: Memo): boolean {
-  const neighbours = neighboursOf(contextOf(slots, i), memo.lexicon);
-  for (const syllable of candidatesOf(slots.current[i]!.word, memo).keys())
-    if (pairsWithNeighbour(syllable, neighbours)) return true;
+  const context = contextOf(slots, i);
+  for (const { info } of candidateInfosOf(slots.current[i]!, memo))
+    if (pairsWithNeighbour(memo, info, context)) return true;
   return false;
 }
 
@@ -1369,11 +1465,6 @@ interface RegionSlots extends OcrRegion {
   endSlot: number;
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
-  return false;
-}
-
 function assessDamage(
   text: string,
   slots: Slots,
@@ -1381,14 +1472,15 @@ function assessDamage(
   chains: readonly Chain[] = [],
 ): { regions: RegionSlots[]; splits: SplitWord[] } {
   const regions: RegionSlots[] = [];
-  const chainAt = new Map(chains.map((chain) => [chain.from, chain]));
+  /** The next chain to meet (chains come in text order). */
+  let nextChain = 0;
   /** Chains that may hold split words (each one suspect), with their region. */
   const inChains: [Chain, RegionSlots][] = [];
   /** Slots that are suspect only if a reading pairs with a neighbour, with their region. */
   const ifPaired: [number, RegionSlots][] = [];
   let region: RegionSlots | undefined;
   for (let i = 0; i < slots.count; i++) {
-    const startsLine = i === 0 || hasLineBreak(text, slots.end[i - 1]!, slots.start[i]!);
+    const startsLine = (slots.flags[i]! & STARTS_LINE) !== 0;
     if (region === undefined || (startsLine && region.syllables >= REGION_SYLLABLES)) {
       region = {
         start: i === 0 ? 0 : text.lastIndexOf('\n', slots.start[i]! - 1) + 1,
@@ -1404,8 +1496,8 @@ function assessDamage(
       regions.push(region);
     }
     region.endSlot = i + 1;
-    const chain = chainAt.get(i);
-    if (chain !== undefined) inChains.push([chain, region]);
+    if (nextChain < chains.length && chains[nextChain]!.from === i)
+      inChains.push([chains[nextChain++]!, region]);
     if ((slots.flags[i]! & EDITABLE) === 0) continue;
     region.syllables++;
     const suspicion = suspicionOf(slots, i, memo);
@@ -1535,6 +1627,14 @@ export interface OcrRepair {
 export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
   const memo = memoFor(lexicon);
   const slots = toSlots(text, memo);
+  try {
+    return repairedText(text, slots, memo);
+  } finally {
+    release(slots);
+  }
+}
+
+function repairedText(text: string, slots: Slots, memo: Memo): OcrRepair {
   const { regions, splits } = assessDamage(text, slots, memo, splitChains(text, slots, memo));
   // Where the gate found no damage nothing is repaired: the repair's passes are not set up at all.
   if (!regions.some((region) => region.damaged)) return { edits: [], damage: publicDamage(regions) };
@@ -1558,6 +1658,7 @@ export function ocrRepair(text: string, lexicon: Lexicon): OcrRepair {
       joinedDamage[i] = regions[r]!.damaged ? 1 : 0;
     }
     edits = mergeJoins(joins, joined, repairSlots(joinedSlots, joinedDamage, memo));
+    release(joinedSlots);
   }
   return { edits, damage: publicDamage(regions) };
 }
