@@ -9,7 +9,7 @@
  */
 import type { Edit } from '../model.ts';
 import { foldSameLength } from './fold.ts';
-import { type Marker, parseMarker, startsWithFieldLabel, startsWithStructuralMarker } from './markers.ts';
+import { type Marker, parseMarker, startsWithFieldLabel } from './markers.ts';
 import { hasTwoCapitals } from './runs.ts';
 
 export interface LayoutLine {
@@ -32,6 +32,7 @@ const LINE_BREAK = /\r\n|\r|\n|\f|\u2028|\u2029/g;
 
 /** Lines that carry no text of the plan: rules, a lone decoration star, page numbers. */
 export function classifyArtefact(content: string): string | undefined {
+  if (!mayStartArtefact(content.charCodeAt(0))) return undefined;
   if (/^[-_=~¯.…*•·\s]{3,}$/u.test(content) && !/[\p{L}\p{N}]/u.test(content)) return 'rule line';
   if (/^\\?\*$/.test(content)) return 'decoration';
   if (/^`{3,}\w*$/.test(content)) return 'code fence';
@@ -39,6 +40,36 @@ export function classifyArtefact(content: string): string | undefined {
   if (/^(?:\d{1,3}|-\s*\d{1,3}\s*-)$/.test(content)) return 'page number';
   if (/^(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(content)) return 'page number';
   return undefined;
+}
+
+/**
+ * Whether a line starting with `code` can be an artefact: the first characters that the patterns
+ * of {@link classifyArtefact} accept (rule characters or `\s`, "\\", "*", "`", "#", digits, "-",
+ * and "trang"/"page" in either case), so that most lines are told so without trying them.
+ */
+function mayStartArtefact(code: number): boolean {
+  if (code < 128) return ARTEFACT_FIRST_ASCII[code] === 1;
+  return code === 0xaf || code === 0x2026 || code === 0x2022 || code === 0xb7 || isRegexSpace(code);
+}
+const ARTEFACT_FIRST_ASCII = Uint8Array.from({ length: 128 }, (_, code) =>
+  '-_=~.*\\`#0123456789tTpP'.includes(String.fromCharCode(code)) || isRegexSpace(code) ? 1 : 0,
+);
+
+/** `\s` of a regular expression, for one code unit: white space and line terminators. */
+function isRegexSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -57,6 +88,10 @@ const GLUED_PART_LABEL = /#{1,6}\s*[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+$/u;
  * stop or colon, followed by a heading in capitals.
  */
 const GLUED_HEADING = /[.:;](?=(?:[A-HĐ]|[IVXL]{1,5})[.\-–](?:\s*\p{Lu}(?:[^\p{Ll}]{8}|[^\p{Ll}]*$)|$))/gu;
+/** Where {@link GLUED_HEADING} can match, its first two characters, searched once over the whole text. */
+const GLUED_HEADING_START = /[.:;](?=[A-HĐIVXL])/g;
+/** Line breaks other than "\n": where a text has none, lines are found with indexOf. */
+const OTHER_LINE_BREAK = /[\r\f\u2028\u2029]/;
 
 /** A piece of a delimiter row as a wrapping tool leaves it: "|" and runs of dashes only, starting at a "|". */
 const DELIMITER_PIECE = /^\|[|:\-\s]*$/;
@@ -64,6 +99,8 @@ const DELIMITER_PIECE = /^\|[|:\-\s]*$/;
 export function splitLines(text: string): LayoutLine[] {
   const lines: LayoutLine[] = [];
   let lineStart = 0;
+  /** The next position where a glued heading may start, -1 when none is left (lines come in order). */
+  let headingAt = -2;
   const pushTrimmed = (s: number, e: number): void => {
     const content = text.slice(s, e);
     const artefact = classifyArtefact(content);
@@ -81,7 +118,11 @@ export function splitLines(text: string): LayoutLine[] {
       return;
     }
     let from = s;
-    GLUED_HEADING.lastIndex = 0;
+    if (headingAt !== -1 && headingAt < s) {
+      GLUED_HEADING_START.lastIndex = s;
+      headingAt = GLUED_HEADING_START.exec(text)?.index ?? -1;
+    }
+    GLUED_HEADING.lastIndex = headingAt >= 0 && headingAt < e ? 0 : content.length + 1;
     for (let m = GLUED_HEADING.exec(content); m; m = GLUED_HEADING.exec(content)) {
       const cut = s + m.index + 1;
       lines.push({ start: from, end: cut, kind: 'content' });
@@ -100,10 +141,17 @@ export function splitLines(text: string): LayoutLine[] {
     }
     pushTrimmed(s, e);
   };
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    push(lineStart, m.index);
-    lineStart = m.index + m[0].length;
+  if (OTHER_LINE_BREAK.test(text)) {
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+      push(lineStart, m.index);
+      lineStart = m.index + m[0].length;
+    }
+  } else {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', lineStart)) {
+      push(lineStart, at);
+      lineStart = at + 1;
+    }
   }
   push(lineStart, text.length);
   // A part label glued to a sentence that a wrapping tool broke after its "#" ("…cách mạng.#" /
@@ -157,8 +205,48 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f;
 }
 
+const isEmphasisCode = (code: number): boolean => code === 42 || code === 95;
+
+/** `s.replace(/[*_]+$/, '')` without a regex tried at every position. */
+function withoutTrailingEmphasis(s: string): string {
+  let k = s.length;
+  while (k > 0 && isEmphasisCode(s.charCodeAt(k - 1))) k--;
+  return k === s.length ? s : s.slice(0, k);
+}
+
+/** `s.replace(/^[*_]+/, '')`. */
+function withoutLeadingEmphasis(s: string): string {
+  let k = 0;
+  while (k < s.length && isEmphasisCode(s.charCodeAt(k))) k++;
+  return k === 0 ? s : s.slice(k);
+}
+
+/** Closing quotes and brackets that may follow a sentence's end: `["”’)\]]`. */
+const isCloser = (code: number): boolean =>
+  code === 0x22 || code === 0x201d || code === 0x2019 || code === 0x29 || code === 0x5d;
+/** `[.:;!?…]`. */
+const isSentenceStop = (code: number): boolean =>
+  code === 0x2e || code === 0x3a || code === 0x3b || code === 0x21 || code === 0x3f || code === 0x2026;
+
+/**
+ * Whether a sentence ends `/[.:;!?…]["”’)\]]*$/u`, or with `comma` a line of a list does
+ * (`/[.:;!?…,]["”’)\]]*$/u`: "- Các huyện ủy, thành ủy,"), tested from the end: the closers and
+ * the stops are disjoint sets, so the stop is the character before the trailing closers.
+ */
+function endsWithStop(s: string, comma: boolean): boolean {
+  let k = s.length;
+  while (k > 0 && isCloser(s.charCodeAt(k - 1))) k--;
+  if (k === 0) return false;
+  const code = s.charCodeAt(k - 1);
+  return isSentenceStop(code) || (comma && code === 0x2c);
+}
+
+/** {@link HYPHEN_WRAP} on the end only: a "-" after a letter or digit (a pair of surrogates included). */
+function endsInHyphenWrap(s: string): boolean {
+  return s.charCodeAt(s.length - 1) === 45 && HYPHEN_WRAP.test(s.slice(-3));
+}
+
 const LOWER_START = /^[\p{Ll}\p{N}(“"'‘,;.)\]–]/u;
-const SENTENCE_END = /[.:;!?…]["”’)\]]*$/u;
 const HYPHEN_WRAP = /[\p{L}\p{N}]-$/u;
 const LOWER = /\p{Ll}/u;
 
@@ -212,20 +300,71 @@ function classifyArtefactIsRule(text: string, from: number, to: number): boolean
   );
 }
 
-const FIRST_WORD = /^\S+/;
-/** Where a line of a list ends: a sentence end or a comma ("- Các huyện ủy, thành ủy," / "- Báo Quảng Ngãi,"). */
-const LIST_LINE_END = /[.:;!?…,]["”’)\]]*$/u;
 /** A row that starts a new record: its first cell is a number or a Roman numeral. */
 const NEW_ROW =
   /^\|\s*(?:\*\*)?\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[A-HĐ]\.?)\s*(?:\*\*)?\s*(?:\||$)/;
-function pipeCount(line: string): number {
-  let count = 0;
-  for (let k = 0; k < line.length; k++)
-    if (line.charCodeAt(k) === 124 && line.charCodeAt(k - 1) !== 92) count++;
-  return count;
+
+/** Whether `text` breaks a line between `from` and `to`. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 10 || code === 13 || code === 12 || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
+/** `/^\p{Ll}/u` of one code unit, looked up once per unit (a lone surrogate is no letter). */
+const LOWER_UNIT = new Uint8Array(0x10000);
+function isLowerCaseUnit(code: number): boolean {
+  let known = LOWER_UNIT[code];
+  if (known === undefined) return false;
+  if (known === 0) {
+    known = /^\p{Ll}/u.test(String.fromCharCode(code)) ? 1 : 2;
+    LOWER_UNIT[code] = known;
+  }
+  return known === 1;
 }
 /** Markup before a line's marker: emphasis, a markdown heading's hashes. */
 const MARKUP_LEAD = /^(?:#{1,6}\s+)?[*_]*/;
+
+/** `line.replace(MARKUP_LEAD, '')`: only a line starting with "#", "*" or "_" has any. */
+function withoutMarkupLead(line: string): string {
+  const first = line.charCodeAt(0);
+  return first === 35 || isEmphasisCode(first) ? line.replace(MARKUP_LEAD, '') : line;
+}
+
+/**
+ * {@link parseMarker}, told without its patterns for most lines of running text, from the first
+ * two characters its patterns accept: after a lower-case letter only "l" (a Roman numeral as OCR
+ * reads it), "p" ("phần", "phụ lục") and a lettered point ("a)") can start a marker; after a part
+ * letter (A–H, Đ) only a space or a mark ("A. ", "B-"); after I, V, X, L no lower-case letter but "l".
+ */
+function markerAt(line: string): Marker | undefined {
+  const first = line.charCodeAt(0);
+  const second = line.charCodeAt(1);
+  // A lower-case letter other than "l", or a letter beyond ASCII ("ă", "ư", "ệ"): no space, no mark.
+  const lowerSecond =
+    (second >= 97 && second <= 122 && second !== 108) ||
+    (second >= 0xc0 && second < 0x2000 && second !== 0x1680);
+  if (((first >= 97 && first <= 122) || first === 0x111) && first !== 108 && first !== 112 && second !== 41)
+    return undefined;
+  if (((first >= 65 && first <= 72) || first === 0x110) && (lowerSecond || (second >= 65 && second <= 90)))
+    return undefined;
+  if ((first === 73 || first === 86 || first === 88 || first === 76) && lowerSecond) return undefined;
+  return parseMarker(line);
+}
+
+/**
+ * {@link startsWithFieldLabel}, not tried on a line whose first character is ASCII and folds to
+ * none of the labels' first letters (c, d, t, n, k, h, p).
+ */
+function startsWithField(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first < 128 && !FIELD_FIRST_ASCII.has(first)) return false;
+  return startsWithFieldLabel(line);
+}
+const FIELD_FIRST_ASCII = new Set([...'cCdDtTnNkKhHpP'].map((c) => c.charCodeAt(0)));
+const startsWithMarker = (line: string): boolean => markerAt(line) !== undefined;
 /**
  * Nouns that take a number or a Roman numeral, accent-folded, at the end of a line: the marker-like
  * number on the next line belongs to them ("Phần" / "II.", "khoản" / "2.", "Điều" / "3.").
@@ -337,7 +476,11 @@ class Numbering {
   private paren = 0;
 
   observe(line: string): void {
-    const m = parseMarker(line.replace(MARKUP_LEAD, ''));
+    this.observeMarker(markerAt(withoutMarkupLead(line)));
+  }
+
+  /** {@link observe} of a line whose marker is read already. */
+  observeMarker(m: Marker | undefined): void {
     if (!m) return;
     if (m.kind === 'roman') {
       this.roman = romanNumber(m.label);
@@ -393,7 +536,9 @@ export function layoutEdits(text: string): LayoutResult {
     return { edits, dropped, blankLinesSeparate: true };
   }
   const n = contents.length;
-  const lineText = (i: number): string => text.slice(contents[i]!.start, contents[i]!.end);
+  // Each line's text, cut once: the rules below read lines many times.
+  const texts = contents.map((c) => text.slice(c.start, c.end));
+  const lineText = (i: number): string => texts[i]!;
   const blankBefore: boolean[] = new Array(n).fill(false);
   const artefactBefore: boolean[] = new Array(n).fill(false);
   {
@@ -411,16 +556,21 @@ export function layoutEdits(text: string): LayoutResult {
       else sawArtefact = true;
     }
   }
-  const startsLower = contents.map((c) => /^\p{Ll}/u.test(text.slice(c.start, c.start + 1)));
+  const startsLower = contents.map((c) => isLowerCaseUnit(text.charCodeAt(c.start)));
   // Pieces of one physical line split at a glued heading count as one line for the wrap width.
-  const samePhysical = contents.map(
-    (c, i) => i > 0 && !/[\n\r\f\u2028\u2029]/.test(text.slice(contents[i - 1]!.end, c.start)),
-  );
+  const samePhysical = contents.map((c, i) => i > 0 && !hasLineBreak(text, contents[i - 1]!.end, c.start));
   /** A boundary the layout itself marks: tables, list items, markdown headings, rules. */
   const structural = (i: number): boolean => {
     const next = lineText(i);
     if (next.startsWith('|') || MARKDOWN_BULLET.test(next) || /^#{1,6}\s/.test(next)) return true;
-    return artefactBefore[i]! && classifyArtefactIsRule(text, contents[i - 1]!.end, contents[i]!.start);
+    return artefactBefore[i]! && ruleBefore(i);
+  };
+  /** {@link classifyArtefactIsRule} of the gap before line `i`, asked in every round: read once. */
+  const ruleBeforeCache = new Int8Array(n);
+  const ruleBefore = (i: number): boolean => {
+    if (ruleBeforeCache[i] === 0)
+      ruleBeforeCache[i] = classifyArtefactIsRule(text, contents[i - 1]!.end, contents[i]!.start) ? 1 : 2;
+    return ruleBeforeCache[i] === 1;
   };
 
   // 1. Undo a hard wrap, by construction: where the next line's first word would have fitted on
@@ -454,8 +604,16 @@ export function layoutEdits(text: string): LayoutResult {
    * the delimiter row, whose cells GFM requires to match the header's (the delimiter itself may
    * be broken over lines). 0 when no delimiter row follows.
    */
+  // The "|" of each line not escaped by a "\\", found by one search through the text.
+  const pipes = new Int32Array(n);
+  for (let i = 0, at = text.indexOf('|'); i < n && at >= 0; i++) {
+    const c = contents[i]!;
+    if (at < c.start) at = text.indexOf('|', c.start);
+    for (; at >= 0 && at < c.end; at = text.indexOf('|', at + 1))
+      if (at === c.start || text.charCodeAt(at - 1) !== 92) pipes[i]!++;
+  }
   const headerPipes = (i: number): number => {
-    let pipes = 0;
+    let headerCount = 0;
     for (let j = i; j < Math.min(n, i + 60); j++) {
       if (j > i && blankBefore[j]) break;
       const t = lineText(j);
@@ -463,14 +621,14 @@ export function layoutEdits(text: string): LayoutResult {
       const opens = /-{2,}/.test(t) || (t === '|' && j + 1 < n && /^:?-{2,}/.test(lineText(j + 1)));
       if (j > i && DELIMITER_PIECE.test(t) && opens) {
         let cells = 0;
-        for (let k = j; k < n && (k === j || !blankBefore[k]) && cells < pipes; k++) {
+        for (let k = j; k < n && (k === j || !blankBefore[k]) && cells < headerCount; k++) {
           const piece = lineText(k);
           if (!/^[|:\-\s]+$/.test(piece)) break;
-          cells += pipeCount(piece);
+          cells += pipes[k]!;
         }
-        if (cells === pipes) return pipes;
+        if (cells === headerCount) return headerCount;
       }
-      pipes += pipeCount(t);
+      headerCount += pipes[j]!;
     }
     return 0;
   };
@@ -483,7 +641,7 @@ export function layoutEdits(text: string): LayoutResult {
     let inTable = false;
     for (let i = 0; i < n; i++) {
       const t = lineText(i);
-      const p = pipeCount(t);
+      const p = pipes[i]!;
       if (blankBefore[i]) inTable = false;
       if (inTable && current < expected && current + p <= expected) {
         const prev = lineText(i - 1);
@@ -505,9 +663,17 @@ export function layoutEdits(text: string): LayoutResult {
     }
   }
   // Markers of the lines, emphasis aside ("**1.** …"), read once for the rounds below.
-  const lineMarker = contents.map((_, i) => parseMarker(lineText(i).replace(MARKUP_LEAD, '')));
-  const firstWord = contents.map((c) => FIRST_WORD.exec(text.slice(c.start, c.end))?.[0].length ?? 0);
-  const hasSpace = contents.map((c) => /\s/.test(text.slice(c.start, c.end)));
+  const lineMarker = texts.map((t) => markerAt(withoutMarkupLead(t)));
+  // The length of /^\S+/ and whether /\s/ matches, by code unit.
+  const firstWord = contents.map((c) => {
+    let k = c.start;
+    while (k < c.end && !isRegexSpace(text.charCodeAt(k))) k++;
+    return k - c.start;
+  });
+  const hasSpace = contents.map((c) => {
+    for (let k = c.start; k < c.end; k++) if (isRegexSpace(text.charCodeAt(k))) return true;
+    return false;
+  });
   let lastWidth = 0;
   const unwrapRound = (crossBlank: boolean): boolean => {
     const { first, length } = groupsOf();
@@ -547,7 +713,7 @@ export function layoutEdits(text: string): LayoutResult {
       if (list[k] !== list[i] || lineMarker[k]?.kind !== kind) continue;
       const seen = dashBreaks.get(list[i]!) ?? { all: 0, bare: 0 };
       seen.all++;
-      if (!LIST_LINE_END.test(lineText(i - 1).replace(/[*_]+$/, ''))) seen.bare++;
+      if (!endsWithStop(withoutTrailingEmphasis(lineText(i - 1)), true)) seen.bare++;
       dashBreaks.set(list[i]!, seen);
     }
     const bareDashItems = (i: number): boolean => {
@@ -555,10 +721,10 @@ export function layoutEdits(text: string): LayoutResult {
       return seen !== undefined && seen.bare * 2 >= seen.all;
     };
     const numbering = new Numbering();
-    numbering.observe(lineText(first[0]!));
+    numbering.observeMarker(lineMarker[first[0]!]);
     for (let g = 1; g < first.length; g++) {
       const i = first[g]!;
-      if (startsNewBlock(g, i, width)) numbering.observe(lineText(i));
+      if (startsNewBlock(g, i, width)) numbering.observeMarker(lineMarker[i]);
       else {
         soft[i] = true;
         changed = true;
@@ -581,8 +747,8 @@ export function layoutEdits(text: string): LayoutResult {
       const group = groupText(from, i);
       // An open bracket, quotation or emphasis goes on, whatever the next line starts with.
       if (leavesOpen(group)) return false;
-      const prev = lineText(i - 1).replace(/[*_]+$/, '');
-      const next = lineText(i).replace(/^[*_]+/, '');
+      const prev = withoutTrailingEmphasis(lineText(i - 1));
+      const next = withoutLeadingEmphasis(lineText(i));
       // A line in emphasis as a whole ("**II/ Các nhiệm vụ …**") before another in emphasis, or a
       // markdown heading before a note in emphasis or brackets ("## Phụ lục 2: …" / "*(Kèm theo …)*").
       if (/^[*_]/.test(lineText(i)) && WHOLE_EMPHASIS.test(group.replace(MARKDOWN_BULLET, ''))) return true;
@@ -590,20 +756,20 @@ export function layoutEdits(text: string): LayoutResult {
       // A heading in capitals ends where a sentence in lower case starts ("… TRUNG ƯƠNG" / "Ý kiến góp ý …").
       if (isAllCaps(group) && capitalSyllables(group) >= 2 && /^\p{Lu}[^\s\p{Ll}]*\s?\p{Ll}/u.test(next))
         return true;
-      const marker = parseMarker(next);
+      const marker = markerAt(next);
       // "(4)" after "… (3) Căn cước công dân;", or "(1) …; (2) …" on one line after "gồm:": an
       // enumeration inside the sentence goes on; so does a number after a noun that takes one
       // ("tại mục 3 Phần" / "II. Lý do: …").
       if (marker && (inlinePredecessor(group, marker) || inlineSuccessor(following(i), marker))) return false;
-      if (marker && !LIST_LINE_END.test(prev) && TAKES_NUMBER.test(foldSameLength(prev.slice(-12))))
+      if (marker && !endsWithStop(prev, true) && TAKES_NUMBER.test(foldSameLength(prev.slice(-12))))
         return false;
       if (marker) {
         // A numbered item or a field after a full stop, or the next number of the document's own
         // numbering (item 7 after item 6, "1." under a section, "a)" under an item) even where
         // the line above has no full stop; a dash after a dash item, before a capital, is its sibling.
-        if (LIST_LINE_END.test(prev)) return true;
+        if (endsWithStop(prev, true)) return true;
         if (numbering.continues(marker)) return true;
-        const before = parseMarker(lineText(from).replace(/^[*_]+/, ''));
+        const before = markerAt(withoutLeadingEmphasis(lineText(from)));
         if (
           (marker.kind === 'dash' || marker.kind === 'plus') &&
           bareDashItems(i) &&
@@ -611,7 +777,7 @@ export function layoutEdits(text: string): LayoutResult {
           /^\p{Lu}/u.test(next.slice(marker.length))
         )
           return true;
-      } else if (LIST_LINE_END.test(prev) && startsWithFieldLabel(next) && /^\p{Lu}/u.test(next)) return true;
+      } else if (endsWithStop(prev, true) && startsWithField(next) && /^\p{Lu}/u.test(next)) return true;
       // A heading in capitals after text, unless the line above ends in the capitals it continues.
       if (isAllCaps(next) && !isAllCaps(prev) && capitalSyllables(next) >= 2 && !endsInCapitals(prev))
         return true;
@@ -627,8 +793,7 @@ export function layoutEdits(text: string): LayoutResult {
     let continuationsAcrossBlank = 0;
     for (let g = 1; g < first.length; g++) {
       const i = first[g]!;
-      const prev = groupText(first[g - 1]!, i);
-      if (startsLower[i] && !isAllCaps(prev)) {
+      if (startsLower[i] && !isAllCaps(groupText(first[g - 1]!, i))) {
         continuations++;
         if (blankBefore[i]) continuationsAcrossBlank++;
       }
@@ -657,7 +822,8 @@ export function layoutEdits(text: string): LayoutResult {
   const physicalLength = (k: number): number => contents[k]!.end - contents[k]!.start + indent[k]!;
   let longestLine = 0;
   for (let k = 0; k < n; k++)
-    if (hasSpace[k] && !lineText(k).startsWith('|')) longestLine = Math.max(longestLine, physicalLength(k));
+    if (hasSpace[k] && texts[k]!.charCodeAt(0) !== 124)
+      longestLine = Math.max(longestLine, physicalLength(k));
   const wrappedLength = (k: number): number => {
     let total = physicalLength(k);
     for (
@@ -678,35 +844,53 @@ export function layoutEdits(text: string): LayoutResult {
   }
   const groupEnd = (g: number): number => (g + 1 < first.length ? first[g + 1]! : n);
 
+  // The text of each group, and whether it is a heading in capitals, read once: each is the line
+  // after one break and the line before the next.
+  const groupTexts: (string | undefined)[] = new Array(first.length);
+  const textOfGroup = (g: number): string => (groupTexts[g] ??= groupText(first[g]!, groupEnd(g)));
+  const groupCapsCache = new Int8Array(first.length);
+  // Emphasis at the ends ([*_]) holds no letter and no word of its own: it does not change the answer.
+  const groupCaps = (g: number): boolean => {
+    if (groupCapsCache[g] === 0) {
+      const t = textOfGroup(g);
+      groupCapsCache[g] = isAllCaps(t) && capitalSyllables(t) > 0 ? 1 : 2;
+    }
+    return groupCapsCache[g] === 1;
+  };
   const joinWith = (i: number): string => {
     const g = groupOf[i]!;
-    const rawPrev = groupText(first[g - 1]!, i);
-    const rawNext = groupText(i, groupEnd(g));
+    const rawPrev = textOfGroup(g - 1);
+    const rawNext = textOfGroup(g);
     // Markdown table rows and list items are blocks of their own.
     if (rawPrev.startsWith('|') || rawNext.startsWith('|') || MARKDOWN_BULLET.test(rawNext)) return '\n';
-    const prev = rawPrev.replace(/[*_]+$/, '');
-    const next = rawNext.replace(/^[*_]+/, '');
-    if (HYPHEN_WRAP.test(prev) && /^\p{Lu}{2}/u.test(next)) return ''; // "338-" + "KH/BTGTW"
+    const prev = withoutTrailingEmphasis(rawPrev);
+    const next = withoutLeadingEmphasis(rawNext);
+    if (endsInHyphenWrap(prev) && /^\p{Lu}{2}/u.test(next)) return ''; // "338-" + "KH/BTGTW"
     // A section marker alone on its line ("III.") continues with its heading.
-    if (/^(?:[A-HĐ]|[IVXL]{1,5}|\d{1,2})[.\-–)]$/.test(prev)) return ' ';
-    if (startsWithStructuralMarker(next) || startsWithFieldLabel(next)) return '\n';
+    if (prev.length <= 6 && /^(?:[A-HĐ]|[IVXL]{1,5}|\d{1,2})[.\-–)]$/.test(prev)) return ' ';
+    if (startsWithMarker(next) || startsWithField(next)) return '\n';
     // "(Đã ký)", "(Kèm theo …)" after a full stop, or set apart by emphasis ("*(Dấu của …)*"), start a block.
-    if (/^[([]/.test(next) && (SENTENCE_END.test(prev) || /^[*_]/.test(rawNext))) return '\n';
-    if (/^#{1,6}\s/.test(next)) return '\n';
-    // A rule line or lone star marks a boundary (title / body) even where no punctuation does.
-    if (artefactBefore[i] && classifyArtefactIsRule(text, contents[i - 1]!.end, contents[i]!.start))
+    const nextFirst = next.charCodeAt(0);
+    if (
+      (nextFirst === 40 || nextFirst === 91) &&
+      (endsWithStop(prev, false) || isEmphasisCode(rawNext.charCodeAt(0)))
+    )
       return '\n';
+    if (nextFirst === 35 && /^#{1,6}\s/.test(next)) return '\n';
+    // A rule line or lone star marks a boundary (title / body) even where no punctuation does.
+    if (artefactBefore[i] && ruleBefore(i)) return '\n';
     // Capitals without a syllable are abbreviations in a sentence ("KHCN, ĐMST, CĐS."), not a heading.
-    const prevCaps = isAllCaps(prev) && capitalSyllables(prev) > 0;
-    const nextCaps = isAllCaps(next) && capitalSyllables(next) > 0;
+    const prevCaps = groupCaps(g - 1);
+    const nextCaps = groupCaps(g);
     // Capitals that go on from the end of the line above, or inside a bracket it opened.
     if (nextCaps && !prevCaps && (endsInCapitals(prev) || leavesOpen(rawPrev))) return ' ';
     if (prevCaps || nextCaps) {
       // A heading wrapped over two all-caps lines continues if it ends mid-phrase with a comma.
-      return prevCaps && nextCaps && /[,–-]$/.test(prev) ? ' ' : '\n';
+      const last = prev.charCodeAt(prev.length - 1);
+      return prevCaps && nextCaps && (last === 0x2c || last === 0x2013 || last === 0x2d) ? ' ' : '\n';
     }
     if (LOWER_START.test(next)) return ' ';
-    if (SENTENCE_END.test(prev)) return '\n';
+    if (endsWithStop(prev, false)) return '\n';
     if (blankBefore[i] && blankLinesSeparate) return '\n';
     return Math.max(prev.length, wrappedLength(i - 1)) >= wrapWidth * 0.6 ? ' ' : '\n';
   };
@@ -717,20 +901,34 @@ export function layoutEdits(text: string): LayoutResult {
     i === 0
       ? '\n'
       : soft[i]
-        ? HYPHEN_WRAP.test(lineText(i - 1)) && /^\p{Lu}{2}/u.test(lineText(i))
+        ? endsInHyphenWrap(lineText(i - 1)) && /^\p{Lu}{2}/u.test(lineText(i))
           ? ''
           : ' '
         : joinWith(i),
   );
+  const candidates = new InlineCandidates(text);
   for (let i = 0; i < n; i++) {
     const line = contents[i]!;
     if (i > 0) {
       const gapStart = contents[i - 1]!.end;
-      if (!(glues[i] === text.slice(gapStart, line.start)))
-        edits.push({ start: gapStart, end: line.start, text: glues[i]! });
+      const glue = glues[i]!;
+      // Glues are "", " " or "\n": compared with the gap without cutting it out.
+      const same =
+        line.start - gapStart === glue.length &&
+        (glue.length === 0 || text.charCodeAt(gapStart) === glue.charCodeAt(0));
+      if (!same) edits.push({ start: gapStart, end: line.start, text: glue });
     }
     // Emphasis around a whole block is dropped at the block's edges, not at a wrapped line's.
-    inlineEdits(text, line.start, line.end, edits, glues[i] === '\n', i + 1 === n || glues[i + 1] === '\n');
+    const startsBlock = glues[i] === '\n';
+    inlineEdits(
+      text,
+      line.start,
+      line.end,
+      edits,
+      startsBlock,
+      i + 1 === n || glues[i + 1] === '\n',
+      candidates,
+    );
   }
   const last = contents[n - 1]!;
   if (last.end < text.length) edits.push({ start: last.end, end: text.length, text: '' });
@@ -740,6 +938,26 @@ export function layoutEdits(text: string): LayoutResult {
 /** A markdown list item ("*   Quán triệt …"); its marker becomes a dash, or goes where another marker follows. */
 const MARKDOWN_BULLET = /^\*[ \t]+(?=\S)/;
 
+/**
+ * Where {@link inlineEdits} has something to do: a space other than one plain " ", two plain
+ * spaces or more, or a "**" / "__". Its loop passes over everything else one character at a time.
+ */
+const INLINE_CANDIDATE = /[\t\u00a0\u2000-\u200a\u202f]| [ \t\u00a0\u2000-\u200a\u202f]|\*\*|__/g;
+
+/** The next {@link INLINE_CANDIDATE} of a text, searched forward once (lines are edited in order). */
+class InlineCandidates {
+  /** The next candidate found, -1 when none is left, stale when before the position asked. */
+  private at = -2;
+  constructor(private readonly text: string) {}
+  from(position: number): number {
+    if (this.at !== -1 && this.at < position) {
+      INLINE_CANDIDATE.lastIndex = position;
+      this.at = INLINE_CANDIDATE.exec(this.text)?.index ?? -1;
+    }
+    return this.at;
+  }
+}
+
 /** Inside one line: collapse runs of horizontal space, drop markdown markers (or break the block at them). */
 function inlineEdits(
   text: string,
@@ -748,55 +966,66 @@ function inlineEdits(
   edits: Edit[],
   startsBlock: boolean,
   endsBlock: boolean,
+  candidates: InlineCandidates,
 ): void {
-  let line = text.slice(start, end);
-  const heading = /^#{1,6}\s+/.exec(line);
+  // The line is cut out only where a rule reads it as a whole.
+  let cut: string | undefined;
+  const line = (): string => (cut ??= text.slice(start, end));
+  const first = text.charCodeAt(start);
+  const heading = first === 35 ? /^#{1,6}\s+/.exec(line()) : null;
   let i = heading ? heading[0].length : 0;
   if (heading) edits.push({ start, end: start + i, text: '' });
-  const bullet = heading ? null : MARKDOWN_BULLET.exec(line);
+  const bullet = heading || first !== 42 ? null : MARKDOWN_BULLET.exec(line());
   if (bullet) {
-    const rest = line.slice(bullet[0].length).replace(/^[*_]{2}/, '');
-    edits.push({ start, end: start + bullet[0].length, text: startsWithStructuralMarker(rest) ? '' : '- ' });
+    const rest = line()
+      .slice(bullet[0].length)
+      .replace(/^[*_]{2}/, '');
+    edits.push({ start, end: start + bullet[0].length, text: startsWithMarker(rest) ? '' : '- ' });
     i = bullet[0].length;
-  } else if (!heading && startsBlock && /^[*_](?![*_\s])/.test(line)) {
+  } else if (!heading && startsBlock && isEmphasisCode(first) && /^[*_](?![*_\s])/.test(line())) {
     // Emphasis around a whole line ("*Nơi nhận:*", "*(Dấu của …)*").
     edits.push({ start, end: start + 1, text: '' });
     i = 1;
   }
-  let stop = line.length;
-  if (endsBlock && /[^*_\s][*_]$/.test(line) && !/[*_]{2}$/.test(line)) stop = line.length - 1;
-  if (stop < line.length) line = line.slice(0, stop);
-  const contentFrom = i;
-  while (i < line.length) {
-    const code = line.charCodeAt(i);
+  // /[^*_\s][*_]$/ and not /[*_]{2}$/: one emphasis character closing the block.
+  const length = end - start;
+  const lastCode = text.charCodeAt(end - 1);
+  const beforeLast = text.charCodeAt(end - 2);
+  const closes =
+    endsBlock &&
+    length >= 2 &&
+    isEmphasisCode(lastCode) &&
+    !isEmphasisCode(beforeLast) &&
+    !isRegexSpace(beforeLast);
+  const stop = closes ? end - 1 : end;
+  const contentFrom = start + i;
+  for (let at = candidates.from(contentFrom); at >= 0 && at < stop; at = candidates.from(at)) {
+    const code = text.charCodeAt(at);
     if (isSpace(code)) {
-      let j = i + 1;
-      while (j < line.length && isSpace(line.charCodeAt(j))) j++;
-      if (j - i > 1 || code !== 32) edits.push({ start: start + i, end: start + j, text: ' ' });
-      i = j;
+      let j = at + 1;
+      while (j < stop && isSpace(text.charCodeAt(j))) j++;
+      if (j - at > 1 || code !== 32) edits.push({ start: at, end: j, text: ' ' });
+      at = j;
       continue;
     }
-    if ((code === 42 || code === 95) && line.charCodeAt(i + 1) === code) {
-      // A marker between text and a numbered item ("YÊU CẦU**1. Mục đích") separates two blocks.
-      const before = line.slice(contentFrom, i).trimEnd();
-      const after = line.slice(i + 2);
-      const breaks =
-        before.length > 0 && !line.startsWith('|') && startsWithStructuralMarker(after.trimStart());
-      let j = i + 2;
-      if (breaks) {
-        let k = start + i;
-        while (k > start && isSpace(text.charCodeAt(k - 1))) k--;
-        while (j < line.length && isSpace(line.charCodeAt(j))) j++;
-        // Replace any space already scheduled inside this range.
-        while (edits.length > 0 && edits[edits.length - 1]!.start >= k) edits.pop();
-        edits.push({ start: k, end: start + j, text: '\n' });
-      } else {
-        edits.push({ start: start + i, end: start + j, text: '' });
-      }
-      i = j;
-      continue;
+    // "**" or "__", unless its second character is the block's closing emphasis, cut off above.
+    if (at + 1 >= stop) break;
+    // A marker between text and a numbered item ("YÊU CẦU**1. Mục đích") separates two blocks.
+    const before = text.slice(contentFrom, at).trimEnd();
+    const after = text.slice(at + 2, stop);
+    const breaks = before.length > 0 && first !== 124 && startsWithMarker(after.trimStart());
+    let j = at + 2;
+    if (breaks) {
+      let k = at;
+      while (k > start && isSpace(text.charCodeAt(k - 1))) k--;
+      while (j < stop && isSpace(text.charCodeAt(j))) j++;
+      // Replace any space already scheduled inside this range.
+      while (edits.length > 0 && edits[edits.length - 1]!.start >= k) edits.pop();
+      edits.push({ start: k, end: j, text: '\n' });
+    } else {
+      edits.push({ start: at, end: j, text: '' });
     }
-    i++;
+    at = j;
   }
-  if (stop < end - start) edits.push({ start: start + stop, end, text: '' });
+  if (stop < end) edits.push({ start: stop, end, text: '' });
 }
