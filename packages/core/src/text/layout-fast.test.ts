@@ -6,7 +6,8 @@ import {
   splitLines as splitLinesBefore,
 } from '../testing/layout-before.ts';
 import { rewrap } from '../testing/rewrap.ts';
-import { layoutEdits, splitLines } from './layout.ts';
+import { layoutEdits, markerAt, splitLines } from './layout.ts';
+import { parseMarker } from './markers.ts';
 
 /** FC_RUNS_SCALE=20 for a long hunt; the default keeps the suite quick. */
 const runs = (base: number) => base * Number(process.env.FC_RUNS_SCALE ?? 1);
@@ -105,5 +106,39 @@ describe('layout, made faster', () => {
       for (const t of [plan, rewrap(plan, 50), rewrap(plan, 77, '\r\n'), plan.toUpperCase()])
         expect(layoutEdits(t)).toEqual(layoutEditsBefore(t));
     }
+  });
+
+  it('reads the same markers as parseMarker', () => {
+    const start = fc.oneof(
+      fc.constantFrom(...planLines),
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom(
+        '-',
+        '- ',
+        '-5',
+        '-\t',
+        'l',
+        'p',
+        'A',
+        'Đ',
+        'I',
+        'V',
+        'X',
+        'L',
+        'a)',
+        'II.',
+        'Il.',
+        'Phần',
+        'B-',
+      ),
+    );
+    fc.assert(
+      fc.property(start, fc.string({ maxLength: 6 }), fc.constantFrom(...planLines), (a, b, c) => {
+        const line = a + b + c;
+        expect(markerAt(line)).toEqual(parseMarker(line));
+        expect(markerAt(a + b)).toEqual(parseMarker(a + b));
+      }),
+      { numRuns: runs(1000) },
+    );
   });
 });

@@ -339,9 +339,16 @@ function withoutMarkupLead(line: string): string {
  * reads it), "p" ("phần", "phụ lục") and a lettered point ("a)") can start a marker; after a part
  * letter (A–H, Đ) only a space or a mark ("A. ", "B-"); after I, V, X, L no lower-case letter but "l".
  */
-function markerAt(line: string): Marker | undefined {
+export function markerAt(line: string): Marker | undefined {
   const first = line.charCodeAt(0);
   const second = line.charCodeAt(1);
+  if (first === 45) {
+    // "-" starts only the dash pattern, which parseMarker refuses before a digit ("-5").
+    if (second >= 48 && second <= 57) return undefined;
+    let k = 1;
+    while (k < line.length && isRegexSpace(line.charCodeAt(k))) k++;
+    return k < line.length ? { kind: 'dash', label: '-', depth: 1, length: k } : undefined;
+  }
   // A lower-case letter other than "l", or a letter beyond ASCII ("ă", "ư", "ệ"): no space, no mark.
   const lowerSecond =
     (second >= 97 && second <= 122 && second !== 108) ||
@@ -664,6 +671,11 @@ export function layoutEdits(text: string): LayoutResult {
   }
   // Markers of the lines, emphasis aside ("**1.** …"), read once for the rounds below.
   const lineMarker = texts.map((t) => markerAt(withoutMarkupLead(t)));
+  /** Whether line `k` starts with no markup ("#", "*", "_"): its marker is then that of its text as it is. */
+  const plainStart = (k: number): boolean => {
+    const c = texts[k]!.charCodeAt(0);
+    return c !== 35 && !isEmphasisCode(c);
+  };
   // The length of /^\S+/ and whether /\s/ matches, by code unit.
   const firstWord = contents.map((c) => {
     let k = c.start;
@@ -756,7 +768,7 @@ export function layoutEdits(text: string): LayoutResult {
       // A heading in capitals ends where a sentence in lower case starts ("… TRUNG ƯƠNG" / "Ý kiến góp ý …").
       if (isAllCaps(group) && capitalSyllables(group) >= 2 && /^\p{Lu}[^\s\p{Ll}]*\s?\p{Ll}/u.test(next))
         return true;
-      const marker = markerAt(next);
+      const marker = plainStart(i) ? lineMarker[i] : markerAt(next);
       // "(4)" after "… (3) Căn cước công dân;", or "(1) …; (2) …" on one line after "gồm:": an
       // enumeration inside the sentence goes on; so does a number after a noun that takes one
       // ("tại mục 3 Phần" / "II. Lý do: …").
@@ -769,7 +781,7 @@ export function layoutEdits(text: string): LayoutResult {
         // the line above has no full stop; a dash after a dash item, before a capital, is its sibling.
         if (endsWithStop(prev, true)) return true;
         if (numbering.continues(marker)) return true;
-        const before = markerAt(withoutLeadingEmphasis(lineText(from)));
+        const before = plainStart(from) ? lineMarker[from] : markerAt(withoutLeadingEmphasis(lineText(from)));
         if (
           (marker.kind === 'dash' || marker.kind === 'plus') &&
           bareDashItems(i) &&
@@ -868,7 +880,10 @@ export function layoutEdits(text: string): LayoutResult {
     if (endsInHyphenWrap(prev) && /^\p{Lu}{2}/u.test(next)) return ''; // "338-" + "KH/BTGTW"
     // A section marker alone on its line ("III.") continues with its heading.
     if (prev.length <= 6 && /^(?:[A-HĐ]|[IVXL]{1,5}|\d{1,2})[.\-–)]$/.test(prev)) return ' ';
-    if (startsWithMarker(next) || startsWithField(next)) return '\n';
+    // A group of one line without markup has the line's marker.
+    const nextMarked =
+      groupEnd(g) === i + 1 && plainStart(i) ? lineMarker[i] !== undefined : startsWithMarker(next);
+    if (nextMarked || startsWithField(next)) return '\n';
     // "(Đã ký)", "(Kèm theo …)" after a full stop, or set apart by emphasis ("*(Dấu của …)*"), start a block.
     const nextFirst = next.charCodeAt(0);
     if (

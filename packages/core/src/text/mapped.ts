@@ -211,9 +211,12 @@ export class EditedText {
   /** The current text with its per-character map, built in one pass over it. */
   toMapped(): MappedText {
     const length = this.current.length;
-    const starts = new Uint32Array(length);
-    const ends = new Uint32Array(length);
-    this.fill(this.passes.length, 0, length, starts, ends, 0);
+    // One allocation for both arrays: a large typed array costs more to allocate than to fill.
+    const both = new Uint32Array(length * 2);
+    const starts = both.subarray(0, length);
+    const ends = both.subarray(length);
+    const identity = identityUpTo(this.source.length + 1);
+    this.fill(this.passes.length, 0, length, starts, ends, 0, identity);
     return { text: this.current, starts, ends, sourceLength: this.source.length };
   }
 
@@ -260,9 +263,16 @@ export class EditedText {
     starts: Uint32Array,
     ends: Uint32Array,
     write: number,
+    identity: Uint32Array | undefined,
   ): void {
     if (to <= from) return;
     if (level === 0) {
+      if (identity !== undefined && to - from >= LONG_RUN) {
+        // Char i of the source maps to [i, i + 1): copied from 0, 1, 2, … instead of counted.
+        starts.set(identity.subarray(from, to), write);
+        ends.set(identity.subarray(from + 1, to + 1), write);
+        return;
+      }
       for (let i = from; i < to; i++, write++) {
         starts[write] = i;
         ends[write] = i + 1;
@@ -279,7 +289,7 @@ export class EditedText {
       const kind = pass.kind[p]!;
       if (kind === COPY) {
         const inputFrom = pass.from[p]! + s - pieceStart;
-        this.fill(level - 1, inputFrom, inputFrom + e - s, starts, ends, at);
+        this.fill(level - 1, inputFrom, inputFrom + e - s, starts, ends, at, identity);
       } else {
         const span =
           kind === SPAN
@@ -290,4 +300,21 @@ export class EditedText {
       }
     }
   }
+}
+
+/** Runs at least this long are copied from the identity array; shorter ones are counted (cheaper than two views). */
+const LONG_RUN = 256;
+/** Longest identity array kept between calls: 4 M entries (16 MB); longer texts count instead. */
+const MAX_IDENTITY = 1 << 22;
+let identityArray = new Uint32Array(0);
+
+/** 0, 1, 2, …, length - 1, shared between calls; undefined past {@link MAX_IDENTITY}. */
+function identityUpTo(length: number): Uint32Array | undefined {
+  if (length > MAX_IDENTITY) return undefined;
+  if (identityArray.length < length) {
+    const grown = new Uint32Array(Math.min(MAX_IDENTITY, Math.max(length, identityArray.length * 2)));
+    for (let i = 0; i < grown.length; i++) grown[i] = i;
+    identityArray = grown;
+  }
+  return identityArray;
 }
