@@ -23,12 +23,17 @@ import type { Lexicon } from './lexicon.ts';
 import { isValidSyllable, letterInfo, skeletonOf, type Tone, withTone } from './orthography.ts';
 import {
   ANY_PAIR,
+  clearTable,
   GENRE_PAIR,
+  hasRoomFor,
   type IdTable,
   idTable,
+  increment,
+  isTripleOf,
   PHRASE_PAIR,
-  placeOf,
+  pairFlagsOf,
   type SyllableIndex,
+  tableValue,
   WORD_PAIR,
 } from './syllable-index.ts';
 import {
@@ -179,6 +184,8 @@ interface Memo {
   index: SyllableIndex | undefined;
   /** Serial number of the next {@link WordInfo}. */
   nextSerial: number;
+  /** Entries of every {@link WordInfo.pairsAround}, counted towards the memo's bound. */
+  contexts: number;
 }
 
 /** What the lexicon says about a lower-case form, looked up once. */
@@ -197,6 +204,8 @@ interface WordInfo {
   candidates: Candidate[] | undefined;
   /** Candidates up to {@link MAX_COST_VALID} (undefined until asked). */
   lightCandidates: WordInfo[] | undefined;
+  /** {@link someLightCandidatePairs} by the neighbours' serials (undefined until asked). */
+  pairsAround: Map<number, boolean> | undefined;
   /** {@link functionWordReading}, null for none (undefined until asked). */
   functionWordReading: Choice | null | undefined;
 }
@@ -220,6 +229,8 @@ interface TokenInfo {
   capitalised: boolean;
   /** A lower-case Roman numeral ("iii"), which may number a list item. */
   lowerRoman: boolean;
+  /** See {@link mayBeImplausible}. */
+  mayBeImplausible: boolean;
 }
 
 /**
@@ -243,7 +254,7 @@ function memoFor(lexicon: Lexicon): Memo {
   let memo = memos.get(lexicon);
   if (
     memo === undefined ||
-    memo.known.size + memo.candidates.size + memo.words.size + memo.tokens.size > MEMO_LIMIT
+    memo.known.size + memo.candidates.size + memo.words.size + memo.tokens.size + memo.contexts > MEMO_LIMIT
   ) {
     memo = {
       lexicon,
@@ -253,6 +264,7 @@ function memoFor(lexicon: Lexicon): Memo {
       tokens: tokenTable(4096),
       index: undefined,
       nextSerial: 0,
+      contexts: 0,
     };
     memos.set(lexicon, memo);
   }
@@ -290,6 +302,7 @@ function wordInfo(word: string, memo: Memo): WordInfo {
       lightlyDamaged: undefined,
       candidates: undefined,
       lightCandidates: undefined,
+      pairsAround: undefined,
       functionWordReading: undefined,
     };
     memo.words.set(word, info);
@@ -308,16 +321,18 @@ function tokenInfo(text: string, start: number, end: number, hash: number, memo:
     at = (at + 1) & mask;
   }
   const word = text.slice(start, end);
-  const lower = toLower(word);
+  const lowerInfo = wordInfo(toLower(word), memo);
+  const lower = lowerInfo.word;
   const info: TokenInfo = {
     text: word,
-    lower: wordInfo(lower, memo),
+    lower: lowerInfo,
     editableShape: isEditableShape(word, lower),
     titleCase: isTitleCase(word),
     lowerCase: word === word.toLowerCase(),
     ascii: /^[A-Za-z]+$/.test(word),
     capitalised: word[0] !== word[0]!.toLowerCase(),
     lowerRoman: LOWER_ROMAN_NUMERAL.test(word),
+    mayBeImplausible: isMaybeImplausible(word, lowerInfo),
   };
   hashes[at] = hash;
   infos[at] = info;
@@ -381,8 +396,7 @@ function pairFlags(memo: Memo, left: WordInfo | undefined, right: WordInfo | und
   const a = idOfInfo(left, memo);
   const b = idOfInfo(right, memo);
   if (a < 0 || b < 0) return 0;
-  const { pairs } = memo.index!;
-  return pairs.value[placeOf(pairs, a, b, -1)]!;
+  return pairFlagsOf(memo.index!, a, b);
 }
 
 /** `left right` is a pair of some known word or phrase (the lexicon's followers / leaders). */
@@ -401,8 +415,7 @@ function isTriple(
   const ib = idOfInfo(b, memo);
   const ic = idOfInfo(c, memo);
   if (ia < 0 || ib < 0 || ic < 0) return false;
-  const { triples } = memo.index!;
-  return triples.value[placeOf(triples, ia, ib, ic)] !== 0;
+  return isTripleOf(memo.index!, ia, ib, ic);
 }
 
 function isLightlyDamaged(info: WordInfo, memo: Memo): boolean {
@@ -431,7 +444,7 @@ interface Slots {
   start: Int32Array;
   end: Int32Array;
   token: TokenInfo[];
-  /** Current lower-case form (changes as repairs are made). */
+  /** Current lower-case form (changes as repairs are made); empty until {@link withCurrent}. */
   current: WordInfo[];
   /** {@link EDITABLE}, {@link LINKED_TO_PREVIOUS}, {@link LINKED_TO_NEXT}, {@link STARTS_LINE}. */
   flags: Uint8Array;
@@ -518,6 +531,8 @@ function buffersFor(capacity: number): SlotBuffers {
 }
 
 function release(slots: Slots): void {
+  if (slots.bigrams !== undefined && slots.bigrams.places.length <= MAX_SPARE_PLACES)
+    spareBigrams = slots.bigrams;
   if (slots.start.length <= MAX_POOLED_CAPACITY && freeBuffers.length < 2)
     freeBuffers.push({ start: slots.start, end: slots.end, flags: slots.flags });
 }
@@ -576,8 +591,7 @@ function toSlots(text: string, memo: Memo): Slots {
     gapHasLineBreak = false;
     start = end - 1;
   }
-  const current = tokens.map((token) => token.lower);
-  return { count, start: starts, end: ends, token: tokens, current, flags, reason: new Map() };
+  return { count, start: starts, end: ends, token: tokens, current: [], flags, reason: new Map() };
 }
 
 // --- Names, loanwords and acronyms -----------------------------------------
@@ -822,8 +836,7 @@ function repairOrphan(
   memo: Memo,
 ): Choice | undefined {
   // Only a candidate that pairs with a neighbour can have evidence (every triple's pairs are listed too).
-  if (!lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(memo, syllable, context)))
-    return functionWordReadingOf(info, memo);
+  if (!someLightCandidatePairs(info, context, memo)) return functionWordReadingOf(info, memo);
   const scored = scoreCandidates(info, context, memo, MAX_COST_VALID, true);
   const winner = clearWinner(scored.filter((s) => s.score > 0));
   if (winner === undefined) return functionWordReadingOf(info, memo);
@@ -860,32 +873,35 @@ function isTheDocumentsUsage(slots: Slots, i: number, candidate: WordInfo): bool
   return false;
 }
 
-/** Counts of pairs of forms, keyed by their serials (an {@link IdTable} whose third key is unused). */
-interface Bigrams {
-  table: IdTable;
-  counts: Int32Array;
-}
+/** Counts of pairs of forms, keyed by their serials (the third key unused). */
+type Bigrams = IdTable;
 
 function bigramCount(bigrams: Bigrams, left: WordInfo, right: WordInfo): number {
-  const at = placeOf(bigrams.table, left.serial, right.serial, -1);
-  return bigrams.table.a[at] === -1 ? 0 : bigrams.counts[at]!;
+  return tableValue(bigrams, left.serial, right.serial, -1);
+}
+
+/** A bigram table no document uses any more (documents repeat their size, so it usually fits the next). */
+let spareBigrams: Bigrams | undefined;
+const MAX_SPARE_PLACES = 1 << 20;
+
+function spareTable(entries: number): Bigrams {
+  const spare = spareBigrams;
+  spareBigrams = undefined;
+  if (spare === undefined || !hasRoomFor(spare, entries)) return idTable(entries);
+  clearTable(spare);
+  return spare;
 }
 
 function bigramsOf(slots: Slots): Bigrams {
   if (slots.bigrams === undefined) {
-    const table = idTable(slots.count);
-    const counts = new Int32Array(table.value.length);
+    let linkedPairs = 0;
+    for (let i = 1; i < slots.count; i++) if ((slots.flags[i]! & LINKED_TO_PREVIOUS) !== 0) linkedPairs++;
+    const bigrams = spareTable(linkedPairs);
     for (let i = 1; i < slots.count; i++) {
       if ((slots.flags[i]! & LINKED_TO_PREVIOUS) === 0) continue;
-      const left = slots.token[i - 1]!.lower.serial;
-      const right = slots.token[i]!.lower.serial;
-      const at = placeOf(table, left, right, -1);
-      table.a[at] = left;
-      table.b[at] = right;
-      table.c[at] = -1;
-      counts[at]!++;
+      increment(bigrams, slots.token[i - 1]!.lower.serial, slots.token[i]!.lower.serial, -1);
     }
-    slots.bigrams = { table, counts };
+    slots.bigrams = bigrams;
   }
   return slots.bigrams;
 }
@@ -916,6 +932,31 @@ function functionWordReading(word: string, memo: Memo): Choice | undefined {
 }
 
 /** Candidates a valid syllable may be repaired to (at most {@link MAX_COST_VALID}), in candidate order. */
+/** Two serials below this make one small integer key. */
+const SERIAL_LIMIT = 2 ** 15;
+
+/**
+ * Whether a light candidate of `info` pairs with the syllable before or after
+ * it; asked once per distinct (before, syllable, after), since orphans recur.
+ */
+function someLightCandidatePairs(info: WordInfo, context: Context, memo: Memo): boolean {
+  const { before, after } = context;
+  const beforeKey = (before?.serial ?? -1) + 1;
+  const afterKey = (after?.serial ?? -1) + 1;
+  // Keys are small integers (no boxed numbers); neighbours of serials too large for one are not memoised.
+  if (beforeKey >= SERIAL_LIMIT || afterKey >= SERIAL_LIMIT)
+    return lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(memo, syllable, context));
+  const key = beforeKey * SERIAL_LIMIT + afterKey;
+  info.pairsAround ??= new Map();
+  let pairs = info.pairsAround.get(key);
+  if (pairs === undefined) {
+    pairs = lightCandidatesOf(info, memo).some((syllable) => pairsWithNeighbour(memo, syllable, context));
+    info.pairsAround.set(key, pairs);
+    memo.contexts++;
+  }
+  return pairs;
+}
+
 function lightCandidatesOf(info: WordInfo, memo: Memo): readonly WordInfo[] {
   if (info.lightCandidates === undefined) {
     const light: WordInfo[] = [];
@@ -1070,8 +1111,12 @@ function splitChains(text: string, slots: Slots, memo: Memo): Chain[] {
 
 /** What {@link isImplausiblePiece} may say yes to, without looking at the neighbours. */
 function mayBeImplausible(token: TokenInfo): boolean {
-  if (!token.lower.knownValid) return true;
-  return (token.lower.weight ?? 0) <= (token.text.length === 1 ? FUNCTION_WORD_WEIGHT - 1 : RARE_WEIGHT);
+  return token.mayBeImplausible;
+}
+
+function isMaybeImplausible(word: string, lower: WordInfo): boolean {
+  if (!lower.knownValid) return true;
+  return (lower.weight ?? 0) <= (word.length === 1 ? FUNCTION_WORD_WEIGHT - 1 : RARE_WEIGHT);
 }
 
 /** A way to read pieces `s`..`k - 1` of a chain as one known syllable. */
@@ -1423,8 +1468,15 @@ const SUSPECT = 1;
 /** Invalid, unmarked, with close readings: suspect if a reading forms a known word with a neighbour. */
 const SUSPECT_IF_PAIRED = 2;
 
+/** Sets up the slots' current forms (the forms as written): clean text never needs them. */
+function withCurrent(slots: Slots): Slots {
+  if (slots.current.length !== slots.count) slots.current = slots.token.map((token) => token.lower);
+  return slots;
+}
+
 function suspicionOf(slots: Slots, i: number, memo: Memo): number {
-  const current = slots.current[i]!;
+  // The gate runs before any repair: the current form is the form as written.
+  const current = slots.token[i]!.lower;
   if ((slots.flags[i]! & EDITABLE) === 0 || current.knownValid) return NOT_SUSPECT;
   if (isAcronym(slots, i) || inForeignName(slots, i, memo)) return NOT_SUSPECT;
   if (!slots.token[i]!.ascii && isLightlyDamaged(current, memo)) return SUSPECT;
@@ -1532,6 +1584,7 @@ function assessDamage(
       splits.push(split);
     }
   }
+  withCurrent(slots);
   for (const [i, r] of ifPaired)
     if (readingPairsWithNeighbour(slots, i, memo)) addSuspect(r, slots.token[i]!.text);
   return { regions: decideRegions(regions), splits };
@@ -1587,6 +1640,7 @@ function runPass(slots: Slots, indices: readonly number[], memo: Memo): Set<numb
 
 /** Repairs the syllables of the slots marked damaged; the edits, in text order. */
 function repairSlots(slots: Slots, damagedAt: Uint8Array, memo: Memo): Edit[] {
+  withCurrent(slots);
   let pending: number[] = [];
   for (let i = 0; i < slots.count; i++) if (damagedAt[i] === 1) pending.push(i);
   for (let pass = 0; pass < MAX_PASSES && pending.length > 0; pass++) {

@@ -4,8 +4,9 @@ import { createLexicon, groupKeys, type LexiconData, loadLexicon } from './lexic
 import {
   ANY_PAIR,
   GENRE_PAIR,
+  isTripleOf,
   PHRASE_PAIR,
-  placeOf,
+  pairFlagsOf,
   type SyllableIndex,
   WORD_PAIR,
 } from './syllable-index.ts';
@@ -14,13 +15,13 @@ function pairFlags(index: SyllableIndex, left: string, right: string): number {
   const a = index.ids.get(left);
   const b = index.ids.get(right);
   if (a === undefined || b === undefined) return 0;
-  return index.pairs.value[placeOf(index.pairs, a, b, -1)]!;
+  return pairFlagsOf(index, a, b);
 }
 
 function isTriple(index: SyllableIndex, first: string, second: string, third: string): boolean {
   const [a, b, c] = [first, second, third].map((s) => index.ids.get(s));
   if (a === undefined || b === undefined || c === undefined) return false;
-  return index.triples.value[placeOf(index.triples, a, b, c)] !== 0;
+  return isTripleOf(index, a, b, c);
 }
 
 /** What the string sets say of a pair, as flags. */
