@@ -362,15 +362,18 @@ export function markerAt(line: string): Marker | undefined {
 }
 
 /**
- * {@link startsWithFieldLabel}, not tried on a line whose first character is ASCII and folds to
- * none of the labels' first letters (c, d, t, n, k, h, p).
+ * {@link startsWithFieldLabel}, not tried on a line whose first two characters fold to none of the
+ * labels' first two letters (folding goes code unit by code unit, so two are folded alone).
  */
 function startsWithField(line: string): boolean {
   const first = line.charCodeAt(0);
   if (first < 128 && !FIELD_FIRST_ASCII.has(first)) return false;
+  if (!FIELD_STARTS.has(foldSameLength(line.slice(0, 2)))) return false;
   return startsWithFieldLabel(line);
 }
 const FIELD_FIRST_ASCII = new Set([...'cCdDtTnNkKhHpP'].map((c) => c.charCodeAt(0)));
+/** "co quan", "don vi", "thoi gian", "dia diem", "chu tri", "noi nhan", "kinh phi", "hinh thuc", "phan cong", "trach nhiem"… */
+const FIELD_STARTS = new Set(['co', 'do', 'th', 'di', 'ch', 'no', 'ki', 'hi', 'ph', 'tr']);
 const startsWithMarker = (line: string): boolean => markerAt(line) !== undefined;
 /**
  * Nouns that take a number or a Roman numeral, accent-folded, at the end of a line: the marker-like
@@ -391,6 +394,11 @@ function capitalSyllables(line: string): number {
   let count = 0;
   for (const word of line.split(/\s+/)) if (isCapitalSyllable(word)) count++;
   return count;
+}
+/** `capitalSyllables(line) > 0`, stopping at the first. */
+function hasCapitalSyllable(line: string): boolean {
+  for (const word of line.split(/\s+/)) if (isCapitalSyllable(word)) return true;
+  return false;
 }
 /** The line ends in capitals holding two syllables or more: a heading or a title in capitals that a wrap cut. */
 function endsInCapitals(line: string): boolean {
@@ -865,7 +873,7 @@ export function layoutEdits(text: string): LayoutResult {
   const groupCaps = (g: number): boolean => {
     if (groupCapsCache[g] === 0) {
       const t = textOfGroup(g);
-      groupCapsCache[g] = isAllCaps(t) && capitalSyllables(t) > 0 ? 1 : 2;
+      groupCapsCache[g] = isAllCaps(t) && hasCapitalSyllable(t) ? 1 : 2;
     }
     return groupCapsCache[g] === 1;
   };
