@@ -437,6 +437,8 @@ const LINKED_TO_PREVIOUS = 2;
 const LINKED_TO_NEXT = 4;
 /** The first slot, or one after a line break. */
 const STARTS_LINE = 8;
+const UNKNOWN_PAIR = -1;
+const EMPTY_PAIRS = new Int8Array(0);
 
 /** The letter runs of the text (parallel arrays) and what the repair makes of them. */
 interface Slots {
@@ -446,6 +448,8 @@ interface Slots {
   token: TokenInfo[];
   /** Current lower-case form (changes as repairs are made); empty until {@link withCurrent}. */
   current: WordInfo[];
+  /** Per slot: it and the next form a known pair as they read now (1, 0; {@link UNKNOWN_PAIR} until asked). */
+  pairsWithNext: Int8Array;
   /** {@link EDITABLE}, {@link LINKED_TO_PREVIOUS}, {@link LINKED_TO_NEXT}, {@link STARTS_LINE}. */
   flags: Uint8Array;
   /** Why the slot was changed, by slot. */
@@ -591,7 +595,16 @@ function toSlots(text: string, memo: Memo): Slots {
     gapHasLineBreak = false;
     start = end - 1;
   }
-  return { count, start: starts, end: ends, token: tokens, current: [], flags, reason: new Map() };
+  return {
+    count,
+    start: starts,
+    end: ends,
+    token: tokens,
+    current: [],
+    pairsWithNext: EMPTY_PAIRS,
+    flags,
+    reason: new Map(),
+  };
 }
 
 // --- Names, loanwords and acronyms -----------------------------------------
@@ -967,16 +980,31 @@ function lightCandidatesOf(info: WordInfo, memo: Memo): readonly WordInfo[] {
   return info.lightCandidates;
 }
 
+/** Whether slot `i` and the next form a known pair, as they read now; cached until either changes. */
+function pairsWithNext(slots: Slots, i: number, memo: Memo): boolean {
+  const cached = slots.pairsWithNext[i]!;
+  if (cached !== UNKNOWN_PAIR) return cached === 1;
+  const pairs = isAnyPair(memo, slots.current[i], slots.current[i + 1]);
+  slots.pairsWithNext[i] = pairs ? 1 : 0;
+  return pairs;
+}
+
 function decide(slots: Slots, i: number, memo: Memo): Choice | undefined {
   const current = slots.current[i]!;
   const token = slots.token[i]!;
+  const flags = slots.flags[i]!;
+  // Most syllables form a known word with a neighbour: that says "leave it" before anything else is asked
+  // (every triple's pairs are listed too, so no pair means no evidence at all).
+  if (
+    current.knownValid &&
+    (((flags & LINKED_TO_PREVIOUS) !== 0 && pairsWithNext(slots, i - 1, memo)) ||
+      ((flags & LINKED_TO_NEXT) !== 0 && pairsWithNext(slots, i, memo)))
+  )
+    return undefined;
   if (isAcronym(slots, i) || inForeignName(slots, i, memo)) return undefined;
   if (!current.knownValid) return repairInvalid(current, contextOf(slots, i), memo, token);
-  const flags = slots.flags[i]!;
   const before = (flags & LINKED_TO_PREVIOUS) !== 0 ? slots.current[i - 1] : undefined;
   const after = (flags & LINKED_TO_NEXT) !== 0 ? slots.current[i + 1] : undefined;
-  // Every triple's pairs are listed too, so no pair means no evidence at all.
-  if (isAnyPair(memo, before, current) || isAnyPair(memo, current, after)) return undefined;
   const hasNeighbour = before?.knownValid === true || after?.knownValid === true;
   if (!hasNeighbour) return undefined;
   if ((current.weight ?? 0) >= FUNCTION_WORD_WEIGHT || isProperName(slots, i)) return undefined;
@@ -1470,7 +1498,10 @@ const SUSPECT_IF_PAIRED = 2;
 
 /** Sets up the slots' current forms (the forms as written): clean text never needs them. */
 function withCurrent(slots: Slots): Slots {
-  if (slots.current.length !== slots.count) slots.current = slots.token.map((token) => token.lower);
+  if (slots.current.length !== slots.count) {
+    slots.current = slots.token.map((token) => token.lower);
+    slots.pairsWithNext = new Int8Array(slots.count).fill(UNKNOWN_PAIR);
+  }
   return slots;
 }
 
@@ -1632,6 +1663,8 @@ function runPass(slots: Slots, indices: readonly number[], memo: Memo): Set<numb
     if (choice === undefined || choice.syllable === slots.current[i]!.word) continue;
     slots.current[i] = wordInfo(choice.syllable, memo);
     slots.reason.set(i, choice.reason);
+    slots.pairsWithNext[i] = UNKNOWN_PAIR;
+    if (i > 0) slots.pairsWithNext[i - 1] = UNKNOWN_PAIR;
     // Decisions look two syllables either way.
     for (let j = Math.max(0, i - 2); j <= Math.min(slots.count - 1, i + 2); j++) revisit.add(j);
   }
