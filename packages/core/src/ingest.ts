@@ -144,18 +144,17 @@ function extractReferences(
     const span = sourceSpan(normalised, ref.start, ref.end);
     const unitId = unitAt(units, span);
     const self = ownNumber !== undefined && span[0] < ownNumber[1] && ownNumber[0] < span[1];
-    return {
-      number: ref.number,
-      kind: ref.kind,
-      ...(ref.issuer ? { issuer: ref.issuer } : {}),
-      ...(ref.date ? { date: ref.date } : {}),
-      text: ref.text,
-      span,
-      ...(unitId ? { unitId } : {}),
-      ...(self ? { self } : {}),
-      ...(ref.garbled ? { garbled: true } : {}),
-      ...(ref.partial ? { partial: true } : {}),
-    };
+    // Keys in the serialised order; optional ones only when set (no spreads: this runs per reference).
+    const found = { number: ref.number, kind: ref.kind } as DocumentRefFound;
+    if (ref.issuer) found.issuer = ref.issuer;
+    if (ref.date) found.date = ref.date;
+    found.text = ref.text;
+    found.span = span;
+    if (unitId) found.unitId = unitId;
+    if (self) found.self = self;
+    if (ref.garbled) found.garbled = true;
+    if (ref.partial) found.partial = true;
+    return found;
   });
 }
 
@@ -180,7 +179,7 @@ function extractMeta(normalised: NormalisedText, folded: string, units: readonly
   const tail = units.find((u) => u.role === 'recipients' || u.role === 'signature');
   if (tail) {
     const offset = normalisedOffsetOf(normalised, tail.span[0]);
-    const signature = parseSignature(normalised.text.slice(offset));
+    const signature = parseSignature(normalised.text.slice(offset), folded.slice(offset));
     if (signature.signer)
       out.signer = {
         value: signature.signer.value,

@@ -276,8 +276,10 @@ function documentStarts(ctx: Context): number[] {
   const starts = [0];
   const n = blocks.length;
   for (let i = 0; i < n; i++) {
+    // A signature line is shorter than 70 (isSignatureLine): longer blocks skip the capitals test.
     const anchor =
-      RECIPIENTS.test(folded[i]!) || (isCapitalsOnly(blocks[i]!.text) && isSignatureLine(ctx, i));
+      RECIPIENTS.test(folded[i]!) ||
+      (blocks[i]!.text.length < 70 && isCapitalsOnly(blocks[i]!.text) && isSignatureLine(ctx, i));
     if (!anchor) continue;
     let j = i + 1;
     while (
@@ -723,6 +725,10 @@ export function skippedSpans(
 }
 
 function classifyGap(sourceText: string, start: number, end: number): SkippedSpan {
+  // Most gaps are the line break between two units: blank, told without a substring or a regex.
+  let blank = true;
+  for (let i = start; i < end && blank; i++) blank = isJsSpace(sourceText.charCodeAt(i));
+  if (blank) return { span: [start, end], reason: 'blank' };
   const text = sourceText.slice(start, end);
   if (/^\s*$/u.test(text)) return { span: [start, end], reason: 'blank' };
   if (/^[\s*_#|\u00ad\u200b-\u200d\u2060\ufeff]*$/u.test(text))

@@ -77,8 +77,7 @@ export function findDates(text: string, folded: string = foldKeepLength(text)): 
 }
 
 /** Every "Quý IV/2023"-style mention, in order. */
-export function findQuarters(text: string): QuarterMention[] {
-  const folded = foldKeepLength(text);
+export function findQuarters(text: string, folded: string = foldKeepLength(text)): QuarterMention[] {
   const found: QuarterMention[] = [];
   for (const m of folded.matchAll(QUARTER)) {
     const q = ROMAN[m[1]!];
@@ -98,9 +97,9 @@ const YEAR = /(?<![\p{N}/])(?:nam\s{1,3})?((?:19|20)\d\d)(?![\p{N}/])/u;
 export function parseDeadline(value: string): Deadline {
   const folded = foldKeepLength(value);
   const deadline: Deadline = { text: value };
-  const quarter = findQuarters(value)[0];
+  const quarter = findQuarters(value, folded)[0];
   if (quarter) deadline.quarter = quarter.quarter;
-  const date = findDates(value)[0];
+  const date = findDates(value, folded)[0];
   const year = YEAR.exec(folded);
   if (date) deadline.iso = date.iso;
   else if (!quarter && year) deadline.iso = year[1];

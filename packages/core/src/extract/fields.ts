@@ -181,7 +181,10 @@ function toField(line: string, hit: LabelHit, valueLimit: number): FieldLabel {
 export function parseFieldLabel(line: string): FieldLabel | undefined {
   const lineEnd = line.indexOf('\n');
   const single = lineEnd === -1 ? line : line.slice(0, lineEnd);
-  const folded = foldKeepLength(single);
+  // A known label (its decoration, words and spaces hold no colon) ends at the line's first colon:
+  // only that much is folded.
+  const colon = single.indexOf(':');
+  const folded = foldKeepLength(colon < 0 ? '' : single.slice(0, colon + 1));
   const hit = knownAt(single, folded, 0) ?? genericAt(single, 0);
   return hit ? toField(single, hit, single.length) : undefined;
 }

@@ -71,11 +71,11 @@ function roleValue(m: RegExpExecArray): string {
   return `${m[1] ? 'Phó Bí thư' : 'Bí thư'}${m[2] ? ' Thường trực' : ''}`;
 }
 
-/** Signature and recipients from the end of a plan. */
-export function parseSignature(text: string): SignatureFields {
+/** Signature and recipients from the end of a plan; `foldedText`: `text` folded, if the caller has it. */
+export function parseSignature(text: string, foldedText?: string): SignatureFields {
   const from = Math.max(0, text.length - TAIL_SCAN);
   const tail = text.slice(from);
-  const folded = foldKeepLength(tail);
+  const folded = foldedText === undefined ? foldKeepLength(tail) : foldedText.slice(from);
   const fields: SignatureFields = {};
 
   const onBehalf = lastMatch(folded, ON_BEHALF, 0, (m) => /\p{Lu}/u.test(tail.slice(m.index, m.index + 1)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarker, parseMarkerUngated, startsWithFieldLabel } from './markers.ts';
+import { parseMarker, parseMarkerInOrder, parseMarkerUngated, startsWithFieldLabel } from './markers.ts';
 
 describe('parseMarker', () => {
   const table: [string, string | undefined, string | undefined][] = [
@@ -53,7 +53,10 @@ describe('parseMarker first-character gate', () => {
         const line = start + rest + tail;
         expect(parseMarker(line)).toEqual(parseMarkerUngated(line));
         expect(parseMarker(rest)).toEqual(parseMarkerUngated(rest));
+        // Dispatching bullets and digits by their first character changes nothing.
+        expect(parseMarkerUngated(line)).toEqual(parseMarkerInOrder(line));
       }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -52,6 +52,23 @@ export function parseMarker(line: string): Marker | undefined {
 
 /** {@link parseMarker} without its first-character gate (tests compare the two). */
 export function parseMarkerUngated(line: string): Marker | undefined {
+  const first = line.charCodeAt(0);
+  // Bullets and numbers are most lines with a marker: only the patterns that can start with their
+  // first character are tried (the others fail on it), in the same order.
+  if (first === 0x2d || first === 0x2013 || first === 0x2014 || BULLET_FIRST.has(first)) {
+    const dash = DASH.exec(line);
+    return dash && !/^-\d/.test(line)
+      ? { kind: 'dash', label: '-', depth: 1, length: dash[0].length }
+      : undefined;
+  }
+  if (first >= 0x30 && first <= 0x39 && first !== 0x31) return arabicOrParen(line);
+  return parseMarkerInOrder(line);
+}
+
+const BULLET_FIRST = new Set([...'•·▪●'].map((c) => c.charCodeAt(0)));
+
+/** Every pattern in turn, whatever the first character (tests compare it with the dispatch by it). */
+export function parseMarkerInOrder(line: string): Marker | undefined {
   let m = ROMAN.exec(line);
   if (m && isRoman(m[1]!)) return { kind: 'roman', label: m[1]!, depth: 1, length: m[0].length };
   m = ROMAN_OCR.exec(line);
@@ -80,7 +97,11 @@ export function parseMarkerUngated(line: string): Marker | undefined {
     )
       return { kind: 'annex', label: (m[1] ?? '').toUpperCase(), depth: 1, length: m[0].length };
   }
-  m = ARABIC.exec(line);
+  return arabicOrParen(line) ?? lettersOrBullets(line);
+}
+
+function arabicOrParen(line: string): Marker | undefined {
+  let m = ARABIC.exec(line);
   // "15/6/2023" or "2023." at the start of a line is not a marker: require text after it.
   if (m && !/^\d/.test(line.slice(m[0].length))) {
     const label = m[1]!;
@@ -88,7 +109,11 @@ export function parseMarkerUngated(line: string): Marker | undefined {
   }
   m = PAREN.exec(line);
   if (m) return { kind: 'paren', label: (m[1] ?? m[2])!, depth: 1, length: m[0].length };
-  m = LETTER.exec(line);
+  return undefined;
+}
+
+function lettersOrBullets(line: string): Marker | undefined {
+  let m = LETTER.exec(line);
   if (m) return { kind: 'letter', label: (m[1] ?? m[2])!, depth: 1, length: m[0].length };
   m = DASH.exec(line);
   if (m && !/^-\d/.test(line)) return { kind: 'dash', label: '-', depth: 1, length: m[0].length };
