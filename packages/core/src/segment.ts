@@ -182,7 +182,8 @@ interface OpenNode {
   childRole?: { role: Role | undefined };
   /** The text that names the section (an annex is named by its title line). */
   roleText: string;
-  childCounts: Map<string, number>;
+  /** Counters of unnumbered children ("p3", "b2"), made when the first one comes. */
+  childCounts?: Map<string, number>;
 }
 
 interface Context {
@@ -562,7 +563,6 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
         (!seenSection && heading)
       )
         seenSection = true;
-      const counts = parent ? parent.childCounts : rootCounts;
       let segmentLabel: string;
       if (isRow && label !== undefined) segmentLabel = label;
       else if (!isRow && marker && marker.kind !== 'dash' && marker.kind !== 'plus') {
@@ -583,6 +583,11 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
                   ? 'pl'
                   : 'b'
                 : 'p';
+        let counts = rootCounts;
+        if (parent) {
+          parent.childCounts ??= new Map();
+          counts = parent.childCounts;
+        }
         const k = (counts.get(p) ?? 0) + 1;
         counts.set(p, k);
         segmentLabel = `${p}${k}`;
@@ -643,7 +648,7 @@ function segmentDocument(ctx: Context, d: number, a: number, b: number): void {
       }
       unit.span = spanOf(block);
       units.push(unit);
-      if (kind !== 'field') stack.push({ unit, rank, heading, roleText, childCounts: new Map() });
+      if (kind !== 'field') stack.push({ unit, rank, heading, roleText });
     }
   };
 
@@ -690,7 +695,11 @@ export function skippedSpans(
   sourceText: string,
   structural: readonly DroppedSpan[] = [],
 ): SkippedSpan[] {
-  const spans = units.map((u) => u.span).sort((a, b) => a[0] - b[0]);
+  const spans = units.map((u) => u.span);
+  // Units come in source order nearly always: sort (stable) only when they do not.
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]![0] <= spans[i]![0];
+  if (!sorted) spans.sort((a, b) => a[0] - b[0]);
   const gaps: Span[] = [];
   let at = 0;
   for (const [start, end] of spans) {

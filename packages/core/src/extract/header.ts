@@ -138,8 +138,9 @@ const KIND_CUES: [RegExp, PlanKind][] = [
   [/^(?:trien\s{1,3}khai\s{1,3})?thuc\s{1,3}hien|^trien\s{1,3}khai/, 'implementation'],
 ];
 
-function kindOf(title: Spanned<string>): Spanned<PlanKind> {
-  const folded = foldKeepLength(title.value);
+function kindOf(title: Spanned<string>, foldedHead: string): Spanned<PlanKind> {
+  // The title is a slice of the head: its folding is the slice of the folded head.
+  const folded = foldedHead.slice(title.start, title.end);
   for (const [cue, kind] of KIND_CUES) {
     const m = cue.exec(folded);
     if (m) return { value: kind, start: title.start, end: title.start + m[0].length };
@@ -160,11 +161,11 @@ export function parseHeader(text: string, folded?: string): HeaderFields {
   const documentNumber = findNumber(head, foldedHead, letterheadEnd);
   if (documentNumber) fields.documentNumber = documentNumber;
 
-  for (const date of findDates(head.slice(0, letterheadEnd))) {
+  for (const date of findDates(head.slice(0, letterheadEnd), foldedHead.slice(0, letterheadEnd))) {
     const place = placeBefore(head, date);
     // Without a heading only "Place, ngày …" is trusted to be the header date.
     if (!place && !heading) continue;
-    if (!foldKeepLength(date.text).startsWith('ngay')) continue;
+    if (!foldedHead.startsWith('ngay', date.start)) continue;
     fields.date = date;
     if (place) fields.place = place;
     break;
@@ -173,7 +174,7 @@ export function parseHeader(text: string, folded?: string): HeaderFields {
   const title = heading ? findTitle(head, heading.end) : undefined;
   if (title) {
     fields.title = title;
-    fields.kind = kindOf(title);
+    fields.kind = kindOf(title, foldedHead);
   }
 
   const body =
