@@ -17,9 +17,16 @@
 import type { Role, SkippedSpan, Span, Unit, UnitKind } from './model.ts';
 import type { DroppedSpan, NormalisedText } from './normalise.ts';
 import { isConferencePlan, roleFromHeadings, roleOfHeading } from './roles.ts';
+import { isJsSpace } from './text/chars.ts';
 import { foldSameLength } from './text/fold.ts';
 import { sourceSpan } from './text/mapped.ts';
-import { isCapitalsOnly, type Marker, parseMarker, startsWithFieldLabel } from './text/markers.ts';
+import {
+  isCapitalsOnly,
+  type Marker,
+  parseMarker,
+  romanValue,
+  startsWithFieldLabel,
+} from './text/markers.ts';
 
 export interface Block {
   /** Range in the normalised text. */
@@ -127,22 +134,6 @@ export function wordCount(text: string, limit: number): number {
     inSpace = space;
   }
   return words;
-}
-
-/** What `\s` matches (and `trim` removes). */
-function isJsSpace(code: number): boolean {
-  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** `/[.;!?]["”)]*$/`: a sentence stop, perhaps inside closing quotes or brackets. */
@@ -675,17 +666,6 @@ function tableRoleOf(columns: readonly string[]): Role | undefined {
   if (names && charged) return 'task';
   if (/\bchi tieu\b/.test(f)) return 'objective';
   return undefined;
-}
-
-function romanValue(label: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let i = 0; i < label.length; i++) {
-    const v = values[label[i]!] ?? 0;
-    const next = values[label[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
 }
 
 /** Everything of the source outside the units, classified: blank space, markup, or a dropped artefact. */

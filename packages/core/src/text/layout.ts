@@ -8,8 +8,9 @@
  * is measured on the lines that certainly continue (next line lowercase).
  */
 import type { Edit } from '../model.ts';
+import { isJsSpace } from './chars.ts';
 import { foldSameLength } from './fold.ts';
-import { type Marker, parseMarker, startsWithFieldLabel } from './markers.ts';
+import { type Marker, parseMarker, romanValue, startsWithFieldLabel } from './markers.ts';
 import { hasTwoCapitals } from './runs.ts';
 
 export interface LayoutLine {
@@ -49,28 +50,11 @@ export function classifyArtefact(content: string): string | undefined {
  */
 function mayStartArtefact(code: number): boolean {
   if (code < 128) return ARTEFACT_FIRST_ASCII[code] === 1;
-  return code === 0xaf || code === 0x2026 || code === 0x2022 || code === 0xb7 || isRegexSpace(code);
+  return code === 0xaf || code === 0x2026 || code === 0x2022 || code === 0xb7 || isJsSpace(code);
 }
 const ARTEFACT_FIRST_ASCII = Uint8Array.from({ length: 128 }, (_, code) =>
-  '-_=~.*\\`#0123456789tTpP'.includes(String.fromCharCode(code)) || isRegexSpace(code) ? 1 : 0,
+  '-_=~.*\\`#0123456789tTpP'.includes(String.fromCharCode(code)) || isJsSpace(code) ? 1 : 0,
 );
-
-/** `\s` of a regular expression, for one code unit: white space and line terminators. */
-function isRegexSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /**
  * A markdown heading that is a file-part identifier ("# 773_2018_QĐ_TTg_appendix"),
@@ -334,34 +318,6 @@ function withoutMarkupLead(line: string): string {
 }
 
 /**
- * {@link parseMarker}, told without its patterns for most lines of running text, from the first
- * two characters its patterns accept: after a lower-case letter only "l" (a Roman numeral as OCR
- * reads it), "p" ("phần", "phụ lục") and a lettered point ("a)") can start a marker; after a part
- * letter (A–H, Đ) only a space or a mark ("A. ", "B-"); after I, V, X, L no lower-case letter but "l".
- */
-export function markerAt(line: string): Marker | undefined {
-  const first = line.charCodeAt(0);
-  const second = line.charCodeAt(1);
-  if (first === 45) {
-    // "-" starts only the dash pattern, which parseMarker refuses before a digit ("-5").
-    if (second >= 48 && second <= 57) return undefined;
-    let k = 1;
-    while (k < line.length && isRegexSpace(line.charCodeAt(k))) k++;
-    return k < line.length ? { kind: 'dash', label: '-', depth: 1, length: k } : undefined;
-  }
-  // A lower-case letter other than "l", or a letter beyond ASCII ("ă", "ư", "ệ"): no space, no mark.
-  const lowerSecond =
-    (second >= 97 && second <= 122 && second !== 108) ||
-    (second >= 0xc0 && second < 0x2000 && second !== 0x1680);
-  if (((first >= 97 && first <= 122) || first === 0x111) && first !== 108 && first !== 112 && second !== 41)
-    return undefined;
-  if (((first >= 65 && first <= 72) || first === 0x110) && (lowerSecond || (second >= 65 && second <= 90)))
-    return undefined;
-  if ((first === 73 || first === 86 || first === 88 || first === 76) && lowerSecond) return undefined;
-  return parseMarker(line);
-}
-
-/**
  * {@link startsWithFieldLabel}, not tried on a line whose first two characters fold to none of the
  * labels' first two letters (folding goes code unit by code unit, so two are folded alone).
  */
@@ -374,7 +330,7 @@ function startsWithField(line: string): boolean {
 const FIELD_FIRST_ASCII = new Set([...'cCdDtTnNkKhHpP'].map((c) => c.charCodeAt(0)));
 /** "co quan", "don vi", "thoi gian", "dia diem", "chu tri", "noi nhan", "kinh phi", "hinh thuc", "phan cong", "trach nhiem"… */
 const FIELD_STARTS = new Set(['co', 'do', 'th', 'di', 'ch', 'no', 'ki', 'hi', 'ph', 'tr']);
-const startsWithMarker = (line: string): boolean => markerAt(line) !== undefined;
+const startsWithMarker = (line: string): boolean => parseMarker(line) !== undefined;
 /**
  * Nouns that take a number or a Roman numeral, accent-folded, at the end of a line: the marker-like
  * number on the next line belongs to them ("Phần" / "II.", "khoản" / "2.", "Điều" / "3.").
@@ -491,14 +447,14 @@ class Numbering {
   private paren = 0;
 
   observe(line: string): void {
-    this.observeMarker(markerAt(withoutMarkupLead(line)));
+    this.observeMarker(parseMarker(withoutMarkupLead(line)));
   }
 
   /** {@link observe} of a line whose marker is read already. */
   observeMarker(m: Marker | undefined): void {
     if (!m) return;
     if (m.kind === 'roman') {
-      this.roman = romanNumber(m.label);
+      this.roman = romanValue(m.label);
       this.arabic = [];
       this.letter = 0;
       this.paren = 0;
@@ -516,7 +472,7 @@ class Numbering {
   }
 
   continues(m: Marker): boolean {
-    if (m.kind === 'roman') return romanNumber(m.label) === this.roman + 1;
+    if (m.kind === 'roman') return romanValue(m.label) === this.roman + 1;
     if (m.kind === 'letter') return m.label.charCodeAt(0) - 96 === this.letter + 1;
     if (m.kind === 'paren') return Number(m.label) === this.paren + 1;
     if (m.kind !== 'arabic') return false;
@@ -526,17 +482,6 @@ class Numbering {
     for (let d = 0; d < depth - 1; d++) if (parts[d] !== this.arabic[d]) return false;
     return parts[depth - 1] === (this.arabic[depth - 1] ?? 0) + 1;
   }
-}
-
-function romanNumber(label: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let i = 0; i < label.length; i++) {
-    const v = values[label[i]!] ?? 0;
-    const next = values[label[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
 }
 
 export function layoutEdits(text: string): LayoutResult {
@@ -678,7 +623,7 @@ export function layoutEdits(text: string): LayoutResult {
     }
   }
   // Markers of the lines, emphasis aside ("**1.** …"), read once for the rounds below.
-  const lineMarker = texts.map((t) => markerAt(withoutMarkupLead(t)));
+  const lineMarker = texts.map((t) => parseMarker(withoutMarkupLead(t)));
   /** Whether line `k` starts with no markup ("#", "*", "_"): its marker is then that of its text as it is. */
   const plainStart = (k: number): boolean => {
     const c = texts[k]!.charCodeAt(0);
@@ -687,11 +632,11 @@ export function layoutEdits(text: string): LayoutResult {
   // The length of /^\S+/ and whether /\s/ matches, by code unit.
   const firstWord = contents.map((c) => {
     let k = c.start;
-    while (k < c.end && !isRegexSpace(text.charCodeAt(k))) k++;
+    while (k < c.end && !isJsSpace(text.charCodeAt(k))) k++;
     return k - c.start;
   });
   const hasSpace = contents.map((c) => {
-    for (let k = c.start; k < c.end; k++) if (isRegexSpace(text.charCodeAt(k))) return true;
+    for (let k = c.start; k < c.end; k++) if (isJsSpace(text.charCodeAt(k))) return true;
     return false;
   });
   let lastWidth = 0;
@@ -776,7 +721,7 @@ export function layoutEdits(text: string): LayoutResult {
       // A heading in capitals ends where a sentence in lower case starts ("… TRUNG ƯƠNG" / "Ý kiến góp ý …").
       if (isAllCaps(group) && capitalSyllables(group) >= 2 && /^\p{Lu}[^\s\p{Ll}]*\s?\p{Ll}/u.test(next))
         return true;
-      const marker = plainStart(i) ? lineMarker[i] : markerAt(next);
+      const marker = plainStart(i) ? lineMarker[i] : parseMarker(next);
       // "(4)" after "… (3) Căn cước công dân;", or "(1) …; (2) …" on one line after "gồm:": an
       // enumeration inside the sentence goes on; so does a number after a noun that takes one
       // ("tại mục 3 Phần" / "II. Lý do: …").
@@ -789,7 +734,9 @@ export function layoutEdits(text: string): LayoutResult {
         // the line above has no full stop; a dash after a dash item, before a capital, is its sibling.
         if (endsWithStop(prev, true)) return true;
         if (numbering.continues(marker)) return true;
-        const before = plainStart(from) ? lineMarker[from] : markerAt(withoutLeadingEmphasis(lineText(from)));
+        const before = plainStart(from)
+          ? lineMarker[from]
+          : parseMarker(withoutLeadingEmphasis(lineText(from)));
         if (
           (marker.kind === 'dash' || marker.kind === 'plus') &&
           bareDashItems(i) &&
@@ -1019,7 +966,7 @@ function inlineEdits(
     length >= 2 &&
     isEmphasisCode(lastCode) &&
     !isEmphasisCode(beforeLast) &&
-    !isRegexSpace(beforeLast);
+    !isJsSpace(beforeLast);
   const stop = closes ? end - 1 : end;
   const contentFrom = start + i;
   for (let at = candidates.from(contentFrom); at >= 0 && at < stop; at = candidates.from(at)) {

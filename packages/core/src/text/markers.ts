@@ -1,3 +1,4 @@
+import { isJsSpace } from './chars.ts';
 import { foldSameLength } from './fold.ts';
 /**
  * The numbering conventions of Vietnamese administrative documents: parts
@@ -46,8 +47,35 @@ const MARKER_FIRST = new Set<number>(
   [...'IVXLl1|ABCDEFGHĐPp0123456789(abcdefghijklmnopqrstuvwxyzđ-–—•·▪●+'].map((c) => c.charCodeAt(0)),
 );
 
+/**
+ * The marker a line starts with, if any. Most lines of running text are told they have none from
+ * their first two characters, before any pattern is tried: a marker starts with one of
+ * {@link MARKER_FIRST}; after a lower-case letter only "l" (a Roman numeral as OCR reads it), "p"
+ * ("phần", "phụ lục") and a lettered point ("a)") can start one; after a part letter (A–H, Đ) only a
+ * space or a mark ("A. ", "B-"); after I, V, X, L no lower-case letter but "l". A dash is read
+ * without its pattern. Tests compare this with {@link parseMarkerUngated}.
+ */
 export function parseMarker(line: string): Marker | undefined {
-  return MARKER_FIRST.has(line.charCodeAt(0)) ? parseMarkerUngated(line) : undefined;
+  const first = line.charCodeAt(0);
+  if (!MARKER_FIRST.has(first)) return undefined;
+  const second = line.charCodeAt(1);
+  if (first === 45) {
+    // "-" starts only the dash pattern, which parseMarker refuses before a digit ("-5").
+    if (second >= 48 && second <= 57) return undefined;
+    let k = 1;
+    while (k < line.length && isJsSpace(line.charCodeAt(k))) k++;
+    return k < line.length ? { kind: 'dash', label: '-', depth: 1, length: k } : undefined;
+  }
+  // A lower-case letter other than "l", or a letter beyond ASCII ("ă", "ư", "ệ"): no space, no mark.
+  const lowerSecond =
+    (second >= 97 && second <= 122 && second !== 108) ||
+    (second >= 0xc0 && second < 0x2000 && second !== 0x1680);
+  if (((first >= 97 && first <= 122) || first === 0x111) && first !== 108 && first !== 112 && second !== 41)
+    return undefined;
+  if (((first >= 65 && first <= 72) || first === 0x110) && (lowerSecond || (second >= 65 && second <= 90)))
+    return undefined;
+  if ((first === 73 || first === 86 || first === 88 || first === 76) && lowerSecond) return undefined;
+  return parseMarkerUngated(line);
 }
 
 /** {@link parseMarker} without its first-character gate (tests compare the two). */
@@ -141,4 +169,16 @@ export function startsWithFieldLabel(line: string): boolean {
   if (colon < 0 || colon > 70) return false;
   // Lines reach here in NFC (after the Unicode step): same-length folding is enough.
   return FIELD_HEADS.test(foldSameLength(line.slice(0, 70)));
+}
+
+/** The value of a Roman numeral label ("IV" is 4), to tell whether sections follow in order. */
+export function romanValue(label: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const v = values[label[i]!] ?? 0;
+    const next = values[label[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
 }
